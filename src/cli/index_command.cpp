@@ -1,0 +1,1 @@
+#include "cli/index_command.h"

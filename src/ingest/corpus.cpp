@@ -1,0 +1,1 @@
+#include "ingest/corpus.h"

@@ -1,0 +1,1 @@
+#include "ingest/front_matter.h"

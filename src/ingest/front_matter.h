@@ -1,0 +1,27 @@
+// ingest/front_matter.h: the YAML front matter block ("---" ... "---") at the top of a markdown
+// or text file. May include model/ and text/; never Xapian, ICU headers or printing.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/diagnostic.h"
+
+namespace tpm {
+
+struct FrontMatter {
+    bool present = false;                       // the file starts with a front matter block
+    std::map<std::string, std::string> fields;  // scalar fields, e.g. title, date, excerpt
+    std::map<std::string, std::vector<std::string>> lists;  // sequence fields, e.g. tags
+    int body_line = 1;  // 1-based line where the text after the block starts
+};
+
+// Reads the front matter at the start of `text` (already passed through text::clean_input).
+// A block that never closes, or that is not valid YAML, adds a Diagnostic naming `path` and
+// the line, and is then treated as absent (body_line 1). Never throws on bad input.
+FrontMatter parse_front_matter(std::string_view text, const std::string& path,
+                               std::vector<Diagnostic>& diagnostics);
+
+}  // namespace tpm

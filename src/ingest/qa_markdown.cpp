@@ -1,0 +1,1 @@
+#include "ingest/qa_markdown.h"

@@ -1,0 +1,26 @@
+#include "model/document.h"
+
+#include "model/diagnostic.h"
+
+namespace tpm {
+
+const char* to_string(DocKind kind) {
+    switch (kind) {
+        case DocKind::question:
+            return "question";
+        case DocKind::tip:
+            return "tip";
+        case DocKind::note:
+            return "note";
+    }
+    return "question";
+}
+
+std::string format_diagnostic(const Diagnostic& d) {
+    std::string out = d.path;
+    if (d.line > 0) out += ":" + std::to_string(d.line);
+    out += ": " + d.message;
+    return out;
+}
+
+}  // namespace tpm

@@ -1,0 +1,55 @@
+// model/document.h: one search result unit (a question, a tip, later a note section) as the
+// parsers produce it and the index stores it. Plain data; depends on the standard library only.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace tpm {
+
+// What a Document is. The names are part of the JSON output ("kind").
+enum class DocKind { question, tip, note };
+
+// "question", "tip", "note".
+const char* to_string(DocKind kind);
+
+// One labelled point of an answer: "Canary Releases: I use canary releases ...". An answer-level
+// list item without a label ("Establishing a clear governance structure") is a Point with an
+// empty label. Unlisted items that follow a point ending in ':' ("which might include:") stay
+// attached to it as items.
+struct Point {
+    std::string label;
+    std::string text;
+    std::vector<std::string> items;
+    int line = 0;  // 1-based line of the point in its source file
+
+    bool operator==(const Point&) const = default;
+};
+
+struct Document {
+    std::string id;  // unique across an index: "Q26", "tips/1"
+    DocKind kind = DocKind::question;
+    std::string title;   // the question text (without "Question N:"), or the tip's label
+    std::string source;  // the file as the user should see it, e.g. "corpus/netflix-....txt"
+    int line = 0;        // 1-based line where the question or tip starts
+    int order = 0;       // position within its source, for listing in document order
+
+    std::string answer;         // the answer introduction (paragraphs before the first point)
+    std::vector<Point> points;  // labelled points and list items, in order
+    std::string example;        // the worked example paragraph(s) after the points
+    std::string why;            // the "Why this is important" paragraph(s)
+
+    bool operator==(const Document&) const = default;
+};
+
+// Metadata of one source file, from its YAML front matter.
+struct SourceInfo {
+    std::string path;  // as in Document::source
+    std::string title;
+    std::string date;
+    std::string excerpt;
+
+    bool operator==(const SourceInfo&) const = default;
+};
+
+}  // namespace tpm

@@ -1,0 +1,48 @@
+// model/hit.h: what a search returns, handed to the printers. No Xapian type appears here.
+// Standard library only.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "model/document.h"
+
+namespace tpm {
+
+// A highlighted range of an excerpt, in UTF-8 byte offsets [start, end).
+struct Span {
+    std::size_t start = 0;
+    std::size_t end = 0;
+
+    bool operator==(const Span&) const = default;
+};
+
+// One passage of an answer that matches the query. `label` is the point's label when the
+// passage is a labelled point ("Canary Releases"), else the part's name ("answer", "example",
+// "why"). `text` may be a window of a longer passage; `truncated_start`/`truncated_end` say
+// whether text was cut there (printers show an ellipsis).
+struct Excerpt {
+    std::string label;
+    std::string text;
+    std::vector<Span> highlights;
+    bool truncated_start = false;
+    bool truncated_end = false;
+
+    bool operator==(const Excerpt&) const = default;
+};
+
+struct Hit {
+    int rank = 0;        // 1-based
+    double score = 0.0;  // the ranking weight (BM25); comparable only within one result set
+    Document doc;        // the whole stored document (show needs it all; printers pick)
+    std::vector<Excerpt> excerpts;
+};
+
+struct SearchResults {
+    std::string query;                 // the query as the user gave it
+    std::size_t estimated_total = 0;   // matches in the whole index (estimate)
+    std::vector<Hit> hits;             // the requested page, best first
+};
+
+}  // namespace tpm

@@ -1,0 +1,1 @@
+#include "output/json_printer.h"

@@ -1,0 +1,23 @@
+// output/json_printer.h: results and documents as one JSON document for programs. The layout
+// is versioned by kJsonSchema and documented in README.md; bump it on any change.
+// May include model/ and text/.
+#pragma once
+
+#include <ostream>
+
+#include "model/hit.h"
+
+namespace tpm {
+
+inline constexpr int kJsonSchema = 1;
+
+// {"schema":1,"query":...,"total_estimate":N,"hits":[{"rank","id","kind","score","question",
+// "source","line","excerpts":[{"label","text","highlights":[[start,end],...],
+// "truncated_start","truncated_end"}]}]} followed by a newline. Offsets are UTF-8 bytes.
+void print_results_json(std::ostream& out, const SearchResults& results);
+
+// {"schema":1,"document":{"id","kind","question","source","line","answer","points":[{"label",
+// "text","items","line"}],"example","why"}} followed by a newline.
+void print_document_json(std::ostream& out, const Document& doc);
+
+}  // namespace tpm

@@ -1,0 +1,1 @@
+#include "output/text_printer.h"

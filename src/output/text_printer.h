@@ -1,0 +1,28 @@
+// output/text_printer.h: results and documents for a person at a terminal. Renders only: it
+// adds colour, wrapping and layout to data it is given, and neutralises control characters so
+// a document cannot drive the user's terminal. May include model/ and text/.
+#pragma once
+
+#include <cstddef>
+#include <ostream>
+
+#include "model/hit.h"
+
+namespace tpm {
+
+struct TextStyle {
+    bool color = false;     // ANSI colour and bold highlights (cli/ decides: tty, NO_COLOR)
+    std::size_t width = 0;  // wrap to this many columns; 0 = do not wrap (piped output)
+};
+
+// The ranked hits: for each, rank, id, the question, source:line and its excerpts with
+// matched words highlighted (bold red with colour, unmarked without), then a blank line.
+// Prints nothing for an empty result set; cli/ reports "no results".
+void print_results(std::ostream& out, const SearchResults& results, const TextStyle& style);
+
+// One whole document laid out for reading (tpmsearch show Q26): id and title, source:line,
+// the answer, each point as "Label: text" with its items, the example and "Why this is
+// important".
+void print_document(std::ostream& out, const Document& doc, const TextStyle& style);
+
+}  // namespace tpm

@@ -1,0 +1,1 @@
+#include "search/excerpt.h"

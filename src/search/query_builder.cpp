@@ -1,0 +1,1 @@
+#include "search/query_builder.h"

@@ -1,0 +1,1 @@
+#include "store/index_writer.h"
