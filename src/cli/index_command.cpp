@@ -1,1 +1,111 @@
 #include "cli/index_command.h"
+
+#include <chrono>
+#include <iomanip>
+#include <set>
+
+#include <xapian.h>
+
+#include "cli/app_runner.h"
+#include "ingest/corpus.h"
+#include "model/error.h"
+#include "store/database.h"
+#include "store/schema.h"
+
+namespace tpm::cli {
+
+void setup_index(CLI::App& app, IndexOptions& options) {
+    app.description(
+        "Build the tpmsearch index. With no options, (re)builds the default index/ from the "
+        "shipped corpus/.");
+    app.add_option("--index", options.index, "Index folder to write (default: index/)");
+    app.add_option("--corpus", options.corpus,
+                   "Folder of Q&A documents to index (default: the shipped corpus/)")
+        ->check(CLI::ExistingDirectory);
+    app.add_flag("-q,--quiet", options.quiet, "Print only warnings and errors");
+}
+
+IndexReport build_corpus_index(const std::filesystem::path& corpus_dir,
+                               const std::string& display_dir,
+                               const std::filesystem::path& index_dir) {
+    const auto started = std::chrono::steady_clock::now();
+    IndexReport report;
+    // Fingerprint before reading: a file changed while we read makes the index stale, not new.
+    const std::string fingerprint = corpus_fingerprint(corpus_dir);
+    report.files = corpus_files(corpus_dir).size();
+    IngestResult ingested = ingest_corpus(corpus_dir, display_dir);
+    report.diagnostics = std::move(ingested.diagnostics);
+    report.documents = ingested.docs.size();
+
+    // The index is ours to rebuild: an old schema is replaced, not refused.
+    IndexWriter writer(index_dir, WriterOptions{.rebuild_on_schema_mismatch = true});
+    std::set<std::string> ids;
+    for (const Document& doc : ingested.docs) {
+        writer.put(doc);
+        ids.insert(doc.id);
+    }
+    writer.remove_all_except(ids);
+    writer.set_metadata(schema::kCorpusFingerprintKey, fingerprint);
+    writer.commit();
+    report.stats = writer.stats();
+    report.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return report;
+}
+
+bool corpus_index_stale(const std::filesystem::path& corpus_dir,
+                        const std::filesystem::path& index_dir) {
+    if (!index_exists(index_dir)) return true;
+    try {
+        const Xapian::Database db(index_dir.string(), Xapian::DB_BACKEND_GLASS);
+        return index_schema_version(db) != schema::kSchemaVersion ||
+               db.get_metadata(schema::kCorpusFingerprintKey) != corpus_fingerprint(corpus_dir);
+    } catch (const Xapian::Error&) {
+        return true;  // unreadable: rebuilding is the repair
+    }
+}
+
+namespace {
+
+void print_report(const IndexReport& r, const std::string& index, std::ostream& out) {
+    out << "indexed " << r.documents << " documents from " << r.files
+        << (r.files == 1 ? " file" : " files") << " into " << index << ": " << r.stats.added
+        << " added, " << r.stats.changed << " changed, " << r.stats.removed << " removed, "
+        << r.stats.unchanged << " unchanged";
+    if (!r.diagnostics.empty()) out << ", " << r.diagnostics.size() << " warnings";
+    out << " in " << std::fixed << std::setprecision(2) << r.seconds << " s\n";
+}
+
+}  // namespace
+
+int run_index(const IndexOptions& options, const Environment& env, std::ostream& out,
+              std::ostream& err) {
+    if ((options.index.empty() || options.corpus.empty()) && !env.data_root) {
+        throw Error(ErrorCode::io,
+                    "cannot find the shipped corpus/ beside tpmindex; name the folders with "
+                    "--corpus DIR --index DIR");
+    }
+    const std::filesystem::path corpus =
+        options.corpus.empty() ? env.corpus_dir() : std::filesystem::path(options.corpus);
+    const std::string display = options.corpus.empty() ? "corpus" : options.corpus;
+    const std::filesystem::path index =
+        options.index.empty() ? env.default_index_dir() : std::filesystem::path(options.index);
+    const std::string index_shown = options.index.empty() ? "index/" : options.index;
+
+    const IndexReport report = build_corpus_index(corpus, display, index);
+    for (const Diagnostic& d : report.diagnostics) {
+        err << "tpmindex: warning: " << format_diagnostic(d) << "\n";
+    }
+    if (!options.quiet) print_report(report, index_shown, out);
+    return 0;
+}
+
+int tpmindex_main(const std::vector<std::string>& args, const Environment& env,
+                  std::ostream& out, std::ostream& err) {
+    CLI::App app{"", "tpmindex"};
+    IndexOptions options;
+    setup_index(app, options);
+    return parse_and_run(app, args, out, err, [&] { return run_index(options, env, out, err); });
+}
+
+}  // namespace tpm::cli

@@ -1,1 +1,55 @@
+// cli/index_command.h: the tpmindex command, and building the shipped corpus index, which
+// tpmsearch also does on its first run (CLI11 examples/subcom_in_files).
 #pragma once
+
+#include <filesystem>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/paths.h"
+#include "model/diagnostic.h"
+#include "store/index_writer.h"
+
+namespace tpm::cli {
+
+struct IndexOptions {
+    std::string index;   // --index DIR; empty: the default index/
+    std::string corpus;  // --corpus DIR; empty: the shipped corpus/
+    bool quiet = false;
+};
+
+void setup_index(CLI::App& app, IndexOptions& options);
+
+struct IndexReport {
+    std::size_t files = 0;
+    std::size_t documents = 0;
+    WriteStats stats;
+    std::vector<Diagnostic> diagnostics;
+    double seconds = 0.0;
+};
+
+// Indexes every Q&A document in `corpus_dir` into `index_dir` in one transaction, removing
+// documents no longer in the corpus, and records the corpus fingerprint. Sources are shown as
+// `display_dir`/file. Throws tpm::Error when the corpus cannot be read or the index written.
+IndexReport build_corpus_index(const std::filesystem::path& corpus_dir,
+                               const std::string& display_dir,
+                               const std::filesystem::path& index_dir);
+
+// True when `index_dir` must be (re)built from `corpus_dir`: it is missing, has another
+// schema, or was built from other corpus files than those there now.
+bool corpus_index_stale(const std::filesystem::path& corpus_dir,
+                        const std::filesystem::path& index_dir);
+
+// Runs tpmindex: summary on `out`, warnings and errors on `err`. Returns 0 (warnings allowed)
+// or 2 on error.
+int run_index(const IndexOptions& options, const Environment& env, std::ostream& out,
+              std::ostream& err);
+
+// The whole tpmindex program on an argument vector (args[0] is the program name).
+int tpmindex_main(const std::vector<std::string>& args, const Environment& env,
+                  std::ostream& out, std::ostream& err);
+
+}  // namespace tpm::cli

@@ -1,1 +1,57 @@
 #include "cli/paths.h"
+
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <system_error>
+
+namespace tpm::cli {
+
+namespace {
+
+bool holds_corpus(const std::filesystem::path& dir) {
+    std::error_code ec;
+    return std::filesystem::is_directory(dir / "corpus", ec);
+}
+
+std::size_t stdout_columns() {
+    winsize ws{};
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) return ws.ws_col;
+    if (const char* columns = std::getenv("COLUMNS")) {
+        const long n = std::strtol(columns, nullptr, 10);
+        if (n > 0) return static_cast<std::size_t>(n);
+    }
+    return 80;
+}
+
+}  // namespace
+
+std::optional<std::filesystem::path> find_data_root(const std::filesystem::path& exe_dir) {
+    // A build tree puts the binaries in build/ (or build/sub/) under the project folder.
+    std::filesystem::path dir = exe_dir;
+    for (int up = 0; up < 3 && !dir.empty(); ++up, dir = dir.parent_path()) {
+        if (holds_corpus(dir)) return dir;
+        if (dir == dir.parent_path()) break;
+    }
+    const std::filesystem::path installed = exe_dir.parent_path() / "share" / "tpmsearch";
+    if (holds_corpus(installed)) return installed;
+    return std::nullopt;
+}
+
+Environment process_environment() {
+    Environment env;
+    if (const char* index = std::getenv("TPMSEARCH_INDEX"); index && *index) {
+        env.index_override = index;
+    }
+    const char* no_color = std::getenv("NO_COLOR");
+    env.no_color = no_color != nullptr && *no_color != '\0';  // no-color.org
+    env.stdout_is_tty = isatty(STDOUT_FILENO) == 1;
+    env.terminal_width = env.stdout_is_tty ? stdout_columns() : 0;
+    std::error_code ec;
+    const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (!ec) env.data_root = find_data_root(exe.parent_path());
+    return env;
+}
+
+}  // namespace tpm::cli

@@ -1,1 +1,35 @@
+// cli/paths.h: everything tpmsearch and tpmindex take from the process and the machine: the
+// environment variables, whether stdout is a terminal and how wide, and where the shipped
+// corpus/ and the default index/ are. Only cli/ reads these (notmuch devel/STYLE), and tests
+// pass an Environment of their own.
 #pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace tpm::cli {
+
+struct Environment {
+    std::optional<std::string> index_override;  // TPMSEARCH_INDEX
+    bool no_color = false;                      // NO_COLOR is set to something
+    bool stdout_is_tty = false;
+    std::size_t terminal_width = 0;  // columns of the terminal on stdout, 0 when not a terminal
+    // The folder holding corpus/ and index/: the project folder of a build tree, or
+    // PREFIX/share/tpmsearch of an installed program. Empty when neither is found.
+    std::optional<std::filesystem::path> data_root;
+
+    std::filesystem::path corpus_dir() const { return *data_root / "corpus"; }
+    std::filesystem::path default_index_dir() const { return *data_root / "index"; }
+};
+
+// The Environment of this process: reads TPMSEARCH_INDEX and NO_COLOR, asks the terminal on
+// stdout, and finds the data root beside the running executable (its folder and up to two
+// folders above it, then ../share/tpmsearch).
+Environment process_environment();
+
+// Where an executable in `exe_dir` finds its data root (see Environment::data_root).
+std::optional<std::filesystem::path> find_data_root(const std::filesystem::path& exe_dir);
+
+}  // namespace tpm::cli

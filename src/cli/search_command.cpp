@@ -1,1 +1,126 @@
 #include "cli/search_command.h"
+
+#include <filesystem>
+#include <optional>
+
+#include "cli/app_runner.h"
+#include "cli/index_command.h"
+#include "model/error.h"
+#include "output/json_printer.h"
+#include "output/text_printer.h"
+#include "search/searcher.h"
+#include "store/database.h"
+
+namespace tpm::cli {
+
+void setup_search(CLI::App& app, SearchOptions& options) {
+    app.description(
+        "Search TPM interview questions and your notes.\n"
+        "Query syntax: words (ranked, any may match), \"a phrase\", AND, OR, NOT, -word, NEAR, "
+        "word*, question:word, answer:word, why:word, id:Q26.");
+    app.add_option("query", options.words, "Words to search for")->expected(0, -1);
+    app.add_option("--index", options.index,
+                   "Index folder (default: $TPMSEARCH_INDEX, else the shipped index/)");
+    app.add_option("-n,--limit", options.limit, "Show at most N results")
+        ->check(CLI::Range(1, 1000))
+        ->capture_default_str();
+    app.add_flag("--json", options.json, "Print one JSON document (schema in README)");
+    app.add_option("--color", options.color, "Colour: auto, always or never")
+        ->check(CLI::IsMember({"auto", "always", "never"}))
+        ->capture_default_str();
+    CLI::App* show = app.add_subcommand("show", "Print a whole question and its answer");
+    show->add_option("id", options.show_id, "Document id, e.g. Q26 or tips/1")->required();
+    show->fallthrough();  // `tpmsearch show Q26 --json` as well as `tpmsearch --json show Q26`
+}
+
+namespace {
+
+// The index to search: --index, then $TPMSEARCH_INDEX, then the shipped index/, which is
+// (re)built first when missing or older than corpus/ so the very first search just works.
+std::filesystem::path resolve_index(const SearchOptions& options, const Environment& env,
+                                    std::ostream& err) {
+    if (!options.index.empty()) return options.index;
+    if (env.index_override) return *env.index_override;
+    if (!env.data_root) {
+        throw Error(ErrorCode::index_missing,
+                    "cannot find the shipped corpus/ beside tpmsearch; name an index with "
+                    "--index DIR or TPMSEARCH_INDEX");
+    }
+    const std::filesystem::path index = env.default_index_dir();
+    if (corpus_index_stale(env.corpus_dir(), index)) {
+        err << "tpmsearch: building the index in index/ from corpus/ (once, after each change "
+               "to corpus/)\n";
+        const IndexReport report = build_corpus_index(env.corpus_dir(), "corpus", index);
+        for (const Diagnostic& d : report.diagnostics) {
+            err << "tpmsearch: warning: " << format_diagnostic(d) << "\n";
+        }
+    }
+    return index;
+}
+
+TextStyle text_style(const SearchOptions& options, const Environment& env) {
+    TextStyle style;
+    style.color = options.color == "always" ||
+                  (options.color == "auto" && env.stdout_is_tty && !env.no_color);
+    style.width = env.stdout_is_tty ? env.terminal_width : 0;
+    return style;
+}
+
+int run_show(const Searcher& searcher, const SearchOptions& options, const Environment& env,
+             std::ostream& out, std::ostream& err) {
+    const std::optional<Document> doc = searcher.find(options.show_id);
+    if (!doc) {
+        err << "tpmsearch: no document \"" << options.show_id
+            << "\" in the index (ids look like Q26 or tips/1)\n";
+        return 1;
+    }
+    if (options.json) {
+        print_document_json(out, *doc);
+    } else {
+        print_document(out, *doc, text_style(options, env));
+    }
+    return 0;
+}
+
+std::string join(const std::vector<std::string>& words) {
+    std::string query;
+    for (const std::string& w : words) query += (query.empty() ? "" : " ") + w;
+    return query;
+}
+
+}  // namespace
+
+int run_search(const SearchOptions& options, const Environment& env, std::ostream& out,
+               std::ostream& err) {
+    if (options.show_id.empty() && options.words.empty()) {
+        return report_error(err, "tpmsearch",
+                            "no query given (try: tpmsearch \"canary rollback\", or --help)");
+    }
+    const Searcher searcher(open_index(resolve_index(options, env, err)));
+    if (!options.show_id.empty()) return run_show(searcher, options, env, out, err);
+
+    SearchRequest request;
+    request.query = join(options.words);
+    request.limit = options.limit;
+    const SearchResults results = searcher.search(request);
+    if (options.json) {
+        print_results_json(out, results);
+    } else {
+        print_results(out, results, text_style(options, env));
+    }
+    if (results.hits.empty()) {
+        err << "tpmsearch: no results for: " << request.query << "\n";
+        return 1;
+    }
+    return 0;
+}
+
+int tpmsearch_main(const std::vector<std::string>& args, const Environment& env,
+                   std::ostream& out, std::ostream& err) {
+    CLI::App app{"", "tpmsearch"};
+    SearchOptions options;
+    setup_search(app, options);
+    return parse_and_run(app, args, out, err, [&] { return run_search(options, env, out, err); });
+}
+
+}  // namespace tpm::cli

@@ -1,1 +1,36 @@
+// cli/search_command.h: the tpmsearch command: options, finding (and on first use building)
+// the index, running the search and choosing the printer (CLI11 examples/subcom_in_files).
 #pragma once
+
+#include <cstddef>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/paths.h"
+
+namespace tpm::cli {
+
+struct SearchOptions {
+    std::vector<std::string> words;  // the query, joined with spaces
+    std::string index;               // --index DIR
+    std::size_t limit = 10;          // -n/--limit
+    bool json = false;               // --json
+    std::string color = "auto";      // --color auto|always|never
+    std::string show_id;             // `tpmsearch show ID`
+};
+
+void setup_search(CLI::App& app, SearchOptions& options);
+
+// Runs a search or `show`: results on `out`, notices and errors on `err`. Returns 0 when
+// something was found, 1 when nothing was, 2 on error (grep, ripgrep).
+int run_search(const SearchOptions& options, const Environment& env, std::ostream& out,
+               std::ostream& err);
+
+// The whole tpmsearch program on an argument vector (args[0] is the program name).
+int tpmsearch_main(const std::vector<std::string>& args, const Environment& env,
+                   std::ostream& out, std::ostream& err);
+
+}  // namespace tpm::cli

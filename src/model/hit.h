@@ -36,6 +36,7 @@ struct Hit {
     int rank = 0;        // 1-based
     double score = 0.0;  // the ranking weight (BM25); comparable only within one result set
     Document doc;        // the whole stored document (show needs it all; printers pick)
+    std::vector<Span> title_highlights;  // matched words in doc.title
     std::vector<Excerpt> excerpts;
 };
 

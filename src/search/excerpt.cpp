@@ -1,1 +1,171 @@
 #include "search/excerpt.h"
+
+#include <algorithm>
+#include <set>
+
+#include "store/schema.h"
+#include "text/normalize.h"
+#include "text/words.h"
+
+namespace tpm {
+
+namespace {
+
+// A labelled point says in one line what the answer does about the query: prefer it.
+constexpr double kPointBonus = 1.5;
+constexpr double kLabelMatchBonus = 1.0;
+
+struct Passage {
+    std::string label;
+    std::string text;
+    double bonus = 1.0;
+    std::size_t order = 0;
+    std::vector<Highlighter::Match> matches;
+    double score = 0.0;
+};
+
+std::string point_text(const Point& p) {
+    std::string text = p.text;
+    for (const std::string& item : p.items) text += (text.empty() ? "" : " ") + item + ";";
+    if (!p.items.empty()) text.pop_back();
+    return text;
+}
+
+std::vector<Passage> passages_of(const Document& doc) {
+    std::vector<Passage> out;
+    auto add = [&out](std::string label, std::string text, double bonus) {
+        if (!text.empty()) out.push_back({std::move(label), std::move(text), bonus, out.size(), {}, 0.0});
+    };
+    add("answer", doc.answer, 1.0);
+    for (const Point& p : doc.points) add(p.label, point_text(p), kPointBonus);
+    add("example", doc.example, 1.0);
+    add("why", doc.why, 1.0);
+    return out;
+}
+
+// The weight of the distinct query terms in a passage's label and text: a passage holding
+// both rare words of "canary rollback" beats one that repeats one of them.
+double score_matches(const std::vector<Highlighter::Match>& matches,
+                     const std::vector<Highlighter::Match>& label_matches, const Highlighter& h) {
+    std::set<std::string> keys;
+    double score = 0.0;
+    for (const auto* list : {&matches, &label_matches}) {
+        for (const auto& m : *list) {
+            if (keys.insert(m.key).second) score += h.weight(m.key);
+        }
+    }
+    return score;
+}
+
+// Cuts `p` to about `target` bytes: whole sentences from the one that matches best, or, when a
+// sentence alone is too long, words around its first match.
+Excerpt window(const Passage& p, std::size_t target) {
+    Excerpt e{p.label, p.text, {}, false, false};
+    for (const auto& m : p.matches) e.highlights.push_back(m.span);
+    if (p.text.size() <= target + target / 4) return e;
+
+    std::vector<std::size_t> starts = text::sentence_starts(p.text);
+    starts.push_back(p.text.size());
+    std::size_t best = 0, best_count = 0;
+    for (std::size_t i = 0; i + 1 < starts.size(); ++i) {
+        const auto count = static_cast<std::size_t>(
+            std::count_if(p.matches.begin(), p.matches.end(), [&](const auto& m) {
+                return m.span.start >= starts[i] && m.span.start < starts[i + 1];
+            }));
+        if (count > best_count) best = i, best_count = count;
+    }
+    std::size_t begin = starts[best], end = starts[best + 1];
+    for (std::size_t j = best + 1; j + 1 < starts.size() && starts[j + 1] - begin <= target; ++j) {
+        end = starts[j + 1];
+    }
+    if (end - begin > target + target / 4) {
+        // One long sentence: keep whole words from shortly before its first match.
+        std::size_t first = begin;
+        for (const auto& m : p.matches) {
+            if (m.span.start >= begin) {
+                first = m.span.start;
+                break;
+            }
+        }
+        std::size_t from = first > begin + target / 3 ? first - target / 3 : begin;
+        std::size_t to = std::min(end, from + target);
+        const auto words = text::word_spans(p.text.substr(0, end));
+        const auto after = std::find_if(words.begin(), words.end(),
+                                        [&](const auto& w) { return w.start >= from; });
+        if (after != words.end()) from = after->start;
+        const auto before = std::find_if(words.rbegin(), words.rend(),
+                                         [&](const auto& w) { return w.end <= to; });
+        if (before != words.rend()) to = before->end;
+        begin = from, end = to;
+    }
+    while (end > begin && (p.text[end - 1] == ' ' || p.text[end - 1] == '\n')) --end;
+    e.text = p.text.substr(begin, end - begin);
+    e.truncated_start = begin > 0;
+    e.truncated_end = end < p.text.size();
+    e.highlights.clear();
+    for (const auto& m : p.matches) {
+        if (m.span.start >= begin && m.span.end <= end) {
+            e.highlights.push_back({m.span.start - begin, m.span.end - begin});
+        }
+    }
+    return e;
+}
+
+}  // namespace
+
+Highlighter::Highlighter(QueryTerms terms, std::map<std::string, double> weights)
+    : terms_(std::move(terms)), weights_(std::move(weights)), stemmer_(schema::kStemLanguage) {
+    std::sort(terms_.words.begin(), terms_.words.end());
+    std::sort(terms_.stems.begin(), terms_.stems.end());
+}
+
+std::vector<Highlighter::Match> Highlighter::matches(std::string_view text) const {
+    std::vector<Match> out;
+    if (terms_.words.empty() && terms_.stems.empty() && terms_.prefixes.empty()) return out;
+    for (const text::WordSpan& w : text::word_spans(text)) {
+        const std::string folded = text::fold(text.substr(w.start, w.end - w.start));
+        std::string key;
+        if (std::binary_search(terms_.words.begin(), terms_.words.end(), folded)) {
+            key = folded;
+        } else if (const std::string stem = stemmer_(folded);
+                   std::binary_search(terms_.stems.begin(), terms_.stems.end(), stem)) {
+            key = stem;
+        } else {
+            for (const std::string& prefix : terms_.prefixes) {
+                if (folded.starts_with(prefix)) key = prefix;
+            }
+        }
+        if (!key.empty()) out.push_back({{w.start, w.end}, std::move(key)});
+    }
+    return out;
+}
+
+double Highlighter::weight(const std::string& key) const {
+    const auto it = weights_.find(key);
+    return it == weights_.end() ? 1.0 : it->second;
+}
+
+std::vector<Excerpt> make_excerpts(const Document& doc, const Highlighter& highlighter,
+                                   const ExcerptOptions& options) {
+    std::vector<Passage> passages = passages_of(doc);
+    if (passages.empty()) return {};
+    for (Passage& p : passages) {
+        p.matches = highlighter.matches(p.text);
+        const auto label_matches = highlighter.matches(p.label);
+        p.score = score_matches(p.matches, label_matches, highlighter) * p.bonus;
+        if (!label_matches.empty()) p.score += kLabelMatchBonus;
+    }
+    std::vector<Passage*> ranked;
+    for (Passage& p : passages) {
+        if (p.score > 0) ranked.push_back(&p);
+    }
+    std::stable_sort(ranked.begin(), ranked.end(),
+                     [](const Passage* a, const Passage* b) { return a->score > b->score; });
+    if (ranked.size() > options.max_excerpts) ranked.resize(options.max_excerpts);
+    if (ranked.empty()) ranked.push_back(&passages.front());
+    std::vector<Excerpt> out;
+    for (const Passage* p : ranked) out.push_back(window(*p, options.target_bytes));
+    return out;
+}
+
+}  // namespace tpm

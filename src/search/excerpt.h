@@ -1,1 +1,55 @@
+// search/excerpt.h: picks the passages of an answer that match a query and marks the matched
+// words, as data (model/Excerpt); the printers decide how highlights look. Words are found with
+// ICU word boundaries and compared after the same folding and stemming as the index, so
+// "rollback" marks "Rollbacks" and "resume" marks "résumé".
+// May include model/, text/, store/schema.h, Xapian.
 #pragma once
+
+#include <cstddef>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+#include "model/hit.h"
+#include "search/query_builder.h"
+
+namespace tpm {
+
+class Highlighter {
+public:
+    // `weights` gives each stem or word of `terms` a weight (its rarity); missing ones weigh 1.
+    Highlighter(QueryTerms terms, std::map<std::string, double> weights);
+
+    struct Match {
+        Span span;
+        std::string key;  // the query term it matched (a stem, word or prefix)
+    };
+
+    // The words of `text` that match the query, in order.
+    std::vector<Match> matches(std::string_view text) const;
+
+    // The weight of a matched key.
+    double weight(const std::string& key) const;
+
+private:
+    QueryTerms terms_;
+    std::map<std::string, double> weights_;
+    Xapian::Stem stemmer_;
+};
+
+struct ExcerptOptions {
+    std::size_t max_excerpts = 3;
+    std::size_t target_bytes = 240;  // a longer passage is cut to about this around its matches
+};
+
+// One to `max_excerpts` passages of `doc` (labelled points preferred, then the answer, example
+// and "why"), best first by the weight of the distinct query terms in their label and text;
+// ties keep document order. When nothing matches (the question text alone matched), returns
+// the start of the answer without highlights.
+std::vector<Excerpt> make_excerpts(const Document& doc, const Highlighter& highlighter,
+                                   const ExcerptOptions& options);
+
+}  // namespace tpm

@@ -1,1 +1,162 @@
 #include "search/query_builder.h"
+
+#include <algorithm>
+#include <optional>
+#include <regex>
+#include <set>
+
+#include "model/error.h"
+#include "search/stopwords.h"
+#include "store/schema.h"
+#include "text/normalize.h"
+
+namespace tpm {
+
+namespace {
+
+bool is_operator(std::string_view token) {
+    static const std::regex op("(AND|OR|NOT|XOR|(NEAR|ADJ)(/[0-9]+)?)");
+    return std::regex_match(token.begin(), token.end(), op);
+}
+
+[[noreturn]] void bad_query(std::string_view text, const std::string& reason) {
+    throw Error(ErrorCode::bad_query, reason + " in query: " + std::string(text));
+}
+
+// Xapian accepts unbalanced quotes and brackets silently and searches for something else than
+// the user meant; say so instead.
+void check_balance(std::string_view text) {
+    std::size_t quotes = 0;
+    int depth = 0;
+    bool in_phrase = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        // U+201C and U+201D, the curly quotes Xapian also treats as phrase delimiters.
+        const bool curly = text.compare(i, 3, "\xE2\x80\x9C") == 0 ||
+                           text.compare(i, 3, "\xE2\x80\x9D") == 0;
+        if (c == '"' || curly) {
+            ++quotes;
+            in_phrase = !in_phrase;
+        } else if (!in_phrase && c == '(') {
+            ++depth;
+        } else if (!in_phrase && c == ')') {
+            if (--depth < 0) bad_query(text, "unbalanced parenthesis: ')' without '('");
+        }
+    }
+    if (quotes % 2 != 0) bad_query(text, "unbalanced quote: a phrase is opened but not closed");
+    if (depth > 0) bad_query(text, "unbalanced parenthesis: '(' without ')'");
+}
+
+// "Syntax: <expression> AND <expression>" reads better as "AND needs a word on each side".
+std::string explain_parser_error(const Xapian::QueryParserError& e) {
+    static const std::regex binary("<expression> ([A-Z/0-9]+) <expression>");
+    const std::string msg = e.get_msg();
+    std::smatch m;
+    if (std::regex_search(msg, m, binary)) return m[1].str() + " needs a word on each side";
+    return "cannot parse (" + msg + ")";
+}
+
+void add_term(const std::string& term, QueryTerms& out) {
+    for (const auto& f : schema::kBooleanFields) {
+        if (term.starts_with(f.prefix)) return;
+    }
+    // Indexed text is folded to lower case, so the prefix is the leading upper-case run; a 'Z'
+    // at its start marks a stem.
+    const auto word_start = std::find_if(term.begin(), term.end(),
+                                         [](char c) { return !(c >= 'A' && c <= 'Z'); });
+    const std::string word(word_start, term.end());
+    if (word.empty()) return;
+    if (term[0] == 'Z') {
+        out.stems.push_back(word);
+    } else {
+        out.words.push_back(word);
+    }
+}
+
+QueryTerms collect_terms(const Xapian::Query& query, const std::string& folded) {
+    QueryTerms terms;
+    for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) {
+        add_term(*t, terms);
+    }
+    // Wildcards are expanded at match time, so the query holds only their pattern.
+    static const std::regex wildcard("([^\\s\"()*:]+)\\*");
+    for (std::sregex_iterator it(folded.begin(), folded.end(), wildcard), end; it != end; ++it) {
+        terms.prefixes.push_back((*it)[1].str());
+    }
+    return terms;
+}
+
+// "id:q26", "(kind:tip": a filter value is matched exactly, so it must not be folded.
+std::optional<std::string> boolean_filter(std::string_view token) {
+    const std::size_t start = token.find_first_not_of("(-+");
+    if (start == std::string_view::npos) return std::nullopt;
+    for (const auto& f : schema::kBooleanFields) {
+        const std::string name = std::string(f.name) + ":";
+        if (token.substr(start).starts_with(name)) {
+            std::string_view value = token.substr(start + name.size());
+            std::string out(token.substr(0, start + name.size()));
+            return out + (f.prefix == schema::kPrefixId ? schema::canonical_id(value)
+                                                         : std::string(value));
+        }
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::string fold_query(std::string_view text) {
+    std::string out;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const std::size_t end = std::min(text.find(' ', i), text.size());
+        const std::string_view token = text.substr(i, end - i);
+        if (is_operator(token)) {
+            out += token;
+        } else if (auto filter = boolean_filter(token)) {
+            out += *filter;
+        } else {
+            out += text::fold(token);
+        }
+        if (end < text.size()) out += ' ';
+        i = end + 1;
+    }
+    return out;
+}
+
+QueryBuilder::QueryBuilder(const Xapian::Database& db) : db_(db) {}
+
+BuiltQuery QueryBuilder::build(std::string_view text) const {
+    if (std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\t'; })) {
+        throw Error(ErrorCode::bad_query, "empty query");
+    }
+    check_balance(text);
+    const std::string folded = fold_query(text);
+
+    Xapian::QueryParser qp;
+    qp.set_database(db_);
+    qp.set_stemmer(Xapian::Stem(schema::kStemLanguage));
+    qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    qp.set_stopper(&english_stopper());
+    qp.set_default_op(Xapian::Query::OP_OR);
+    // A wildcard such as "a*" could otherwise expand to most of the vocabulary.
+    qp.set_max_expansion(200, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    for (const auto& f : schema::kTextFields) qp.add_prefix(f.name, std::string(f.prefix));
+    for (const auto& f : schema::kBooleanFields) {
+        qp.add_boolean_prefix(f.name, std::string(f.prefix));
+    }
+    const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
+                           Xapian::QueryParser::FLAG_PURE_NOT;
+    BuiltQuery built;
+    try {
+        built.query = qp.parse_query(folded, flags);
+    } catch (const Xapian::QueryParserError& e) {
+        bad_query(text, explain_parser_error(e));
+    } catch (const Xapian::Error& e) {
+        bad_query(text, "cannot parse (" + e.get_msg() + ")");
+    }
+    if (built.query.empty()) bad_query(text, "nothing to search for");
+    built.terms = collect_terms(built.query, folded);
+    return built;
+}
+
+}  // namespace tpm

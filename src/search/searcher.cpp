@@ -1,1 +1,101 @@
 #include "search/searcher.h"
+
+#include <cmath>
+#include <map>
+
+#include "model/error.h"
+#include "store/schema.h"
+
+namespace tpm {
+
+namespace {
+
+// Another process may commit while we read; Xapian then asks the reader to reopen. A few
+// retries cover an indexer committing in a loop.
+constexpr int kReopenRetries = 3;
+
+template <typename F>
+auto with_reopen(Xapian::Database& db, F&& f) {
+    for (int attempt = 0;; ++attempt) {
+        try {
+            return f();
+        } catch (const Xapian::DatabaseModifiedError&) {
+            if (attempt >= kReopenRetries) {
+                throw Error(ErrorCode::index_corrupt,
+                            "the index kept changing while it was read; try again");
+            }
+            db.reopen();
+        } catch (const Xapian::Error& e) {
+            throw Error(ErrorCode::index_corrupt, "cannot read the index: " + e.get_description());
+        }
+    }
+}
+
+// Rarer query terms make a passage a better excerpt (inverse document frequency).
+std::map<std::string, double> term_weights(const Xapian::Database& db, const QueryTerms& terms) {
+    const double n = static_cast<double>(db.get_doccount());
+    std::map<std::string, double> weights;
+    auto idf = [&](const std::string& term) {
+        const double tf = static_cast<double>(db.get_termfreq(term));
+        return std::log((n + 1.0) / (tf + 0.5));
+    };
+    for (const auto& s : terms.stems) weights[s] = idf("Z" + s);
+    for (const auto& w : terms.words) weights[w] = idf(w);
+    return weights;
+}
+
+}  // namespace
+
+Searcher::Searcher(Xapian::Database db) : db_(std::move(db)) {}
+
+SearchResults Searcher::search(const SearchRequest& request) const {
+    SearchResults results;
+    results.query = request.query;
+    const BuiltQuery built = QueryBuilder(db_).build(request.query);
+    const Xapian::MSet mset = with_reopen(db_, [&] {
+        Xapian::Enquire enquire(db_);
+        enquire.set_query(built.query);
+        return enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                                static_cast<Xapian::doccount>(request.limit));
+    });
+    results.estimated_total = mset.get_matches_estimated();
+    const Highlighter highlighter(built.terms, term_weights(db_, built.terms));
+    int rank = static_cast<int>(request.offset);
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        Hit hit;
+        hit.rank = ++rank;
+        hit.score = it.get_weight();
+        hit.doc = schema::decode_document_data(with_reopen(db_, [&] { return it.get_document().get_data(); }));
+        for (const auto& m : highlighter.matches(hit.doc.title)) {
+            hit.title_highlights.push_back(m.span);
+        }
+        hit.excerpts = make_excerpts(hit.doc, highlighter, request.excerpts);
+        results.hits.push_back(std::move(hit));
+    }
+    return results;
+}
+
+std::optional<Document> Searcher::find(std::string_view id) const {
+    const std::string term = schema::id_term(schema::canonical_id(id));
+    return with_reopen(db_, [&]() -> std::optional<Document> {
+        Xapian::PostingIterator p = db_.postlist_begin(term);
+        if (p == db_.postlist_end(term)) return std::nullopt;
+        return schema::decode_document_data(db_.get_document(*p).get_data());
+    });
+}
+
+std::vector<std::string> Searcher::ids() const {
+    return with_reopen(db_, [&] {
+        Xapian::Enquire enquire(db_);
+        enquire.set_query(Xapian::Query::MatchAll);
+        enquire.set_sort_by_value(schema::kSlotOrder, false);
+        const Xapian::MSet all = enquire.get_mset(0, db_.get_doccount());
+        std::vector<std::string> out;
+        for (auto it = all.begin(); it != all.end(); ++it) {
+            out.push_back(schema::decode_document_data(it.get_document().get_data()).id);
+        }
+        return out;
+    });
+}
+
+}  // namespace tpm

@@ -1,1 +1,47 @@
+// search/searcher.h: runs queries against an open index and returns plain model/ data (hits
+// with their stored documents and excerpts); no Xapian type leaves search/ except through the
+// constructor (ripgrep crates/searcher: printers get results, not matcher internals).
+// May include model/, text/, store/schema.h, Xapian.
 #pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+#include "model/hit.h"
+#include "search/excerpt.h"
+
+namespace tpm {
+
+struct SearchRequest {
+    std::string query;
+    std::size_t offset = 0;
+    std::size_t limit = 10;
+    ExcerptOptions excerpts;
+};
+
+class Searcher {
+public:
+    // Searches `db` (already opened and schema-checked by store/open_index()).
+    explicit Searcher(Xapian::Database db);
+
+    // The ranked hits for `request`. Throws tpm::Error(bad_query) for a malformed query and
+    // tpm::Error(index_corrupt) when the index cannot be read.
+    SearchResults search(const SearchRequest& request) const;
+
+    // The document with `id` ("Q26", "q26", "tips/1"), or nothing. Throws
+    // tpm::Error(index_corrupt) when the index cannot be read.
+    std::optional<Document> find(std::string_view id) const;
+
+    // Every document id in the index, in source order.
+    std::vector<std::string> ids() const;
+
+private:
+    mutable Xapian::Database db_;
+};
+
+}  // namespace tpm

@@ -1,1 +1,53 @@
 #include "store/database.h"
+
+#include <charconv>
+#include <string>
+#include <system_error>
+
+#include "model/error.h"
+#include "store/schema.h"
+
+namespace tpm {
+
+int index_schema_version(const Xapian::Database& db) {
+    const std::string value = db.get_metadata(schema::kSchemaVersionKey);
+    int version = 0;
+    const auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), version);
+    if (ec != std::errc() || ptr != value.data() + value.size()) return 0;
+    return version;
+}
+
+bool index_exists(const std::filesystem::path& dir) {
+    std::error_code ec;
+    // A glass database always has iamglass; Xapian's own check for "is there a database here".
+    return std::filesystem::exists(dir / "iamglass", ec);
+}
+
+Xapian::Database open_index(const std::filesystem::path& dir) {
+    const std::string where = dir.string();
+    if (!index_exists(dir)) {
+        throw Error(ErrorCode::index_missing,
+                    "no index in " + where + " (build it with: tpmindex --index " + where + ")");
+    }
+    try {
+        Xapian::Database db(where, Xapian::DB_BACKEND_GLASS);
+        const int version = index_schema_version(db);
+        if (version != schema::kSchemaVersion) {
+            throw Error(ErrorCode::schema_mismatch,
+                        "the index in " + where + " was built with schema " +
+                            std::to_string(version) + ", this tpmsearch reads schema " +
+                            std::to_string(schema::kSchemaVersion) +
+                            " (rebuild it with: tpmindex --index " + where + ")");
+        }
+        return db;
+    } catch (const Xapian::DatabaseOpeningError& e) {
+        throw Error(ErrorCode::index_corrupt,
+                    "cannot open the index in " + where + ": " + e.get_msg() +
+                        " (rebuild it with: tpmindex --index " + where + ")");
+    } catch (const Xapian::Error& e) {
+        throw Error(ErrorCode::index_corrupt,
+                    "cannot read the index in " + where + ": " + e.get_description());
+    }
+}
+
+}  // namespace tpm

@@ -1,1 +1,24 @@
+// store/database.h: opening an index for reading with its schema checked, and translating
+// Xapian's opening errors into tpm::Error with the path and the command that fixes it.
+// May include model/, text/, Xapian.
 #pragma once
+
+#include <filesystem>
+#include <string>
+
+#include <xapian.h>
+
+namespace tpm {
+
+// The schema version recorded in `db`, or 0 when it records none.
+int index_schema_version(const Xapian::Database& db);
+
+// True when `dir` holds a Xapian database (of any version).
+bool index_exists(const std::filesystem::path& dir);
+
+// Opens the index in `dir` for reading. Throws tpm::Error: index_missing when `dir` holds no
+// database, schema_mismatch when it was built by another schema version, index_corrupt when
+// Xapian cannot open or read it.
+Xapian::Database open_index(const std::filesystem::path& dir);
+
+}  // namespace tpm

@@ -1,1 +1,72 @@
 #include "store/schema.h"
+
+#include <nlohmann/json.hpp>
+
+#include "model/error.h"
+
+namespace tpm::schema {
+
+namespace {
+
+using Json = nlohmann::json;
+
+DocKind kind_from_string(const std::string& s) {
+    if (s == "tip") return DocKind::tip;
+    if (s == "note") return DocKind::note;
+    return DocKind::question;
+}
+
+}  // namespace
+
+std::string canonical_id(std::string_view id) {
+    std::string out(id);
+    if (out.size() > 1 && out[0] == 'q' && out[1] >= '0' && out[1] <= '9') out[0] = 'Q';
+    return out;
+}
+
+std::string id_term(std::string_view id) {
+    std::string term(kPrefixId);
+    term += id;
+    return term;
+}
+
+std::string encode_document_data(const Document& doc) {
+    Json points = Json::array();
+    for (const Point& p : doc.points) {
+        points.push_back({{"label", p.label}, {"text", p.text}, {"items", p.items}, {"line", p.line}});
+    }
+    Json j = {{"id", doc.id},         {"kind", to_string(doc.kind)}, {"title", doc.title},
+              {"source", doc.source}, {"line", doc.line},            {"order", doc.order},
+              {"answer", doc.answer}, {"points", std::move(points)}, {"example", doc.example},
+              {"why", doc.why}};
+    // Parsers pass text through, so it may hold ill-formed UTF-8; never let that fail a write.
+    return j.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+Document decode_document_data(std::string_view data) {
+    try {
+        const Json j = Json::parse(data);
+        Document doc;
+        doc.id = j.at("id").get<std::string>();
+        doc.kind = kind_from_string(j.at("kind").get<std::string>());
+        doc.title = j.at("title").get<std::string>();
+        doc.source = j.at("source").get<std::string>();
+        doc.line = j.at("line").get<int>();
+        doc.order = j.at("order").get<int>();
+        doc.answer = j.at("answer").get<std::string>();
+        for (const Json& p : j.at("points")) {
+            doc.points.push_back(Point{p.at("label").get<std::string>(),
+                                       p.at("text").get<std::string>(),
+                                       p.at("items").get<std::vector<std::string>>(),
+                                       p.at("line").get<int>()});
+        }
+        doc.example = j.at("example").get<std::string>();
+        doc.why = j.at("why").get<std::string>();
+        return doc;
+    } catch (const Json::exception& e) {
+        throw Error(ErrorCode::index_corrupt,
+                    std::string("cannot read a stored document: ") + e.what());
+    }
+}
+
+}  // namespace tpm::schema

@@ -1,1 +1,85 @@
+// store/schema.h: the one table of how documents live in the index: term prefixes, query field
+// names, value slots, the stemmer, metadata keys and the document data format. Everything that
+// reads or writes the index takes these from here (notmuch lib/prefix.cc; prefixes follow
+// Omega's conventions, xapian-omega docs/termprefixes.rst).
+// May include model/ and Xapian. search/ may include this file (and only this one) from store/.
 #pragma once
+
+#include <string>
+#include <string_view>
+
+#include <xapian.h>
+
+#include "model/document.h"
+
+namespace tpm::schema {
+
+// Bump when the terms, values or data layout change; an index with another version is refused
+// (or, for the default index, rebuilt).
+inline constexpr int kSchemaVersion = 1;
+
+// Metadata keys.
+inline constexpr const char* kSchemaVersionKey = "tpmsearch:schema";
+inline constexpr const char* kCorpusFingerprintKey = "tpmsearch:corpus";
+
+// One stemmer for indexing and querying.
+inline constexpr const char* kStemLanguage = "english";
+
+// Boolean (filter) term prefixes.
+inline constexpr std::string_view kPrefixId = "Q";           // unique id: "QQ26", "Qtips/1"
+inline constexpr std::string_view kPrefixKind = "XKIND";     // "XKINDquestion"
+inline constexpr std::string_view kPrefixSource = "XSOURCE";  // "XSOURCEcorpus/..."
+
+// Free-text field prefixes. Every field is also indexed without a prefix, so a plain query
+// searches all of them; the prefixed copies serve field queries (question:, answer:).
+inline constexpr std::string_view kPrefixQuestion = "S";
+inline constexpr std::string_view kPrefixAnswer = "XA";   // answer introduction
+inline constexpr std::string_view kPrefixPoint = "XP";    // labelled points and their items
+inline constexpr std::string_view kPrefixExample = "XE";  // the worked example
+inline constexpr std::string_view kPrefixWhy = "XW";      // "Why this is important"
+
+// Within-document frequency increments of the unprefixed copies: how much a word counts in
+// ranking depending on where it stands. Question text above labels above the answer body
+// above "why". Tuned with bench/relevance (see README).
+inline constexpr Xapian::termcount kWdfQuestion = 6;
+inline constexpr Xapian::termcount kWdfLabel = 3;
+inline constexpr Xapian::termcount kWdfBody = 1;
+
+// A gap in term positions between fields, so a phrase never spans two of them.
+inline constexpr Xapian::termpos kFieldGap = 100;
+
+// A query field name and the term prefix it searches. A name listed twice searches both.
+struct QueryField {
+    const char* name;
+    std::string_view prefix;
+};
+inline constexpr QueryField kTextFields[] = {
+    {"question", kPrefixQuestion}, {"q", kPrefixQuestion},  {"answer", kPrefixAnswer},
+    {"answer", kPrefixPoint},      {"answer", kPrefixExample}, {"point", kPrefixPoint},
+    {"example", kPrefixExample},   {"why", kPrefixWhy},
+};
+inline constexpr QueryField kBooleanFields[] = {
+    {"id", kPrefixId},
+    {"kind", kPrefixKind},
+    {"source", kPrefixSource},
+};
+
+// Value slots.
+inline constexpr Xapian::valueno kSlotOrder = 0;  // sortable_serialise(source order)
+inline constexpr Xapian::valueno kSlotLine = 1;   // sortable_serialise(line)
+
+// The id as stored: "q26" and "Q26" name the same question; other ids are kept as given.
+std::string canonical_id(std::string_view id);
+
+// The unique id term of a document id.
+std::string id_term(std::string_view id);
+
+// The document data: the whole Document as compact JSON, which the printers need (title,
+// source, line, the structured answer).
+std::string encode_document_data(const Document& doc);
+
+// The inverse of encode_document_data(). Throws tpm::Error(index_corrupt) on data it cannot
+// read.
+Document decode_document_data(std::string_view data);
+
+}  // namespace tpm::schema

@@ -1,1 +1,120 @@
 #include "text/words.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/ubrk.h>
+#include <unicode/utext.h>
+#include <unicode/utypes.h>
+
+#include <cstdint>
+#include <limits>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "model/error.h"
+
+namespace tpm::text {
+namespace {
+
+void check(UErrorCode status, const char* what) {
+    if (U_FAILURE(status)) {
+        throw Error(ErrorCode::internal,
+                    std::string("ICU failed ") + what + ": " + u_errorName(status));
+    }
+}
+
+using Factory = icu::BreakIterator* (*)(const icu::Locale&, UErrorCode&);
+
+std::unique_ptr<icu::BreakIterator> create(Factory factory, const icu::Locale& locale,
+                                           const char* what) {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> it(factory(locale, status));
+    check(status, what);
+    if (!it) throw Error(ErrorCode::internal, std::string("ICU returned no ") + what);
+    return it;
+}
+
+// Creating a BreakIterator loads and builds its rules (about a millisecond), far more than the
+// texts it is used on, so each kind is created once and each thread clones its own copy: a
+// BreakIterator holds iteration state and is not thread-safe. ICU promises nothing about
+// cloning one object from several threads at once, so the clones are serialised; that happens
+// once per thread.
+std::unique_ptr<icu::BreakIterator> clone_of(const icu::BreakIterator& prototype,
+                                             const char* what) {
+    static std::mutex mutex;
+    const std::lock_guard<std::mutex> lock(mutex);
+    std::unique_ptr<icu::BreakIterator> it(prototype.clone());
+    if (!it) throw Error(ErrorCode::internal, std::string("ICU could not clone ") + what);
+    return it;
+}
+
+icu::BreakIterator& word_iterator() {
+    static const std::unique_ptr<icu::BreakIterator> prototype =
+        create(&icu::BreakIterator::createWordInstance, icu::Locale::getRoot(),
+               "creating a word break iterator");
+    thread_local const std::unique_ptr<icu::BreakIterator> it =
+        clone_of(*prototype, "the word break iterator");
+    return *it;
+}
+
+icu::BreakIterator& sentence_iterator() {
+    // "ss=standard" adds CLDR's list of English abbreviations ("Mr.", "etc.") after which a
+    // full stop does not end a sentence, so excerpts are not cut after "Mr.".
+    static const std::unique_ptr<icu::BreakIterator> prototype =
+        create(&icu::BreakIterator::createSentenceInstance, icu::Locale("en@ss=standard"),
+               "creating a sentence break iterator");
+    thread_local const std::unique_ptr<icu::BreakIterator> it =
+        clone_of(*prototype, "the sentence break iterator");
+    return *it;
+}
+
+// Points `it` at `utf8`. A UTF-8 UText's native indexes are byte offsets into `utf8`, so the
+// boundaries need no mapping, and ICU reads ill-formed sequences as U+FFFD. setText() makes its
+// own shallow clone of the UText, which reads `utf8` until the iterator is given another text:
+// the thread's iterator keeps pointing at `utf8` after the caller returns but is never used
+// before the next call resets it.
+void set_text(icu::BreakIterator& it, std::string_view utf8) {
+    // Boundaries are int32_t.
+    if (utf8.size() > static_cast<std::size_t>(std::numeric_limits<int32_t>::max())) {
+        throw Error(ErrorCode::internal, "cannot find boundaries in text of more than 2 GiB");
+    }
+    UErrorCode status = U_ZERO_ERROR;
+    icu::LocalUTextPointer text(
+        utext_openUTF8(nullptr, utf8.data(), static_cast<int64_t>(utf8.size()), &status));
+    check(status, "opening UTF-8 text");
+    it.setText(text.getAlias(), status);
+    check(status, "setting the text of a break iterator");
+}
+
+}  // namespace
+
+std::vector<WordSpan> word_spans(std::string_view utf8) {
+    std::vector<WordSpan> spans;
+    if (utf8.empty()) return spans;
+    icu::BreakIterator& it = word_iterator();
+    set_text(it, utf8);
+    int32_t start = it.first();
+    for (int32_t end = it.next(); end != icu::BreakIterator::DONE; start = end, end = it.next()) {
+        // Statuses below UBRK_WORD_NONE_LIMIT mark spaces, punctuation and symbols; above it
+        // are numbers, letters, kana and ideographs.
+        if (it.getRuleStatus() >= UBRK_WORD_NONE_LIMIT) {
+            spans.push_back({static_cast<std::size_t>(start), static_cast<std::size_t>(end)});
+        }
+    }
+    return spans;
+}
+
+std::vector<std::size_t> sentence_starts(std::string_view utf8) {
+    std::vector<std::size_t> starts;
+    if (utf8.empty()) return starts;
+    icu::BreakIterator& it = sentence_iterator();
+    set_text(it, utf8);
+    const auto end = static_cast<int32_t>(utf8.size());
+    for (int32_t b = it.first(); b != icu::BreakIterator::DONE && b < end; b = it.next()) {
+        starts.push_back(static_cast<std::size_t>(b));
+    }
+    return starts;
+}
+
+}  // namespace tpm::text

@@ -1,1 +1,101 @@
+// The query builder against a real (small) index: what queries parse into, and the one-line
+// errors for malformed ones.
+#include "search/query_builder.h"
+
 #include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "model/error.h"
+#include "store/database.h"
+#include "support/sample_index.h"
+
+namespace tpm {
+namespace {
+
+class QueryBuilderTest : public ::testing::Test {
+protected:
+    test::SampleIndex index_;
+    Xapian::Database db_ = open_index(index_.path());
+    QueryBuilder builder_{db_};
+};
+
+TEST_F(QueryBuilderTest, ParsesIntoExpectedXapianQueries) {
+    struct Case {
+        const char* input;
+        const char* expected;
+    };
+    const Case cases[] = {
+        {"canary rollback", "Query((Zcanari@1 OR Zrollback@2))"},
+        // Capitalised words stem like lower-case ones, because the query is folded first.
+        {"Rollbacks", "Query(Zrollback@1)"},
+        {"RÉSUMÉ", "Query(Zresum@1)"},
+        // Upper-case operators stay operators; lower-case ones are words (then stop words).
+        {"canary AND rollback", "Query((Zcanari@1 AND Zrollback@2))"},
+        {"canary NOT rollback", "Query((Zcanari@1 AND_NOT Zrollback@2))"},
+        {"canary -rollback", "Query((Zcanari@1 AND_NOT Zrollback@2))"},
+        {"\"feature flags\"", "Query((feature@1 PHRASE 2 flags@2))"},
+        {"question:stakeholders", "Query(ZSstakehold@1)"},
+        {"q:stakeholders", "Query(ZSstakehold@1)"},
+        {"why:judgement", "Query(ZXWjudgement@1)"},
+        // Stop words do not dominate natural-language questions.
+        {"how do you handle an outage", "Query((Zhandl@4 OR Zoutag@6))"},
+        {"id:Q2", "Query(0 * QQ2)"},
+        {"id:q2", "Query(0 * QQ2)"},  // ids are not folded, and q26 means Q26
+        {"kind:tip", "Query(0 * XKINDtip)"},
+    };
+    for (const Case& c : cases) {
+        SCOPED_TRACE(c.input);
+        EXPECT_EQ(builder_.build(c.input).query.get_description(), c.expected);
+    }
+}
+
+TEST_F(QueryBuilderTest, WildcardsExpandBoundedAndAreHighlightPrefixes) {
+    const BuiltQuery q = builder_.build("roll*");
+    EXPECT_NE(q.query.get_description().find("WILDCARD"), std::string::npos);
+    EXPECT_EQ(q.terms.prefixes, std::vector<std::string>{"roll"});
+}
+
+TEST_F(QueryBuilderTest, CollectsStemsAndWordsForHighlighting) {
+    const BuiltQuery q = builder_.build("canary \"feature flags\" id:Q1");
+    EXPECT_NE(std::find(q.terms.stems.begin(), q.terms.stems.end(), "canari"), q.terms.stems.end());
+    EXPECT_NE(std::find(q.terms.words.begin(), q.terms.words.end(), "flags"), q.terms.words.end());
+    for (const auto& w : q.terms.words) EXPECT_NE(w, "Q1");
+}
+
+TEST_F(QueryBuilderTest, MalformedQueriesGiveOneLineReasons) {
+    struct Case {
+        const char* input;
+        const char* reason;
+    };
+    const Case cases[] = {
+        {"", "empty query"},
+        {"   ", "empty query"},
+        {"AND AND", "AND needs a word on each side"},
+        {"canary OR", "OR needs a word on each side"},
+        {"\"canary rollback", "unbalanced quote"},
+        {"(canary rollback", "unbalanced parenthesis"},
+        {"canary)", "unbalanced parenthesis"},
+        {"()", "nothing to search for"},
+    };
+    for (const Case& c : cases) {
+        SCOPED_TRACE(c.input);
+        try {
+            builder_.build(c.input);
+            FAIL() << "parsed";
+        } catch (const Error& e) {
+            EXPECT_EQ(e.code(), ErrorCode::bad_query);
+            const std::string what = e.what();
+            EXPECT_NE(what.find(c.reason), std::string::npos) << what;
+            EXPECT_EQ(what.find('\n'), std::string::npos) << what;
+        }
+    }
+}
+
+TEST(FoldQuery, KeepsOperatorsAndFoldsWords) {
+    EXPECT_EQ(fold_query("Canary AND Résumé NEAR/3 x"), "canary AND resume NEAR/3 x");
+    EXPECT_EQ(fold_query("and or"), "and or");
+}
+
+}  // namespace
+}  // namespace tpm

@@ -1,1 +1,149 @@
+#include "text/words.h"
+
 #include <gtest/gtest.h>
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <vector>
+
+#include "text/normalize.h"
+
+namespace tpm::text {
+namespace {
+
+std::vector<std::string> words_of(std::string_view text) {
+    std::vector<std::string> words;
+    for (const WordSpan& span : word_spans(text)) {
+        words.emplace_back(text.substr(span.start, span.end - span.start));
+    }
+    return words;
+}
+
+struct WordCase {
+    std::string_view input;
+    std::vector<std::string> expected;
+};
+
+TEST(WordSpans, KeepsLettersAndNumbersAndDropsPunctuation) {
+    const WordCase cases[] = {
+        {"", {}},
+        {" , ; ", {}},
+        {"rollbacks, CI/CD and A/B tests", {"rollbacks", "CI", "CD", "and", "A", "B", "tests"}},
+        {"don't", {"don't"}},
+        {"3.14 v2 snake_case", {"3.14", "v2", "snake_case"}},
+        {"R\u00E9sum\u00E9 (draft)", {"R\u00E9sum\u00E9", "draft"}},
+        {"e\u0301t\u00E9", {"e\u0301t\u00E9"}},
+    };
+    for (const WordCase& c : cases) {
+        SCOPED_TRACE(c.input);
+        EXPECT_EQ(words_of(c.input), c.expected);
+    }
+}
+
+TEST(WordSpans, ReturnsByteOffsets) {
+    const std::vector<WordSpan> expected = {{0, 9}, {11, 13}, {14, 16}};
+    EXPECT_EQ(word_spans("rollbacks, CI/CD"), expected);
+    // "é" takes two bytes.
+    const std::vector<WordSpan> accented = {{0, 8}, {9, 11}};
+    EXPECT_EQ(word_spans("r\u00E9sum\u00E9 ok"), accented);
+}
+
+TEST(WordSpans, SegmentsCjkWithDictionaryAndArabicBySpaces) {
+    const WordCase cases[] = {
+        // Chinese "I like programming languages": ICU's dictionary finds words.
+        {"\u6211\u559C\u6B22\u7F16\u7A0B\u8BED\u8A00",
+         {"\u6211", "\u559C\u6B22", "\u7F16", "\u7A0B", "\u8BED\u8A00"}},
+        // Japanese "Japanese text": kanji, a particle, katakana.
+        {"\u65E5\u672C\u8A9E\u306E\u30C6\u30AD\u30B9\u30C8",
+         {"\u65E5\u672C\u8A9E", "\u306E", "\u30C6\u30AD\u30B9\u30C8"}},
+        // Arabic "hello world".
+        {"\u0645\u0631\u062D\u0628\u0627 \u0628\u0627\u0644\u0639\u0627\u0644\u0645",
+         {"\u0645\u0631\u062D\u0628\u0627", "\u0628\u0627\u0644\u0639\u0627\u0644\u0645"}},
+    };
+    for (const WordCase& c : cases) {
+        SCOPED_TRACE(c.input);
+        EXPECT_EQ(words_of(c.input), c.expected);
+    }
+}
+
+TEST(WordSpans, LeavesIllFormedBytesOutOfWords) {
+    const WordCase cases[] = {
+        {"\xFF\xFE", {}},
+        {"abc\xE2\x82", {"abc"}},
+        {"ab\xFF"
+         "cd \xE2\x82 ef\xC0\xAFgh",
+         {"ab", "cd", "ef", "gh"}},
+        {"\xED\xA0\x80word\x80", {"word"}},
+    };
+    for (const WordCase& c : cases) {
+        SCOPED_TRACE(testing::PrintToString(std::string(c.input)));
+        EXPECT_EQ(words_of(c.input), c.expected);
+        std::size_t previous_end = 0;
+        for (const WordSpan& span : word_spans(c.input)) {
+            EXPECT_LE(previous_end, span.start);
+            EXPECT_LT(span.start, span.end);
+            EXPECT_LE(span.end, c.input.size());
+            EXPECT_TRUE(is_valid_utf8(c.input.substr(span.start, span.end - span.start)));
+            previous_end = span.end;
+        }
+    }
+}
+
+TEST(WordSpans, WorksOnTextThatDoesNotEndInNul) {
+    // The spans must come from the view alone, not from bytes after it.
+    const std::string buffer = "alpha beta";
+    const std::vector<WordSpan> expected = {{0, 5}, {6, 8}};
+    EXPECT_EQ(word_spans(std::string_view(buffer).substr(0, 8)), expected);
+}
+
+TEST(WordSpans, GivesTheSameAnswerOnEveryThread) {
+    const std::string_view text = "rollbacks, CI/CD and A/B tests";
+    const std::vector<WordSpan> expected = word_spans(text);
+    std::vector<std::vector<WordSpan>> results(4);
+    std::vector<std::thread> threads;
+    for (auto& result : results) {
+        threads.emplace_back([&result, text] {
+            for (int i = 0; i < 50; ++i) result = word_spans(text);
+        });
+    }
+    for (std::thread& t : threads) t.join();
+    for (const auto& result : results) EXPECT_EQ(result, expected);
+}
+
+struct SentenceCase {
+    std::string_view input;
+    std::vector<std::size_t> expected;
+};
+
+TEST(SentenceStarts, StartsAtZeroAndAfterSentenceEnds) {
+    const SentenceCase cases[] = {
+        {"", {}},
+        {"no full stop", {0}},
+        {"One. Two? Three!", {0, 5, 10}},
+        {"Ends here.\nNext line.", {0, 11}},
+        // No break before a lowercase word, so "e.g. the" stays together ...
+        {"Use e.g. the queue. Done.", {0, 20}},
+        // ... but ICU does break after "e.g." before a capital.
+        {"Use e.g. Kafka here. Next one.", {0, 9, 21}},
+        // English abbreviations such as "Mr." and "Etc." do not end sentences.
+        {"Ask Mr. Smith. Etc. Done.", {0, 15}},
+        {"\u6570\u636E\u5E93\u3002\u7D22\u5F15\u3002", {0, 12}},
+    };
+    for (const SentenceCase& c : cases) {
+        SCOPED_TRACE(c.input);
+        EXPECT_EQ(sentence_starts(c.input), c.expected);
+    }
+}
+
+TEST(SentenceStarts, HandlesIllFormedInput) {
+    const std::string_view text = "Bad \xFF. Next \xE2\x82. Last";
+    const std::vector<std::size_t> starts = sentence_starts(text);
+    ASSERT_FALSE(starts.empty());
+    EXPECT_EQ(starts.front(), 0U);
+    for (std::size_t start : starts) EXPECT_LT(start, text.size());
+}
+
+}  // namespace
+}  // namespace tpm::text
