@@ -145,7 +145,7 @@ int main(int argc, char** argv) {
             dir = scratch;
             tpm::cli::build_corpus_index(env.corpus_dir(), "corpus", dir);
         }
-        const tpm::Searcher searcher(tpm::open_index(dir));
+        const tpm::Searcher searcher(tpm::open_index(dir), env.dictionary);
         std::ofstream run;
         if (!run_path.empty()) run.open(run_path);
         std::map<std::string, std::vector<Metrics>> by_type;

@@ -51,6 +51,8 @@ Environment process_environment() {
     std::error_code ec;
     const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
     if (!ec) env.data_root = find_data_root(exe.parent_path());
+    const std::filesystem::path words = "/usr/share/dict/words";
+    if (std::filesystem::is_regular_file(words, ec)) env.dictionary = words;
     return env;
 }
 

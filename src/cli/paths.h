@@ -19,14 +19,16 @@ struct Environment {
     // The folder holding corpus/ and index/: the project folder of a build tree, or
     // PREFIX/share/tpmsearch of an installed program. Empty when neither is found.
     std::optional<std::filesystem::path> data_root;
+    // A list of English words for spelling correction (Debian's wamerican), when installed.
+    std::optional<std::filesystem::path> dictionary;
 
     std::filesystem::path corpus_dir() const { return *data_root / "corpus"; }
     std::filesystem::path default_index_dir() const { return *data_root / "index"; }
 };
 
 // The Environment of this process: reads TPMSEARCH_INDEX and NO_COLOR, asks the terminal on
-// stdout, and finds the data root beside the running executable (its folder and up to two
-// folders above it, then ../share/tpmsearch).
+// stdout, finds the data root beside the running executable (its folder and up to two
+// folders above it, then ../share/tpmsearch) and the system word list.
 Environment process_environment();
 
 // Where an executable in `exe_dir` finds its data root (see Environment::data_root).

@@ -96,13 +96,17 @@ int run_search(const SearchOptions& options, const Environment& env, std::ostrea
         return report_error(err, "tpmsearch",
                             "no query given (try: tpmsearch \"canary rollback\", or --help)");
     }
-    const Searcher searcher(open_index(resolve_index(options, env, err)));
+    const Searcher searcher(open_index(resolve_index(options, env, err)), env.dictionary);
     if (!options.show_id.empty()) return run_show(searcher, options, env, out, err);
 
     SearchRequest request;
     request.query = join(options.words);
     request.limit = options.limit;
     const SearchResults results = searcher.search(request);
+    if (!results.corrected_query.empty() && !options.json) {
+        err << "tpmsearch: searched for: " << results.corrected_query
+            << " (spelling corrected; words the index has are never changed)\n";
+    }
     if (options.json) {
         print_results_json(out, results);
     } else {

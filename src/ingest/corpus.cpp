@@ -1,1 +1,136 @@
 #include "ingest/corpus.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdint>
+#include <fstream>
+#include <iterator>
+#include <optional>
+#include <string>
+#include <system_error>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "ingest/qa_markdown.h"
+#include "model/error.h"
+#include "text/normalize.h"
+
+namespace tpm {
+namespace {
+
+namespace fs = std::filesystem;
+
+char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+std::string ascii_lower(std::string s) {
+    for (char& c : s) c = ascii_lower(c);
+    return s;
+}
+
+bool is_corpus_name(const fs::path& name) {
+    const std::string lower = ascii_lower(name.string());
+    if (lower.starts_with("readme")) return false;
+    return lower.ends_with(".txt") || lower.ends_with(".md");
+}
+
+[[noreturn]] void throw_list_error(const fs::path& dir, const std::error_code& ec) {
+    throw Error(ErrorCode::io, "cannot list corpus folder " + dir.string() + ": " + ec.message());
+}
+
+// The whole file, or nullopt when it cannot be opened or read.
+std::optional<std::string> read_bytes(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return std::nullopt;
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (in.bad()) return std::nullopt;
+    return bytes;
+}
+
+std::string display_path(const std::string& display_dir, const fs::path& file) {
+    const std::string name = file.filename().string();
+    if (display_dir.empty()) return name;
+    if (display_dir.back() == '/') return display_dir + name;
+    return display_dir + "/" + name;
+}
+
+}  // namespace
+
+std::vector<fs::path> corpus_files(const fs::path& dir) {
+    std::error_code ec;
+    fs::directory_iterator it(dir, ec);
+    if (ec) throw_list_error(dir, ec);
+    std::vector<fs::path> files;
+    for (; it != fs::directory_iterator(); it.increment(ec)) {
+        if (ec) throw_list_error(dir, ec);
+        const fs::directory_entry& entry = *it;
+        std::error_code type_ec;
+        // is_regular_file follows symlinks, so a linked document counts; a dangling link or
+        // one that cannot be examined is simply not a document.
+        if (!entry.is_regular_file(type_ec) || type_ec) continue;
+        if (is_corpus_name(entry.path().filename())) files.push_back(entry.path());
+    }
+    if (ec) throw_list_error(dir, ec);
+    std::sort(files.begin(), files.end(),
+              [](const fs::path& a, const fs::path& b) { return a.filename() < b.filename(); });
+    return files;
+}
+
+IngestResult ingest_corpus(const fs::path& dir, const std::string& display_dir) {
+    IngestResult all;
+    std::unordered_map<std::string, std::string> owner;  // document id -> source that has it
+    for (const fs::path& file : corpus_files(dir)) {
+        const std::string source = display_path(display_dir, file);
+        const std::optional<std::string> bytes = read_bytes(file);
+        if (!bytes) {
+            all.diagnostics.push_back({source, 0, "cannot be read; skipped"});
+            continue;
+        }
+        if (!text::is_valid_utf8(*bytes)) {
+            all.diagnostics.push_back({source, 0, "not valid UTF-8; skipped"});
+            continue;
+        }
+        IngestResult one = parse_qa_markdown(text::clean_input(*bytes), source);
+        std::move(one.diagnostics.begin(), one.diagnostics.end(),
+                  std::back_inserter(all.diagnostics));
+        if (one.docs.empty()) {
+            all.diagnostics.push_back({source, 0, "no questions or tips found"});
+        }
+        for (Document& doc : one.docs) {
+            const auto [it, inserted] = owner.emplace(doc.id, source);
+            if (!inserted) {
+                all.diagnostics.push_back(
+                    {source, doc.line,
+                     "id " + doc.id + " already used by " + it->second + "; skipped"});
+                continue;
+            }
+            all.docs.push_back(std::move(doc));
+        }
+        std::move(one.sources.begin(), one.sources.end(), std::back_inserter(all.sources));
+    }
+    return all;
+}
+
+std::string corpus_fingerprint(const fs::path& dir) {
+    std::string out;
+    for (const fs::path& file : corpus_files(dir)) {
+        std::error_code ec;
+        const std::uintmax_t size = fs::file_size(file, ec);
+        if (ec) {
+            throw Error(ErrorCode::io,
+                        "cannot read size of " + file.string() + ": " + ec.message());
+        }
+        const fs::file_time_type mtime = fs::last_write_time(file, ec);
+        if (ec) {
+            throw Error(ErrorCode::io,
+                        "cannot read modification time of " + file.string() + ": " + ec.message());
+        }
+        const auto ns =
+            std::chrono::duration_cast<std::chrono::nanoseconds>(mtime.time_since_epoch()).count();
+        out += file.filename().string() + "\t" + std::to_string(size) + "\t" + std::to_string(ns) +
+               "\n";
+    }
+    return out;
+}
+
+}  // namespace tpm

@@ -19,8 +19,10 @@ struct FrontMatter {
 };
 
 // Reads the front matter at the start of `text` (already passed through text::clean_input).
-// A block that never closes, or that is not valid YAML, adds a Diagnostic naming `path` and
-// the line, and is then treated as absent (body_line 1). Never throws on bad input.
+// A block that never closes adds a Diagnostic naming `path` and line 1 and is treated as
+// absent (body_line 1). A closed block that is not valid YAML, or not a mapping, adds a
+// Diagnostic with its line and yields no fields (present false), but body_line still points
+// past the block. Never throws on bad input.
 FrontMatter parse_front_matter(std::string_view text, const std::string& path,
                                std::vector<Diagnostic>& diagnostics);
 

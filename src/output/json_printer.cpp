@@ -1,1 +1,113 @@
 #include "output/json_printer.h"
+
+#include <algorithm>
+#include <cstddef>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "output/sanitize.h"
+
+namespace tpm {
+namespace {
+
+// ordered_json keeps keys in insertion order, so "schema" comes first and the layout reads
+// as documented.
+using Json = nlohmann::ordered_json;
+
+// The excerpt text must be valid UTF-8 before it is serialised: nlohmann's own replacement of
+// ill-formed bytes would shift the byte offsets of the highlights. So the text is cleaned here
+// and the spans are moved with it; spans past the end are clamped, empty ones dropped.
+// [[start,end],...] of `spans` in `raw`, moved onto `offsets` (raw byte -> cleaned byte).
+Json spans_json(std::string_view raw, const std::vector<Span>& spans,
+                const std::vector<std::size_t>& offsets) {
+    Json highlights = Json::array();
+    for (const Span& span : spans) {
+        const std::size_t end = std::min(span.end, raw.size());
+        if (span.start >= end) continue;
+        highlights.push_back(Json::array({offsets[span.start], offsets[end]}));
+    }
+    return highlights;
+}
+
+Json excerpt_json(const Excerpt& excerpt) {
+    std::vector<std::size_t> offsets;
+    std::string text = detail::sanitize_utf8(excerpt.text, detail::Controls::keep, &offsets);
+    Json highlights = spans_json(excerpt.text, excerpt.highlights, offsets);
+    Json j;
+    j["label"] = excerpt.label;
+    j["text"] = std::move(text);
+    j["highlights"] = std::move(highlights);
+    j["truncated_start"] = excerpt.truncated_start;
+    j["truncated_end"] = excerpt.truncated_end;
+    return j;
+}
+
+Json hit_json(const Hit& hit) {
+    Json j;
+    j["rank"] = hit.rank;
+    j["id"] = hit.doc.id;
+    j["kind"] = to_string(hit.doc.kind);
+    j["score"] = hit.score;
+    std::vector<std::size_t> offsets;
+    j["question"] = detail::sanitize_utf8(hit.doc.title, detail::Controls::keep, &offsets);
+    j["question_highlights"] = spans_json(hit.doc.title, hit.title_highlights, offsets);
+    j["source"] = hit.doc.source;
+    j["line"] = hit.doc.line;
+    Json excerpts = Json::array();
+    for (const Excerpt& excerpt : hit.excerpts) excerpts.push_back(excerpt_json(excerpt));
+    j["excerpts"] = std::move(excerpts);
+    return j;
+}
+
+Json point_json(const Point& point) {
+    Json j;
+    j["label"] = point.label;
+    j["text"] = point.text;
+    j["items"] = point.items;
+    j["line"] = point.line;
+    return j;
+}
+
+// One line, like ripgrep --json, for piping to jq. Other strings may still hold ill-formed
+// UTF-8 from a document: the replace handler turns it into U+FFFD instead of throwing.
+// ensure_ascii stays off so the output is readable UTF-8.
+void write(std::ostream& out, const Json& j) {
+    out << j.dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';
+}
+
+}  // namespace
+
+void print_results_json(std::ostream& out, const SearchResults& results) {
+    Json j;
+    j["schema"] = kJsonSchema;
+    j["query"] = results.query;
+    j["corrected_query"] =
+        results.corrected_query.empty() ? Json(nullptr) : Json(results.corrected_query);
+    j["total_estimate"] = results.estimated_total;
+    Json hits = Json::array();
+    for (const Hit& hit : results.hits) hits.push_back(hit_json(hit));
+    j["hits"] = std::move(hits);
+    write(out, j);
+}
+
+void print_document_json(std::ostream& out, const Document& doc) {
+    Json d;
+    d["id"] = doc.id;
+    d["kind"] = to_string(doc.kind);
+    d["question"] = doc.title;
+    d["source"] = doc.source;
+    d["line"] = doc.line;
+    d["answer"] = doc.answer;
+    Json points = Json::array();
+    for (const Point& point : doc.points) points.push_back(point_json(point));
+    d["points"] = std::move(points);
+    d["example"] = doc.example;
+    d["why"] = doc.why;
+    Json j;
+    j["schema"] = kJsonSchema;
+    j["document"] = std::move(d);
+    write(out, j);
+}
+
+}  // namespace tpm

@@ -11,7 +11,8 @@ namespace tpm {
 
 inline constexpr int kJsonSchema = 1;
 
-// {"schema":1,"query":...,"total_estimate":N,"hits":[{"rank","id","kind","score","question",
+// {"schema":1,"query":...,"corrected_query":null or the query searched after spelling fixes,
+// "total_estimate":N,"hits":[{"rank","id","kind","score","question","question_highlights",
 // "source","line","excerpts":[{"label","text","highlights":[[start,end],...],
 // "truncated_start","truncated_end"}]}]} followed by a newline. Offsets are UTF-8 bytes.
 void print_results_json(std::ostream& out, const SearchResults& results);

@@ -1,1 +1,392 @@
 #include "output/text_printer.h"
+
+#include <algorithm>
+#include <cstddef>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "output/sanitize.h"
+#include "text/width.h"
+
+namespace tpm {
+namespace {
+
+// How a byte is shown with colour. Without colour every tone prints as plain text.
+enum class Tone : unsigned char { plain, bold, label, highlight, path, line_no, dim };
+
+constexpr std::string_view kReset = "\x1b[0m";
+
+// Colours follow ripgrep: paths magenta, line numbers green, matches bold red.
+std::string_view sgr(Tone tone) {
+    switch (tone) {
+        case Tone::plain:
+            return {};
+        case Tone::bold:
+            return "\x1b[1m";
+        case Tone::label:
+            return "\x1b[36m";
+        case Tone::highlight:
+            return "\x1b[1;31m";
+        case Tone::path:
+            return "\x1b[35m";
+        case Tone::line_no:
+            return "\x1b[32m";
+        case Tone::dim:
+            return "\x1b[2m";
+    }
+    return {};
+}
+
+constexpr std::string_view kEllipsis = "\xE2\x80\xA6";  // U+2026
+constexpr std::string_view kBullet = "\xE2\x80\xA2";    // U+2022
+constexpr std::string_view kDash = "\xE2\x80\x93";      // U+2013
+constexpr std::size_t kUnlimited = std::numeric_limits<std::size_t>::max();
+
+bool is_blank(std::string_view s) {
+    return s.find_first_not_of(" \t\r\n") == std::string_view::npos;
+}
+
+// Text ready for the terminal with one tone per byte. Every string from a document goes
+// through add(), which neutralises control characters and ill-formed UTF-8, so nothing a
+// document contains can reach the terminal as a control sequence. Tones are assigned per code
+// point, so colour changes never fall inside a UTF-8 sequence.
+class Styled {
+  public:
+    Styled() = default;
+    Styled(std::string_view s, Tone tone) { add(s, tone); }
+
+    void add(std::string_view s, Tone tone) { add_spans(s, {}, tone, tone); }
+
+    // Adds `s` in `base`, with the byte ranges `spans` of `s` in `marked`. Spans are moved
+    // through the neutralisation so they still cover the same characters.
+    void add_spans(std::string_view s, const std::vector<Span>& spans, Tone base, Tone marked) {
+        std::vector<std::size_t> offsets;
+        const std::string clean = detail::sanitize_utf8(s, detail::Controls::neutralise, &offsets);
+        const std::size_t origin = text_.size();
+        text_ += clean;
+        tones_.resize(text_.size(), base);
+        for (const Span& span : spans) {
+            const std::size_t end = std::min(span.end, s.size());
+            if (span.start >= end) continue;
+            std::fill(tones_.begin() + static_cast<std::ptrdiff_t>(origin + offsets[span.start]),
+                      tones_.begin() + static_cast<std::ptrdiff_t>(origin + offsets[end]), marked);
+        }
+    }
+
+    const std::string& text() const { return text_; }
+    Tone tone(std::size_t i) const { return tones_[i]; }
+
+  private:
+    std::string text_;
+    std::vector<Tone> tones_;
+};
+
+// Writes bytes [begin, end) of `s`, with colour codes around each run of one tone.
+void emit(std::ostream& out, const Styled& s, std::size_t begin, std::size_t end, bool color) {
+    const std::string_view text = s.text();
+    if (!color) {
+        out << text.substr(begin, end - begin);
+        return;
+    }
+    Tone current = Tone::plain;
+    for (std::size_t i = begin; i < end; ++i) {
+        if (s.tone(i) != current) {
+            if (current != Tone::plain) out << kReset;
+            current = s.tone(i);
+            out << sgr(current);
+        }
+        out << text[i];
+    }
+    if (current != Tone::plain) out << kReset;
+}
+
+struct Range {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+};
+
+// CJK punctuation that must not start a line (closing marks) or end one (opening marks), the
+// core of the Japanese kinsoku rules; enough that a comma never starts a line.
+bool closes(char32_t cp) {
+    constexpr std::u32string_view kClosing =
+        U"\u3001\u3002\uFF0C\uFF0E\uFF09\u300D\u300F"
+        U"\u3011\u3009\u300B\uFF01\uFF1F\uFF1A\uFF1B\u30FC";
+    return kClosing.find(cp) != std::u32string_view::npos;
+}
+bool opens(char32_t cp) {
+    constexpr std::u32string_view kOpening = U"\uFF08\u300C\u300E\u3010\u3008\u300A";
+    return kOpening.find(cp) != std::u32string_view::npos;
+}
+
+// The pieces a line may be broken between: space-separated words, and inside a word the
+// single wide characters of CJK text, which is written without spaces and may break between
+// any two ideographs (UAX #14 class ID). Latin words are never split. `text` is sanitised.
+std::vector<Range> break_units(std::string_view text) {
+    std::vector<Range> units;
+    std::size_t i = 0;
+    while ((i = text.find_first_not_of(' ', i)) != std::string_view::npos) {
+        std::size_t unit_begin = i;
+        bool prev_wide = false;
+        char32_t prev = 0;
+        while (i < text.size() && text[i] != ' ') {
+            const detail::CodePoint cp = detail::decode_utf8(text, i);
+            const std::size_t len = cp.length == 0 ? 1 : cp.length;
+            const bool wide = text::display_width(text.substr(i, len)) == 2;
+            if (wide && prev_wide && !closes(cp.value) && !opens(prev)) {
+                units.push_back({unit_begin, i});
+                unit_begin = i;
+            }
+            prev_wide = wide;
+            prev = cp.value;
+            i += len;
+        }
+        units.push_back({unit_begin, i});
+    }
+    return units;
+}
+
+// Greedy line filling over break_units(text): the first line may take `first` columns, the
+// others `rest`. Spaces at a break are dropped; a unit wider than its line gets a line of its
+// own, unbroken. Widths are text::display_width, so wide characters count two columns.
+std::vector<Range> wrap_lines(std::string_view text, std::size_t first, std::size_t rest) {
+    std::vector<Range> lines;
+    Range line;
+    std::size_t line_width = 0;
+    for (const Range& unit : break_units(text)) {
+        const std::size_t width =
+            text::display_width(text.substr(unit.begin, unit.end - unit.begin));
+        const std::size_t limit = lines.empty() ? first : rest;
+        const std::size_t gap = unit.begin - line.end;  // spaces, one column each
+        if (line.end > 0 && line_width + gap + width <= limit) {
+            line.end = unit.end;
+            line_width += gap + width;
+        } else {
+            if (line.end > 0) lines.push_back(line);
+            line = unit;
+            line_width = width;
+        }
+    }
+    if (line.end > 0) lines.push_back(line);
+    return lines;
+}
+
+// Writes `prefix` then `body` wrapped to style.width, continuation lines indented by `hang`
+// columns, each line ending in '\n'. The prefix is never broken. With an empty body only the
+// prefix is written, without trailing spaces.
+void write_wrapped(std::ostream& out, const Styled& prefix, const Styled& body, std::size_t hang,
+                   const TextStyle& style) {
+    std::size_t first = kUnlimited;
+    std::size_t rest = kUnlimited;
+    if (style.width > 0) {
+        const std::size_t prefix_width = text::display_width(prefix.text());
+        first = style.width > prefix_width ? style.width - prefix_width : 0;
+        rest = style.width > hang ? style.width - hang : 0;
+    }
+    const std::vector<Range> lines = wrap_lines(body.text(), first, rest);
+    if (lines.empty()) {
+        const std::size_t end = prefix.text().find_last_not_of(' ');
+        emit(out, prefix, 0, end == std::string::npos ? 0 : end + 1, style.color);
+        out << '\n';
+        return;
+    }
+    emit(out, prefix, 0, prefix.text().size(), style.color);
+    for (std::size_t n = 0; n < lines.size(); ++n) {
+        if (n > 0) out << std::string(hang, ' ');
+        emit(out, body, lines[n].begin, lines[n].end, style.color);
+        out << '\n';
+    }
+}
+
+// One paragraph at `indent` columns with a hanging indent of the same width.
+void write_paragraph(std::ostream& out, std::size_t indent, const Styled& body,
+                     const TextStyle& style) {
+    write_wrapped(out, Styled(std::string(indent, ' '), Tone::plain), body, indent, style);
+}
+
+// "source:line" (just "source" when line is 0) at `indent` columns; nothing without a source.
+void write_location(std::ostream& out, std::size_t indent, const Document& doc,
+                    const TextStyle& style) {
+    if (doc.source.empty()) return;
+    Styled loc(std::string(indent, ' '), Tone::plain);
+    loc.add(doc.source, Tone::path);
+    if (doc.line > 0) {
+        loc.add(":", Tone::plain);
+        loc.add(std::to_string(doc.line), Tone::line_no);
+    }
+    emit(out, loc, 0, loc.text().size(), style.color);
+    out << '\n';
+}
+
+// "Q26  <title>" as a header line: the title wraps under its own first character.
+// `lead` is the rank ("1.") in results, empty for a document; `marks` are matched words of the
+// title.
+void write_heading(std::ostream& out, std::size_t indent, std::string_view lead,
+                   const Document& doc, const std::vector<Span>& marks, const TextStyle& style) {
+    Styled prefix(std::string(indent, ' '), Tone::plain);
+    prefix.add(lead, Tone::bold);
+    if (!lead.empty()) prefix.add(" ", Tone::plain);
+    prefix.add(doc.id, Tone::bold);
+    prefix.add("  ", Tone::plain);
+    Styled title;
+    title.add_spans(doc.title, marks, Tone::bold, Tone::highlight);
+    write_wrapped(out, prefix, title, text::display_width(prefix.text()), style);
+}
+
+// The excerpt's label as shown. The searcher names non-point parts by lowercase part names;
+// those print capitalised ("Answer: ", "Example: ", "Why: ") so the reader can tell a match in
+// the answer's introduction from one in a point labelled "Answer".
+std::string display_label(const std::string& label) {
+    if (label == "answer") return "Answer";
+    if (label == "example") return "Example";
+    if (label == "why") return "Why";
+    return label;
+}
+
+// Appends "Label: " (no second colon when the label already ends in one) to `body`.
+void add_label(Styled& body, const std::string& label, Tone tone) {
+    if (label.empty()) return;
+    body.add(label, tone);
+    if (label.back() != ':') body.add(":", tone);
+    body.add(" ", Tone::plain);
+}
+
+void write_excerpt(std::ostream& out, std::size_t indent, const Excerpt& excerpt,
+                   const TextStyle& style) {
+    if (is_blank(excerpt.text)) return;
+    Styled body;
+    add_label(body, display_label(excerpt.label), Tone::label);
+    if (excerpt.truncated_start) body.add(kEllipsis, Tone::dim);
+    body.add_spans(excerpt.text, excerpt.highlights, Tone::plain, Tone::highlight);
+    if (excerpt.truncated_end) body.add(kEllipsis, Tone::dim);
+    write_paragraph(out, indent, body, style);
+}
+
+std::size_t digits(int n) { return std::to_string(n).size(); }
+
+}  // namespace
+
+// Layout (rank right-aligned to the widest rank; everything under it indented past "N. "):
+//    1. Q26  How do you approach ...?
+//       corpus/netflix-tpm-interview-questions.txt:800
+//       Canary Releases: I use canary releases to ...
+// with a blank line between hits (not after the last, so cli/ decides what follows).
+void print_results(std::ostream& out, const SearchResults& results, const TextStyle& style) {
+    std::size_t rank_width = 0;
+    for (const Hit& hit : results.hits) rank_width = std::max(rank_width, digits(hit.rank));
+    bool first = true;
+    for (const Hit& hit : results.hits) {
+        if (!first) out << '\n';
+        first = false;
+        const std::string rank = std::to_string(hit.rank) + ".";
+        write_heading(out, rank_width + 1 - rank.size(), rank, hit.doc, hit.title_highlights,
+                      style);
+        const std::size_t indent = rank_width + 2;
+        write_location(out, indent, hit.doc, style);
+        for (const Excerpt& excerpt : hit.excerpts) write_excerpt(out, indent, excerpt, style);
+    }
+}
+
+namespace {
+
+constexpr std::size_t kBodyIndent = 2;
+
+// Paragraphs of a multi-paragraph field: runs of lines split at blank lines. Line breaks inside
+// a paragraph stay in the text; the terminal sanitising turns them into spaces.
+std::vector<std::string_view> paragraphs(std::string_view text) {
+    std::vector<std::string_view> out;
+    std::size_t para_begin = std::string_view::npos;
+    std::size_t para_end = 0;
+    for (std::size_t pos = 0; pos <= text.size();) {
+        std::size_t nl = text.find('\n', pos);
+        if (nl == std::string_view::npos) nl = text.size();
+        if (is_blank(text.substr(pos, nl - pos))) {
+            if (para_begin != std::string_view::npos) {
+                out.push_back(text.substr(para_begin, para_end - para_begin));
+            }
+            para_begin = std::string_view::npos;
+        } else {
+            if (para_begin == std::string_view::npos) para_begin = pos;
+            para_end = nl;
+        }
+        pos = nl + 1;
+    }
+    if (para_begin != std::string_view::npos) {
+        out.push_back(text.substr(para_begin, para_end - para_begin));
+    }
+    return out;
+}
+
+// Writes blocks separated by one blank line; a block right under a section heading gets none.
+class BlockWriter {
+  public:
+    BlockWriter(std::ostream& out, const TextStyle& style) : out_(out), style_(style) {}
+
+    void start_block() {
+        if (need_blank_) out_ << '\n';
+        need_blank_ = true;
+    }
+
+    void heading(std::string_view title) {
+        start_block();
+        const Styled styled(title, Tone::bold);
+        emit(out_, styled, 0, styled.text().size(), style_.color);
+        out_ << '\n';
+        need_blank_ = false;
+    }
+
+    void text(std::string_view field) {
+        for (const std::string_view para : paragraphs(field)) {
+            start_block();
+            write_paragraph(out_, kBodyIndent, Styled(para, Tone::plain), style_);
+        }
+    }
+
+    // "  • Label: text" with its items as "      – item", all as one block.
+    void points(const std::vector<Point>& points) {
+        if (points.empty()) return;
+        start_block();
+        const std::string bullet = std::string(kBodyIndent, ' ') + std::string(kBullet) + " ";
+        const std::string dash = std::string(kBodyIndent + 4, ' ') + std::string(kDash) + " ";
+        for (const Point& point : points) {
+            Styled body;
+            add_label(body, point.label, Tone::bold);
+            body.add(point.text, Tone::plain);
+            write_wrapped(out_, Styled(bullet, Tone::plain), body, kBodyIndent + 2, style_);
+            for (const std::string& item : point.items) {
+                if (is_blank(item)) continue;
+                write_wrapped(out_, Styled(dash, Tone::plain), Styled(item, Tone::plain),
+                              kBodyIndent + 6, style_);
+            }
+        }
+    }
+
+  private:
+    std::ostream& out_;
+    const TextStyle& style_;
+    bool need_blank_ = false;
+};
+
+}  // namespace
+
+// Layout: the header and location, then (for questions) an "Answer" section holding the
+// introduction, the points and the example, then "Why this is important". A tip or note has no
+// "Answer" heading: its text is the body. Empty fields and sections are left out.
+void print_document(std::ostream& out, const Document& doc, const TextStyle& style) {
+    write_heading(out, 0, {}, doc, {}, style);
+    write_location(out, 0, doc, style);
+    BlockWriter blocks(out, style);
+    blocks.start_block();  // the header is the first block
+    const bool has_body = !is_blank(doc.answer) || !doc.points.empty() || !is_blank(doc.example);
+    if (has_body && doc.kind == DocKind::question) blocks.heading("Answer");
+    blocks.text(doc.answer);
+    blocks.points(doc.points);
+    blocks.text(doc.example);
+    if (!is_blank(doc.why)) {
+        blocks.heading("Why this is important");
+        blocks.text(doc.why);
+    }
+}
+
+}  // namespace tpm

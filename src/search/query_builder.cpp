@@ -7,6 +7,7 @@
 
 #include "model/error.h"
 #include "search/stopwords.h"
+#include "search/word_list.h"
 #include "store/schema.h"
 #include "text/normalize.h"
 
@@ -102,6 +103,43 @@ std::optional<std::string> boolean_filter(std::string_view token) {
     return std::nullopt;
 }
 
+// Short words have too many neighbours one or two edits away ("k8s" is two from "kpis"), and
+// words with digits or punctuation are names and acronyms, not misspellings.
+constexpr std::size_t kMinCorrectableLength = 4;
+constexpr std::size_t kTwoEditsFromLength = 7;
+
+bool correctable(std::string_view token) {
+    return token.size() >= kMinCorrectableLength &&
+           std::all_of(token.begin(), token.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+// Replaces each unknown plain word of the folded query by the index's spelling suggestion.
+// Returns the corrected query, or "" when no word was replaced.
+std::string correct_spelling(const Xapian::Database& db, const WordList& dictionary,
+                             const std::string& folded) {
+    const Xapian::Stem stem(schema::kStemLanguage);
+    std::string out;
+    bool changed = false;
+    std::size_t i = 0;
+    while (i < folded.size()) {
+        const std::size_t end = std::min(folded.find(' ', i), folded.size());
+        std::string token = folded.substr(i, end - i);
+        if (correctable(token) && db.get_termfreq(token) == 0 &&
+            db.get_termfreq("Z" + stem(token)) == 0 && !dictionary.contains(token)) {
+            const unsigned edits = token.size() >= kTwoEditsFromLength ? 2 : 1;
+            std::string suggestion = db.get_spelling_suggestion(token, edits);
+            if (!suggestion.empty()) {
+                token = std::move(suggestion);
+                changed = true;
+            }
+        }
+        out += token;
+        if (end < folded.size()) out += ' ';
+        i = end + 1;
+    }
+    return changed ? out : std::string();
+}
+
 }  // namespace
 
 std::string fold_query(std::string_view text) {
@@ -123,14 +161,18 @@ std::string fold_query(std::string_view text) {
     return out;
 }
 
-QueryBuilder::QueryBuilder(const Xapian::Database& db) : db_(db) {}
+QueryBuilder::QueryBuilder(const Xapian::Database& db, const WordList* dictionary)
+    : db_(db), dictionary_(dictionary) {}
 
 BuiltQuery QueryBuilder::build(std::string_view text) const {
     if (std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\t'; })) {
         throw Error(ErrorCode::bad_query, "empty query");
     }
     check_balance(text);
-    const std::string folded = fold_query(text);
+    std::string folded = fold_query(text);
+    BuiltQuery built;
+    if (dictionary_) built.corrected = correct_spelling(db_, *dictionary_, folded);
+    if (!built.corrected.empty()) folded = built.corrected;
 
     Xapian::QueryParser qp;
     qp.set_database(db_);
@@ -146,16 +188,21 @@ BuiltQuery QueryBuilder::build(std::string_view text) const {
     }
     const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
                            Xapian::QueryParser::FLAG_PURE_NOT;
-    BuiltQuery built;
+    Xapian::Query in_question;
     try {
-        built.query = qp.parse_query(folded, flags);
+        built.matching = qp.parse_query(folded, flags);
+        // The same query again on the question field alone: a short field with its own length
+        // normalisation, so words of the question outweigh the same words deep in an answer.
+        // AND_MAYBE only adds weight to what the query matches, so -word still excludes.
+        in_question = qp.parse_query(folded, flags, std::string(schema::kPrefixQuestion));
     } catch (const Xapian::QueryParserError& e) {
         bad_query(text, explain_parser_error(e));
     } catch (const Xapian::Error& e) {
         bad_query(text, "cannot parse (" + e.get_msg() + ")");
     }
-    if (built.query.empty()) bad_query(text, "nothing to search for");
-    built.terms = collect_terms(built.query, folded);
+    if (built.matching.empty()) bad_query(text, "nothing to search for");
+    built.terms = collect_terms(built.matching, folded);
+    built.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, built.matching, in_question);
     return built;
 }
 

@@ -21,24 +21,35 @@ struct QueryTerms {
 };
 
 struct BuiltQuery {
-    Xapian::Query query;
+    Xapian::Query query;     // what to rank with: `matching`, weighted up where the question says it
+    Xapian::Query matching;  // what the user asked for, as parsed; decides what matches
     QueryTerms terms;
+    // The query as searched when words the index does not hold were replaced by spelling
+    // suggestions ("stakholder" -> "stakeholder"); empty when nothing was replaced.
+    std::string corrected;
 };
+
+class WordList;
 
 class QueryBuilder {
 public:
-    // `db` is used for wildcard expansion; it must outlive the builder.
-    explicit QueryBuilder(const Xapian::Database& db);
+    // `db` is used for wildcard expansion and spelling; `dictionary`, when given, lists real
+    // words that spelling correction must leave alone (without one, nothing is corrected).
+    // Both must outlive the builder.
+    explicit QueryBuilder(const Xapian::Database& db, const WordList* dictionary = nullptr);
 
     // Parses `text`. Words are OR'ed and ranked by BM25; "phrases", AND, OR, NOT, -word, NEAR,
     // trailing wildcards and field prefixes (question:, q:, answer:, point:, example:, why:,
-    // id:, kind:, source:) work as in Xapian's QueryParser. Throws tpm::Error(bad_query) with
+    // id:, kind:, source:) work as in Xapian's QueryParser. A plain word that is not in the
+    // index (as itself or its stem) and not in the dictionary is replaced by the index's
+    // spelling suggestion, if any; known words are never touched. Throws tpm::Error(bad_query) with
     // a one-line reason for an empty query, an unbalanced quote or parenthesis, a misplaced
     // operator, or a query with nothing left to search for.
     BuiltQuery build(std::string_view text) const;
 
 private:
     const Xapian::Database& db_;
+    const WordList* dictionary_;
 };
 
 // Folds each word of a query like the index text (text::fold) but keeps the upper-case

@@ -14,6 +14,12 @@ namespace {
 // retries cover an indexer committing in a loop.
 constexpr int kReopenRetries = 3;
 
+// BM25's textbook parameters (Robertson and Zaragoza) instead of Xapian's b = 0.5: answers
+// vary a lot in length, and the longer ones should not win only by saying more. Measured in
+// bench/RELEVANCE.md.
+constexpr double kBm25K1 = 1.2;
+constexpr double kBm25B = 0.75;
+
 template <typename F>
 auto with_reopen(Xapian::Database& db, F&& f) {
     for (int attempt = 0;; ++attempt) {
@@ -46,15 +52,20 @@ std::map<std::string, double> term_weights(const Xapian::Database& db, const Que
 
 }  // namespace
 
-Searcher::Searcher(Xapian::Database db) : db_(std::move(db)) {}
+Searcher::Searcher(Xapian::Database db, std::optional<std::filesystem::path> dictionary)
+    : db_(std::move(db)) {
+    if (dictionary) dictionary_.emplace(std::move(*dictionary));
+}
 
 SearchResults Searcher::search(const SearchRequest& request) const {
     SearchResults results;
     results.query = request.query;
-    const BuiltQuery built = QueryBuilder(db_).build(request.query);
+    const BuiltQuery built = QueryBuilder(db_, dictionary_ ? &*dictionary_ : nullptr).build(request.query);
+    results.corrected_query = built.corrected;
     const Xapian::MSet mset = with_reopen(db_, [&] {
         Xapian::Enquire enquire(db_);
         enquire.set_query(built.query);
+        enquire.set_weighting_scheme(Xapian::BM25Weight(kBm25K1, 0, 1, kBm25B, 0.5));
         return enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                                 static_cast<Xapian::doccount>(request.limit));
     });

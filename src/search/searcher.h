@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,6 +15,7 @@
 
 #include "model/hit.h"
 #include "search/excerpt.h"
+#include "search/word_list.h"
 
 namespace tpm {
 
@@ -26,8 +28,11 @@ struct SearchRequest {
 
 class Searcher {
 public:
-    // Searches `db` (already opened and schema-checked by store/open_index()).
-    explicit Searcher(Xapian::Database db);
+    // Searches `db` (already opened and schema-checked by store/open_index()). `dictionary`, a
+    // word list file such as /usr/share/dict/words, turns on spelling correction of words
+    // that are neither in the index nor in it (QueryBuilder).
+    explicit Searcher(Xapian::Database db,
+                      std::optional<std::filesystem::path> dictionary = std::nullopt);
 
     // The ranked hits for `request`. Throws tpm::Error(bad_query) for a malformed query and
     // tpm::Error(index_corrupt) when the index cannot be read.
@@ -42,6 +47,7 @@ public:
 
 private:
     mutable Xapian::Database db_;
+    std::optional<WordList> dictionary_;
 };
 
 }  // namespace tpm

@@ -41,8 +41,8 @@ inline constexpr std::string_view kPrefixWhy = "XW";      // "Why this is import
 // Within-document frequency increments of the unprefixed copies: how much a word counts in
 // ranking depending on where it stands. Question text above labels above the answer body
 // above "why". Tuned with bench/relevance (see README).
-inline constexpr Xapian::termcount kWdfQuestion = 6;
-inline constexpr Xapian::termcount kWdfLabel = 3;
+inline constexpr Xapian::termcount kWdfQuestion = 3;
+inline constexpr Xapian::termcount kWdfLabel = 2;
 inline constexpr Xapian::termcount kWdfBody = 1;
 
 // A gap in term positions between fields, so a phrase never spans two of them.

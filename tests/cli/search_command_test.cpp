@@ -1,1 +1,161 @@
+// tpmsearch in-process: text and JSON output against golden files, exit statuses 0/1/2, how
+// the index is found, and the first search building the default index by itself.
+#include "cli/search_command.h"
+
 #include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "support/cli_fixture.h"
+
+namespace tpm {
+namespace {
+
+using test::CliFixture;
+using test::expect_golden;
+
+class TpmSearch : public ::testing::Test {
+protected:
+    void SetUp() override { ASSERT_EQ(f_.index({"-q"}).status, 0); }
+    CliFixture f_;
+};
+
+TEST_F(TpmSearch, TextOutputMatchesGolden) {
+    const auto r = f_.search({"canary", "rollback"});
+    EXPECT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(r.err, "");
+    expect_golden("search_canary_rollback.txt", r.out);
+}
+
+TEST_F(TpmSearch, ColourOutputMatchesGolden) {
+    const auto r = f_.search({"--color", "always", "stakeholders"});
+    EXPECT_EQ(r.status, 0) << r.err;
+    expect_golden("search_stakeholders_color.txt", r.out);
+}
+
+TEST_F(TpmSearch, JsonOutputMatchesGoldenAndParses) {
+    const auto r = f_.search({"--json", "canary", "rollback"});
+    EXPECT_EQ(r.status, 0) << r.err;
+    const auto j = nlohmann::json::parse(r.out);
+    EXPECT_EQ(j.at("schema"), 1);
+    EXPECT_EQ(j.at("query"), "canary rollback");
+    ASSERT_FALSE(j.at("hits").empty());
+    EXPECT_EQ(j["hits"][0]["id"], "Q1");
+    double previous = 1e300;
+    for (const auto& hit : j["hits"]) {
+        EXPECT_LE(hit["score"].get<double>(), previous);
+        previous = hit["score"].get<double>();
+    }
+    // Scores are BM25 weights; the golden copy fixes everything but their digits.
+    expect_golden("search_canary_rollback.json",
+                  std::regex_replace(r.out, std::regex("\"score\":[-0-9.e+]+"), "\"score\":S"));
+}
+
+TEST_F(TpmSearch, ShowPrintsTheWholeQuestion) {
+    const auto r = f_.search({"show", "q1"});
+    EXPECT_EQ(r.status, 0) << r.err;
+    expect_golden("show_q1.txt", r.out);
+    const auto j = f_.search({"show", "Q1", "--json"});
+    EXPECT_EQ(j.status, 0) << j.err;
+    EXPECT_EQ(nlohmann::json::parse(j.out)["document"]["points"].size(), 3u);
+}
+
+TEST_F(TpmSearch, ExitStatusSaysWhatHappened) {
+    struct Case {
+        std::vector<std::string> args;
+        int status;
+        const char* err;
+    };
+    const Case cases[] = {
+        {{"capacity"}, 0, ""},
+        {{"xylophone"}, 1, "tpmsearch: no results for: xylophone\n"},
+        {{"show", "Q99"}, 1, "no document \"Q99\""},
+        {{"AND", "AND"}, 2, "tpmsearch: error: AND needs a word on each side in query: AND AND\n"},
+        {{"\"canary rollback"}, 2, "unbalanced quote"},
+        {{}, 2, "no query given"},
+        {{"--limit", "0", "canary"}, 2, "--limit"},
+        {{"--color", "purple", "canary"}, 2, "--color"},
+        {{"--index", "/nonexistent/tpm-index", "canary"}, 2, "no index in /nonexistent/tpm-index"},
+    };
+    for (const Case& c : cases) {
+        SCOPED_TRACE(c.args.empty() ? "(none)" : c.args.front());
+        const auto r = f_.search(c.args);
+        EXPECT_EQ(r.status, c.status) << r.err;
+        EXPECT_NE(r.err.find(c.err), std::string::npos) << r.err;
+        // One line, plus CLI11's pointer to --help after a usage error.
+        EXPECT_LE(std::count(r.err.begin(), r.err.end(), '\n'), 2);
+    }
+}
+
+TEST_F(TpmSearch, UnknownWordsAreCorrectedAndKnownOnesLeftAlone) {
+    // "site" is an English word the index lacks: a dictionary keeps it from becoming "size".
+    test::write_file(f_.root() / "words", "site\nstakeholder\n");
+    f_.env().dictionary = f_.root() / "words";
+    const auto r = f_.search({"stakholders", "site"});
+    EXPECT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(r.err,
+              "tpmsearch: searched for: stakeholders site (spelling corrected; words the index "
+              "has are never changed)\n");
+    const auto j = nlohmann::json::parse(f_.search({"--json", "stakholders"}).out);
+    EXPECT_EQ(j["corrected_query"], "stakeholders");
+    EXPECT_EQ(j["hits"][0]["id"], "Q2");
+    // Without a dictionary nothing is corrected: the misspelt word simply finds nothing.
+    f_.env().dictionary.reset();
+    EXPECT_EQ(f_.search({"stakholders"}).status, 1);
+}
+
+TEST_F(TpmSearch, LimitCapsTheResults) {
+    const auto r = f_.search({"--json", "-n", "1", "how OR release OR stakeholders OR capacity"});
+    EXPECT_EQ(nlohmann::json::parse(r.out)["hits"].size(), 1u);
+}
+
+TEST(TpmSearchIndexChoice, FirstSearchBuildsTheDefaultIndexOnceWithANotice) {
+    CliFixture f;
+    const auto first = f.search({"canary"});
+    EXPECT_EQ(first.status, 0) << first.err;
+    EXPECT_EQ(first.err, "tpmsearch: building the index in index/ from corpus/ (once, after each "
+                         "change to corpus/)\n");
+    const auto second = f.search({"canary"});
+    EXPECT_EQ(second.err, "");
+    EXPECT_EQ(second.out, first.out);
+}
+
+TEST(TpmSearchIndexChoice, AChangedCorpusIsReindexedBeforeSearching) {
+    CliFixture f;
+    ASSERT_EQ(f.search({"canary"}).status, 0);
+    const auto file = f.root() / "corpus" / "sample.txt";
+    test::write_file(file, test::read_file(file) + "\nQuestion 4: How do you pick a xylophone?\n\n"
+                                                   "Answer: By ear.\n");
+    const auto r = f.search({"xylophone"});
+    EXPECT_EQ(r.status, 0);
+    EXPECT_NE(r.err.find("building the index"), std::string::npos);
+}
+
+TEST(TpmSearchIndexChoice, OptionBeatsEnvironmentBeatsDefault) {
+    CliFixture f;
+    test::TempDir other;
+    ASSERT_EQ(f.index({"--index", other.path().string(), "-q"}).status, 0);
+    // $TPMSEARCH_INDEX is used and the default index is neither built nor touched.
+    f.env().index_override = other.path().string();
+    EXPECT_EQ(f.search({"canary"}).status, 0);
+    EXPECT_FALSE(std::filesystem::exists(f.root() / "index" / "iamglass"));
+    // --index wins over $TPMSEARCH_INDEX.
+    f.env().index_override = (f.root() / "nowhere").string();
+    EXPECT_EQ(f.search({"--index", other.path().string(), "canary"}).status, 0);
+    EXPECT_EQ(f.search({"canary"}).status, 2);
+}
+
+TEST(TpmSearchIndexChoice, ColourOnlyOnATerminalWithoutNoColor) {
+    CliFixture f;
+    f.env().stdout_is_tty = true;
+    f.env().terminal_width = 60;
+    EXPECT_NE(f.search({"canary"}).out.find("\x1b["), std::string::npos);
+    f.env().no_color = true;
+    EXPECT_EQ(f.search({"canary"}).out.find("\x1b["), std::string::npos);
+    f.env().stdout_is_tty = false;
+    f.env().no_color = false;
+    EXPECT_EQ(f.search({"canary"}).out.find("\x1b["), std::string::npos);
+}
+
+}  // namespace
+}  // namespace tpm

@@ -46,13 +46,19 @@ TEST_F(QueryBuilderTest, ParsesIntoExpectedXapianQueries) {
     };
     for (const Case& c : cases) {
         SCOPED_TRACE(c.input);
-        EXPECT_EQ(builder_.build(c.input).query.get_description(), c.expected);
+        EXPECT_EQ(builder_.build(c.input).matching.get_description(), c.expected);
     }
+}
+
+TEST_F(QueryBuilderTest, RankingAddsTheQuestionFieldWithoutWideningTheMatch) {
+    EXPECT_EQ(builder_.build("canary -rollback").query.get_description(),
+              "Query(((Zcanari@1 AND_NOT Zrollback@2) AND_MAYBE "
+              "(ZScanari@1 AND_NOT ZSrollback@2)))");
 }
 
 TEST_F(QueryBuilderTest, WildcardsExpandBoundedAndAreHighlightPrefixes) {
     const BuiltQuery q = builder_.build("roll*");
-    EXPECT_NE(q.query.get_description().find("WILDCARD"), std::string::npos);
+    EXPECT_NE(q.matching.get_description().find("WILDCARD"), std::string::npos);
     EXPECT_EQ(q.terms.prefixes, std::vector<std::string>{"roll"});
 }
 
