@@ -11,6 +11,7 @@
 // --min-mrr/--min-ndcg it exits 1 when a bar is missed, so CTest can hold the line.
 #include <unistd.h>
 
+#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
@@ -23,8 +24,6 @@
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <CLI/CLI.hpp>
 
 #include "cli/index_command.h"
 #include "cli/paths.h"
@@ -105,9 +104,8 @@ void print_row(const std::string& name, const std::vector<Metrics>& ms) {
     }
     const double n = ms.empty() ? 1.0 : static_cast<double>(ms.size());
     std::cout << std::left << std::setw(12) << name << std::right << std::setw(4) << ms.size()
-              << std::fixed << std::setprecision(3) << std::setw(9) << sum.mrr / n
-              << std::setw(9) << sum.ndcg / n << std::setw(7) << sum.r5 / n << std::setw(7)
-              << sum.p1 / n << "\n";
+              << std::fixed << std::setprecision(3) << std::setw(9) << sum.mrr / n << std::setw(9)
+              << sum.ndcg / n << std::setw(7) << sum.r5 / n << std::setw(7) << sum.p1 / n << "\n";
 }
 
 Metrics mean(const std::vector<Metrics>& ms) {
@@ -120,8 +118,7 @@ Metrics mean(const std::vector<Metrics>& ms) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    CLI::App app{"Relevance harness: MRR@10, nDCG@10, P@1, Recall@5 of tpmsearch",
-                 "tpm_relevance"};
+    CLI::App app{"Relevance harness: MRR@10, nDCG@10, P@1, Recall@5 of tpmsearch", "tpm_relevance"};
     const tpm::cli::Environment env = tpm::cli::process_environment();
     std::string queries = env.data_root ? (*env.data_root / "bench/data/queries.tsv").string() : "";
     std::string index, run_path;

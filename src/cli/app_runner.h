@@ -3,12 +3,11 @@
 // status 2 (notmuch and ripgrep report once, at the top).
 #pragma once
 
+#include <CLI/CLI.hpp>
 #include <functional>
 #include <ostream>
 #include <string>
 #include <vector>
-
-#include <CLI/CLI.hpp>
 
 namespace tpm::cli {
 

@@ -1,10 +1,10 @@
 #include "cli/index_command.h"
 
+#include <xapian.h>
+
 #include <chrono>
 #include <iomanip>
 #include <set>
-
-#include <xapian.h>
 
 #include "cli/app_runner.h"
 #include "ingest/corpus.h"
@@ -100,8 +100,8 @@ int run_index(const IndexOptions& options, const Environment& env, std::ostream&
     return 0;
 }
 
-int tpmindex_main(const std::vector<std::string>& args, const Environment& env,
-                  std::ostream& out, std::ostream& err) {
+int tpmindex_main(const std::vector<std::string>& args, const Environment& env, std::ostream& out,
+                  std::ostream& err) {
     CLI::App app{"", "tpmindex"};
     IndexOptions options;
     setup_index(app, options);

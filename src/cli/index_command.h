@@ -2,12 +2,11 @@
 // tpmsearch also does on its first run (CLI11 examples/subcom_in_files).
 #pragma once
 
+#include <CLI/CLI.hpp>
 #include <filesystem>
 #include <ostream>
 #include <string>
 #include <vector>
-
-#include <CLI/CLI.hpp>
 
 #include "cli/paths.h"
 #include "model/diagnostic.h"
@@ -49,7 +48,7 @@ int run_index(const IndexOptions& options, const Environment& env, std::ostream&
               std::ostream& err);
 
 // The whole tpmindex program on an argument vector (args[0] is the program name).
-int tpmindex_main(const std::vector<std::string>& args, const Environment& env,
-                  std::ostream& out, std::ostream& err);
+int tpmindex_main(const std::vector<std::string>& args, const Environment& env, std::ostream& out,
+                  std::ostream& err);
 
 }  // namespace tpm::cli

@@ -119,8 +119,8 @@ int run_search(const SearchOptions& options, const Environment& env, std::ostrea
     return 0;
 }
 
-int tpmsearch_main(const std::vector<std::string>& args, const Environment& env,
-                   std::ostream& out, std::ostream& err) {
+int tpmsearch_main(const std::vector<std::string>& args, const Environment& env, std::ostream& out,
+                   std::ostream& err) {
     CLI::App app{"", "tpmsearch"};
     SearchOptions options;
     setup_search(app, options);

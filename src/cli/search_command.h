@@ -2,12 +2,11 @@
 // the index, running the search and choosing the printer (CLI11 examples/subcom_in_files).
 #pragma once
 
+#include <CLI/CLI.hpp>
 #include <cstddef>
 #include <ostream>
 #include <string>
 #include <vector>
-
-#include <CLI/CLI.hpp>
 
 #include "cli/paths.h"
 
@@ -30,7 +29,7 @@ int run_search(const SearchOptions& options, const Environment& env, std::ostrea
                std::ostream& err);
 
 // The whole tpmsearch program on an argument vector (args[0] is the program name).
-int tpmsearch_main(const std::vector<std::string>& args, const Environment& env,
-                   std::ostream& out, std::ostream& err);
+int tpmsearch_main(const std::vector<std::string>& args, const Environment& env, std::ostream& out,
+                   std::ostream& err);
 
 }  // namespace tpm::cli

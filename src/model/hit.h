@@ -41,10 +41,10 @@ struct Hit {
 };
 
 struct SearchResults {
-    std::string query;                 // the query as the user gave it
-    std::string corrected_query;       // the query searched after spelling fixes, or empty
-    std::size_t estimated_total = 0;   // matches in the whole index (estimate)
-    std::vector<Hit> hits;             // the requested page, best first
+    std::string query;                // the query as the user gave it
+    std::string corrected_query;      // the query searched after spelling fixes, or empty
+    std::size_t estimated_total = 0;  // matches in the whole index (estimate)
+    std::vector<Hit> hits;            // the requested page, best first
 };
 
 }  // namespace tpm

@@ -34,7 +34,8 @@ std::string point_text(const Point& p) {
 std::vector<Passage> passages_of(const Document& doc) {
     std::vector<Passage> out;
     auto add = [&out](std::string label, std::string text, double bonus) {
-        if (!text.empty()) out.push_back({std::move(label), std::move(text), bonus, out.size(), {}, 0.0});
+        if (!text.empty())
+            out.push_back({std::move(label), std::move(text), bonus, out.size(), {}, 0.0});
     };
     add("answer", doc.answer, 1.0);
     for (const Point& p : doc.points) add(p.label, point_text(p), kPointBonus);
@@ -93,8 +94,8 @@ Excerpt window(const Passage& p, std::size_t target) {
         const auto after = std::find_if(words.begin(), words.end(),
                                         [&](const auto& w) { return w.start >= from; });
         if (after != words.end()) from = after->start;
-        const auto before = std::find_if(words.rbegin(), words.rend(),
-                                         [&](const auto& w) { return w.end <= to; });
+        const auto before =
+            std::find_if(words.rbegin(), words.rend(), [&](const auto& w) { return w.end <= to; });
         if (before != words.rend()) to = before->end;
         begin = from, end = to;
     }

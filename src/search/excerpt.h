@@ -5,13 +5,13 @@
 // May include model/, text/, store/schema.h, Xapian.
 #pragma once
 
+#include <xapian.h>
+
 #include <cstddef>
 #include <map>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <xapian.h>
 
 #include "model/hit.h"
 #include "search/query_builder.h"
@@ -19,7 +19,7 @@
 namespace tpm {
 
 class Highlighter {
-public:
+  public:
     // `weights` gives each stem or word of `terms` a weight (its rarity); missing ones weigh 1.
     Highlighter(QueryTerms terms, std::map<std::string, double> weights);
 
@@ -34,7 +34,7 @@ public:
     // The weight of a matched key.
     double weight(const std::string& key) const;
 
-private:
+  private:
     QueryTerms terms_;
     std::map<std::string, double> weights_;
     Xapian::Stem stemmer_;

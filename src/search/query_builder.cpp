@@ -33,8 +33,8 @@ void check_balance(std::string_view text) {
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
         // U+201C and U+201D, the curly quotes Xapian also treats as phrase delimiters.
-        const bool curly = text.compare(i, 3, "\xE2\x80\x9C") == 0 ||
-                           text.compare(i, 3, "\xE2\x80\x9D") == 0;
+        const bool curly =
+            text.compare(i, 3, "\xE2\x80\x9C") == 0 || text.compare(i, 3, "\xE2\x80\x9D") == 0;
         if (c == '"' || curly) {
             ++quotes;
             in_phrase = !in_phrase;
@@ -63,8 +63,8 @@ void add_term(const std::string& term, QueryTerms& out) {
     }
     // Indexed text is folded to lower case, so the prefix is the leading upper-case run; a 'Z'
     // at its start marks a stem.
-    const auto word_start = std::find_if(term.begin(), term.end(),
-                                         [](char c) { return !(c >= 'A' && c <= 'Z'); });
+    const auto word_start =
+        std::find_if(term.begin(), term.end(), [](char c) { return !(c >= 'A' && c <= 'Z'); });
     const std::string word(word_start, term.end());
     if (word.empty()) return;
     if (term[0] == 'Z') {
@@ -97,7 +97,7 @@ std::optional<std::string> boolean_filter(std::string_view token) {
             std::string_view value = token.substr(start + name.size());
             std::string out(token.substr(0, start + name.size()));
             return out + (f.prefix == schema::kPrefixId ? schema::canonical_id(value)
-                                                         : std::string(value));
+                                                        : std::string(value));
         }
     }
     return std::nullopt;

@@ -4,11 +4,11 @@
 // May include model/, text/, store/schema.h, Xapian.
 #pragma once
 
+#include <xapian.h>
+
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <xapian.h>
 
 namespace tpm {
 
@@ -21,7 +21,7 @@ struct QueryTerms {
 };
 
 struct BuiltQuery {
-    Xapian::Query query;     // what to rank with: `matching`, weighted up where the question says it
+    Xapian::Query query;  // what to rank with: `matching`, weighted up where the question says it
     Xapian::Query matching;  // what the user asked for, as parsed; decides what matches
     QueryTerms terms;
     // The query as searched when words the index does not hold were replaced by spelling
@@ -32,7 +32,7 @@ struct BuiltQuery {
 class WordList;
 
 class QueryBuilder {
-public:
+  public:
     // `db` is used for wildcard expansion and spelling; `dictionary`, when given, lists real
     // words that spelling correction must leave alone (without one, nothing is corrected).
     // Both must outlive the builder.
@@ -47,7 +47,7 @@ public:
     // operator, or a query with nothing left to search for.
     BuiltQuery build(std::string_view text) const;
 
-private:
+  private:
     const Xapian::Database& db_;
     const WordList* dictionary_;
 };

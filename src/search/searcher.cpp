@@ -60,7 +60,8 @@ Searcher::Searcher(Xapian::Database db, std::optional<std::filesystem::path> dic
 SearchResults Searcher::search(const SearchRequest& request) const {
     SearchResults results;
     results.query = request.query;
-    const BuiltQuery built = QueryBuilder(db_, dictionary_ ? &*dictionary_ : nullptr).build(request.query);
+    const BuiltQuery built =
+        QueryBuilder(db_, dictionary_ ? &*dictionary_ : nullptr).build(request.query);
     results.corrected_query = built.corrected;
     const Xapian::MSet mset = with_reopen(db_, [&] {
         Xapian::Enquire enquire(db_);
@@ -76,7 +77,8 @@ SearchResults Searcher::search(const SearchRequest& request) const {
         Hit hit;
         hit.rank = ++rank;
         hit.score = it.get_weight();
-        hit.doc = schema::decode_document_data(with_reopen(db_, [&] { return it.get_document().get_data(); }));
+        hit.doc = schema::decode_document_data(
+            with_reopen(db_, [&] { return it.get_document().get_data(); }));
         for (const auto& m : highlighter.matches(hit.doc.title)) {
             hit.title_highlights.push_back(m.span);
         }

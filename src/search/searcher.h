@@ -4,14 +4,14 @@
 // May include model/, text/, store/schema.h, Xapian.
 #pragma once
 
+#include <xapian.h>
+
 #include <cstddef>
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <xapian.h>
 
 #include "model/hit.h"
 #include "search/excerpt.h"
@@ -27,7 +27,7 @@ struct SearchRequest {
 };
 
 class Searcher {
-public:
+  public:
     // Searches `db` (already opened and schema-checked by store/open_index()). `dictionary`, a
     // word list file such as /usr/share/dict/words, turns on spelling correction of words
     // that are neither in the index nor in it (QueryBuilder).
@@ -45,7 +45,7 @@ public:
     // Every document id in the index, in source order.
     std::vector<std::string> ids() const;
 
-private:
+  private:
     mutable Xapian::Database db_;
     std::optional<WordList> dictionary_;
 };

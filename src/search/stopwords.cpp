@@ -10,21 +10,21 @@ namespace {
 // "most", "same", "not", "no", "only", "very") are left out on purpose; the verbs interview
 // questions open with ("tell me about", "describe", "explain") are added.
 constexpr const char* kWords[] = {
-    "a",       "about",   "above",    "after",   "again",   "all",     "am",      "an",
-    "and",     "any",     "are",      "as",      "at",      "be",      "because", "been",
-    "before",  "being",   "below",    "between", "both",    "but",     "by",      "can",
-    "could",   "did",     "do",       "does",    "doing",   "during",  "each",    "for",
-    "from",    "further", "had",      "has",     "have",    "having",  "he",      "her",
-    "here",    "hers",    "herself",  "him",     "himself", "his",     "how",     "i",
-    "if",      "in",      "into",     "is",      "it",      "its",     "itself",  "me",
-    "my",      "myself",  "nor",      "of",      "on",      "once",    "or",      "other",
-    "ought",   "our",     "ours",     "ourselves", "own",   "she",     "should",  "so",
-    "some",    "such",    "than",     "that",    "the",     "their",   "theirs",  "them",
-    "themselves", "then", "there",    "these",   "they",    "this",    "those",   "through",
-    "to",      "too",     "until",    "was",     "we",      "were",    "what",    "when",
-    "where",   "which",   "while",    "who",     "whom",    "why",     "will",    "with",
-    "would",   "you",     "your",     "yours",   "yourself", "yourselves", "i'm", "you're",
-    "it's",    "don't",   "doesn't",  "what's",  "tell",    "describe", "explain",
+    "a",          "about",   "above",   "after",     "again",    "all",        "am",      "an",
+    "and",        "any",     "are",     "as",        "at",       "be",         "because", "been",
+    "before",     "being",   "below",   "between",   "both",     "but",        "by",      "can",
+    "could",      "did",     "do",      "does",      "doing",    "during",     "each",    "for",
+    "from",       "further", "had",     "has",       "have",     "having",     "he",      "her",
+    "here",       "hers",    "herself", "him",       "himself",  "his",        "how",     "i",
+    "if",         "in",      "into",    "is",        "it",       "its",        "itself",  "me",
+    "my",         "myself",  "nor",     "of",        "on",       "once",       "or",      "other",
+    "ought",      "our",     "ours",    "ourselves", "own",      "she",        "should",  "so",
+    "some",       "such",    "than",    "that",      "the",      "their",      "theirs",  "them",
+    "themselves", "then",    "there",   "these",     "they",     "this",       "those",   "through",
+    "to",         "too",     "until",   "was",       "we",       "were",       "what",    "when",
+    "where",      "which",   "while",   "who",       "whom",     "why",        "will",    "with",
+    "would",      "you",     "your",    "yours",     "yourself", "yourselves", "i'm",     "you're",
+    "it's",       "don't",   "doesn't", "what's",    "tell",     "describe",   "explain",
 };
 
 }  // namespace

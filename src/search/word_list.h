@@ -13,7 +13,7 @@
 namespace tpm {
 
 class WordList {
-public:
+  public:
     // Nothing is read until the first contains(): most queries never need the list.
     explicit WordList(std::filesystem::path path);
 
@@ -21,7 +21,7 @@ public:
     // is empty.
     bool contains(std::string_view word) const;
 
-private:
+  private:
     std::filesystem::path path_;
     mutable std::optional<std::vector<std::string>> words_;
 };

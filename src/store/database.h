@@ -3,10 +3,10 @@
 // May include model/, text/, Xapian.
 #pragma once
 
+#include <xapian.h>
+
 #include <filesystem>
 #include <string>
-
-#include <xapian.h>
 
 namespace tpm {
 

@@ -1,10 +1,10 @@
 #include "store/index_writer.h"
 
+#include <xapian.h>
+
 #include <string>
 #include <system_error>
 #include <vector>
-
-#include <xapian.h>
 
 #include "model/error.h"
 #include "store/database.h"
@@ -92,8 +92,8 @@ IndexWriter::IndexWriter(const std::filesystem::path& dir, const WriterOptions& 
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
     if (ec) {
-        throw Error(ErrorCode::io, "cannot create the index folder " + impl_->where + ": " +
-                                       ec.message());
+        throw Error(ErrorCode::io,
+                    "cannot create the index folder " + impl_->where + ": " + ec.message());
     }
     impl_->db = open_writable(impl_->where, Xapian::DB_CREATE_OR_OPEN, options.wait_for_lock);
     const int version = index_schema_version(impl_->db);
@@ -120,8 +120,8 @@ IndexWriter::IndexWriter(const std::filesystem::path& dir, const WriterOptions& 
         impl_->db.begin_transaction(true);
         impl_->in_transaction = true;
     } catch (const Xapian::Error& e) {
-        throw Error(ErrorCode::io, "cannot write the index in " + impl_->where + ": " +
-                                       e.get_description());
+        throw Error(ErrorCode::io,
+                    "cannot write the index in " + impl_->where + ": " + e.get_description());
     }
 }
 
@@ -165,9 +165,8 @@ void IndexWriter::remove_all_except(const std::set<std::string>& keep) {
             ++stats_.removed;
         }
     } catch (const Xapian::Error& e) {
-        throw Error(ErrorCode::io,
-                    "cannot remove documents from the index in " + impl_->where + ": " +
-                        e.get_description());
+        throw Error(ErrorCode::io, "cannot remove documents from the index in " + impl_->where +
+                                       ": " + e.get_description());
     }
 }
 
@@ -175,8 +174,8 @@ void IndexWriter::set_metadata(const std::string& key, const std::string& value)
     try {
         impl_->db.set_metadata(key, value);
     } catch (const Xapian::Error& e) {
-        throw Error(ErrorCode::io, "cannot write the index in " + impl_->where + ": " +
-                                       e.get_description());
+        throw Error(ErrorCode::io,
+                    "cannot write the index in " + impl_->where + ": " + e.get_description());
     }
 }
 
@@ -189,8 +188,8 @@ void IndexWriter::commit() {
         impl_->db.begin_transaction(true);
         impl_->in_transaction = true;
     } catch (const Xapian::Error& e) {
-        throw Error(ErrorCode::io, "cannot commit to the index in " + impl_->where + ": " +
-                                       e.get_description());
+        throw Error(ErrorCode::io,
+                    "cannot commit to the index in " + impl_->where + ": " + e.get_description());
     }
 }
 

@@ -31,7 +31,7 @@ struct WriteStats {
 };
 
 class IndexWriter {
-public:
+  public:
     // Opens the index in `dir` for writing, creating the folder and the database if needed.
     // Throws tpm::Error: index_locked (another writer, when not waiting), schema_mismatch, io
     // (the folder cannot be created or written), index_corrupt.
@@ -57,7 +57,7 @@ public:
 
     const WriteStats& stats() const { return stats_; }
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
     WriteStats stats_;

@@ -33,12 +33,14 @@ std::string id_term(std::string_view id) {
 std::string encode_document_data(const Document& doc) {
     Json points = Json::array();
     for (const Point& p : doc.points) {
-        points.push_back({{"label", p.label}, {"text", p.text}, {"items", p.items}, {"line", p.line}});
+        points.push_back(
+            {{"label", p.label}, {"text", p.text}, {"items", p.items}, {"line", p.line}});
     }
-    Json j = {{"id", doc.id},         {"kind", to_string(doc.kind)}, {"title", doc.title},
-              {"source", doc.source}, {"line", doc.line},            {"order", doc.order},
-              {"answer", doc.answer}, {"points", std::move(points)}, {"example", doc.example},
-              {"why", doc.why}};
+    Json j = {{"id", doc.id},           {"kind", to_string(doc.kind)},
+              {"title", doc.title},     {"source", doc.source},
+              {"line", doc.line},       {"order", doc.order},
+              {"answer", doc.answer},   {"points", std::move(points)},
+              {"example", doc.example}, {"why", doc.why}};
     // Parsers pass text through, so it may hold ill-formed UTF-8; never let that fail a write.
     return j.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
@@ -55,10 +57,9 @@ Document decode_document_data(std::string_view data) {
         doc.order = j.at("order").get<int>();
         doc.answer = j.at("answer").get<std::string>();
         for (const Json& p : j.at("points")) {
-            doc.points.push_back(Point{p.at("label").get<std::string>(),
-                                       p.at("text").get<std::string>(),
-                                       p.at("items").get<std::vector<std::string>>(),
-                                       p.at("line").get<int>()});
+            doc.points.push_back(
+                Point{p.at("label").get<std::string>(), p.at("text").get<std::string>(),
+                      p.at("items").get<std::vector<std::string>>(), p.at("line").get<int>()});
         }
         doc.example = j.at("example").get<std::string>();
         doc.why = j.at("why").get<std::string>();

@@ -5,10 +5,10 @@
 // May include model/ and Xapian. search/ may include this file (and only this one) from store/.
 #pragma once
 
+#include <xapian.h>
+
 #include <string>
 #include <string_view>
-
-#include <xapian.h>
 
 #include "model/document.h"
 
@@ -26,8 +26,8 @@ inline constexpr const char* kCorpusFingerprintKey = "tpmsearch:corpus";
 inline constexpr const char* kStemLanguage = "english";
 
 // Boolean (filter) term prefixes.
-inline constexpr std::string_view kPrefixId = "Q";           // unique id: "QQ26", "Qtips/1"
-inline constexpr std::string_view kPrefixKind = "XKIND";     // "XKINDquestion"
+inline constexpr std::string_view kPrefixId = "Q";            // unique id: "QQ26", "Qtips/1"
+inline constexpr std::string_view kPrefixKind = "XKIND";      // "XKINDquestion"
 inline constexpr std::string_view kPrefixSource = "XSOURCE";  // "XSOURCEcorpus/..."
 
 // Free-text field prefixes. Every field is also indexed without a prefix, so a plain query
@@ -54,7 +54,7 @@ struct QueryField {
     std::string_view prefix;
 };
 inline constexpr QueryField kTextFields[] = {
-    {"question", kPrefixQuestion}, {"q", kPrefixQuestion},  {"answer", kPrefixAnswer},
+    {"question", kPrefixQuestion}, {"q", kPrefixQuestion},     {"answer", kPrefixAnswer},
     {"answer", kPrefixPoint},      {"answer", kPrefixExample}, {"point", kPrefixPoint},
     {"example", kPrefixExample},   {"why", kPrefixWhy},
 };

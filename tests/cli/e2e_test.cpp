@@ -15,7 +15,7 @@ namespace fs = std::filesystem;
 using test::run_process;
 
 class EndToEnd : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         fs::create_directories(root_ / "bin");
         fs::copy_file(TPMSEARCH_BIN, root_ / "bin" / "tpmsearch");
@@ -64,10 +64,10 @@ TEST_F(EndToEnd, ExitStatusesOfTheRealBinary) {
 
 TEST_F(EndToEnd, IndexFromTheEnvironment) {
     test::TempDir other;
-    ASSERT_EQ(run_process({(root_ / "bin" / "tpmindex").string(), "-q", "--index",
-                           other.path().string()})
-                  .status,
-              0);
+    ASSERT_EQ(
+        run_process({(root_ / "bin" / "tpmindex").string(), "-q", "--index", other.path().string()})
+            .status,
+        0);
     const auto r = tpmsearch({"show", "Q26"}, {{"TPMSEARCH_INDEX", other.path().string()}});
     EXPECT_EQ(r.status, 0) << r.err;
     EXPECT_NE(r.out.find("Canary Releases"), std::string::npos);

@@ -27,8 +27,7 @@ TEST(TpmIndex, ASecondRunChangesNothing) {
     ASSERT_EQ(f.index({}).status, 0);
     const auto r = f.index({});
     EXPECT_EQ(r.status, 0);
-    EXPECT_NE(r.out.find("0 added, 0 changed, 0 removed, 5 unchanged"), std::string::npos)
-        << r.out;
+    EXPECT_NE(r.out.find("0 added, 0 changed, 0 removed, 5 unchanged"), std::string::npos) << r.out;
 }
 
 TEST(TpmIndex, AVanishedQuestionLeavesTheIndex) {

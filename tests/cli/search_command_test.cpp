@@ -15,7 +15,7 @@ using test::CliFixture;
 using test::expect_golden;
 
 class TpmSearch : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override { ASSERT_EQ(f_.index({"-q"}).status, 0); }
     CliFixture f_;
 };
@@ -113,8 +113,9 @@ TEST(TpmSearchIndexChoice, FirstSearchBuildsTheDefaultIndexOnceWithANotice) {
     CliFixture f;
     const auto first = f.search({"canary"});
     EXPECT_EQ(first.status, 0) << first.err;
-    EXPECT_EQ(first.err, "tpmsearch: building the index in index/ from corpus/ (once, after each "
-                         "change to corpus/)\n");
+    EXPECT_EQ(first.err,
+              "tpmsearch: building the index in index/ from corpus/ (once, after each "
+              "change to corpus/)\n");
     const auto second = f.search({"canary"});
     EXPECT_EQ(second.err, "");
     EXPECT_EQ(second.out, first.out);
@@ -124,8 +125,9 @@ TEST(TpmSearchIndexChoice, AChangedCorpusIsReindexedBeforeSearching) {
     CliFixture f;
     ASSERT_EQ(f.search({"canary"}).status, 0);
     const auto file = f.root() / "corpus" / "sample.txt";
-    test::write_file(file, test::read_file(file) + "\nQuestion 4: How do you pick a xylophone?\n\n"
-                                                   "Answer: By ear.\n");
+    test::write_file(file, test::read_file(file) +
+                               "\nQuestion 4: How do you pick a xylophone?\n\n"
+                               "Answer: By ear.\n");
     const auto r = f.search({"xylophone"});
     EXPECT_EQ(r.status, 0);
     EXPECT_NE(r.err.find("building the index"), std::string::npos);

@@ -27,10 +27,14 @@ TEST(Highlighter, MatchesStemmedFoldedAndPrefixForms) {
         std::vector<std::string> expected;
     };
     const Case cases[] = {
-        {highlighter({"rollback"}), "Rollbacks, rollback and roll back.", {"Rollbacks", "rollback"}},
+        {highlighter({"rollback"}),
+         "Rollbacks, rollback and roll back.",
+         {"Rollbacks", "rollback"}},
         {highlighter({"resum"}), "Read the Résumé and RESUMES.", {"Résumé", "RESUMES"}},
         {highlighter({}, {"flags"}), "Flags and flag.", {"Flags"}},
-        {highlighter({}, {}, {"deploy"}), "Deployments deploy; redeploy.", {"Deployments", "deploy"}},
+        {highlighter({}, {}, {"deploy"}),
+         "Deployments deploy; redeploy.",
+         {"Deployments", "deploy"}},
         {highlighter({"canari"}), "", {}},
     };
     for (const Case& c : cases) {
@@ -81,7 +85,8 @@ TEST(Excerpts, WithoutAMatchTheAnswerStartIsShownPlain) {
 TEST(Excerpts, LongPassagesAreCutAroundTheMatchWithSpansShifted) {
     Document doc = test::sample_documents()[0];
     std::string filler;
-    for (int i = 0; i < 30; ++i) filler += "Nothing relevant happens in sentence " + std::to_string(i) + ". ";
+    for (int i = 0; i < 30; ++i)
+        filler += "Nothing relevant happens in sentence " + std::to_string(i) + ". ";
     doc.example = filler + "Then the canary caught the leak. " + filler;
     doc.points.clear();
     const auto excerpts = make_excerpts(doc, highlighter({"canari"}), {3, 200});

@@ -14,7 +14,7 @@ namespace tpm {
 namespace {
 
 class QueryBuilderTest : public ::testing::Test {
-protected:
+  protected:
     test::SampleIndex index_;
     Xapian::Database db_ = open_index(index_.path());
     QueryBuilder builder_{db_};

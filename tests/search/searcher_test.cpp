@@ -12,7 +12,7 @@ namespace tpm {
 namespace {
 
 class SearcherTest : public ::testing::Test {
-protected:
+  protected:
     test::SampleIndex index_;
     Searcher searcher_{open_index(index_.path())};
 
@@ -31,8 +31,8 @@ TEST_F(SearcherTest, RanksTheObviousQuestionFirst) {
     const Case cases[] = {
         {"canary rollback", "Q1"},
         {"stakeholder conflicts", "Q2"},
-        {"resume", "Q3"},           // accent folding: the text says "résumé"
-        {"Rollbacks", "Q1"},        // capitalised and plural
+        {"resume", "Q3"},     // accent folding: the text says "résumé"
+        {"Rollbacks", "Q1"},  // capitalised and plural
         {"behind schedule", "Q4"},
         {"\"recovery plan\"", "Q4"},
         {"question:stakeholders", "Q2"},

@@ -4,7 +4,6 @@
 #include "store/index_writer.h"
 
 #include <gtest/gtest.h>
-
 #include <xapian.h>
 
 #include "model/error.h"

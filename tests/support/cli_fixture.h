@@ -23,7 +23,7 @@ struct CliResult {
 };
 
 class CliFixture {
-public:
+  public:
     CliFixture() {
         std::filesystem::copy(std::filesystem::path(TPM_TEST_DATA_DIR) / "cli_corpus",
                               root_.path() / "corpus");
@@ -63,7 +63,7 @@ public:
         return std::regex_replace(s, std::regex("in [0-9]+\\.[0-9]+ s"), "in T s");
     }
 
-private:
+  private:
     TempDir root_;
     cli::Environment env_;
 };

@@ -47,15 +47,17 @@ inline std::vector<Document> sample_documents() {
                       {{"Preparation", "I gather the candidate's projects.", {}, 32}}),
         make_question(4, "How do you handle a project behind schedule?",
                       "I find the root cause of the delay.",
-                      {{"Develop a Recovery Plan", "I create a plan, which might include:",
-                        {"Reallocating resources", "Adjusting timelines"}, 42}},
+                      {{"Develop a Recovery Plan",
+                        "I create a plan, which might include:",
+                        {"Reallocating resources", "Adjusting timelines"},
+                        42}},
                       "We negotiated a one-week extension.", "Delivery under pressure."),
     };
 }
 
 // Writes sample_documents() into a fresh index and keeps the folder for the test's life.
 class SampleIndex {
-public:
+  public:
     SampleIndex() {
         IndexWriter writer(dir_.path(), {});
         for (const Document& d : sample_documents()) writer.put(d);
@@ -63,7 +65,7 @@ public:
     }
     const std::filesystem::path& path() const { return dir_.path(); }
 
-private:
+  private:
     TempDir dir_;
 };
 

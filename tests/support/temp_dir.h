@@ -14,7 +14,7 @@
 namespace tpm::test {
 
 class TempDir {
-public:
+  public:
     TempDir() {
         std::string templ = (std::filesystem::temp_directory_path() / "tpmtest-XXXXXX").string();
         if (mkdtemp(templ.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
@@ -30,7 +30,7 @@ public:
     const std::filesystem::path& path() const { return path_; }
     std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
 
-private:
+  private:
     std::filesystem::path path_;
 };
 
