@@ -118,6 +118,9 @@ Highlighter::Highlighter(QueryTerms terms, std::map<std::string, double> weights
     : terms_(std::move(terms)), weights_(std::move(weights)), stemmer_(schema::kStemLanguage) {
     std::sort(terms_.words.begin(), terms_.words.end());
     std::sort(terms_.stems.begin(), terms_.stems.end());
+    for (const std::string& stem : terms_.stems) {
+        if (!stem.empty()) stem_initials_[static_cast<unsigned char>(stem.front())] = true;
+    }
 }
 
 std::vector<Highlighter::Match> Highlighter::matches(std::string_view text) const {
@@ -128,9 +131,10 @@ std::vector<Highlighter::Match> Highlighter::matches(std::string_view text) cons
         std::string key;
         if (std::binary_search(terms_.words.begin(), terms_.words.end(), folded)) {
             key = folded;
-        } else if (const std::string stem = stemmer_(folded);
-                   std::binary_search(terms_.stems.begin(), terms_.stems.end(), stem)) {
-            key = stem;
+        } else if (std::string stem; stem_initials_[static_cast<unsigned char>(folded.front())] &&
+                                     std::binary_search(terms_.stems.begin(), terms_.stems.end(),
+                                                        stem = stemmer_(folded))) {
+            key = std::move(stem);
         } else {
             for (const std::string& prefix : terms_.prefixes) {
                 if (folded.starts_with(prefix)) key = prefix;

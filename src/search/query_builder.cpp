@@ -16,8 +16,17 @@ namespace tpm {
 namespace {
 
 bool is_operator(std::string_view token) {
-    static const std::regex op("(AND|OR|NOT|XOR|(NEAR|ADJ)(/[0-9]+)?)");
-    return std::regex_match(token.begin(), token.end(), op);
+    // Plain comparisons, not std::regex: compiling one costs more than the rest of a search.
+    if (token == "AND" || token == "OR" || token == "NOT" || token == "XOR") return true;
+    for (const std::string_view op : {"NEAR", "ADJ"}) {
+        if (!token.starts_with(op)) continue;
+        const std::string_view rest = token.substr(op.size());
+        if (rest.empty()) return true;
+        return rest.size() > 1 && rest[0] == '/' &&
+               std::all_of(rest.begin() + 1, rest.end(),
+                           [](char c) { return c >= '0' && c <= '9'; });
+    }
+    return false;
 }
 
 [[noreturn]] void bad_query(std::string_view text, const std::string& reason) {
@@ -80,9 +89,15 @@ QueryTerms collect_terms(const Xapian::Query& query, const std::string& folded) 
         add_term(*t, terms);
     }
     // Wildcards are expanded at match time, so the query holds only their pattern.
-    static const std::regex wildcard("([^\\s\"()*:]+)\\*");
-    for (std::sregex_iterator it(folded.begin(), folded.end(), wildcard), end; it != end; ++it) {
-        terms.prefixes.push_back((*it)[1].str());
+    // "roll*", "(answer:roll*": the run of word characters before each '*'.
+    for (std::size_t star = folded.find('*'); star != std::string::npos;
+         star = folded.find('*', star + 1)) {
+        std::size_t start = star;
+        while (start > 0 &&
+               std::string_view(" \"()*:").find(folded[start - 1]) == std::string_view::npos) {
+            --start;
+        }
+        if (start < star) terms.prefixes.push_back(folded.substr(start, star - start));
     }
     return terms;
 }
