@@ -1,11 +1,14 @@
 #include "cli/app_runner.h"
 
 #include "model/error.h"
+#include "text/printable.h"
 
 namespace tpm::cli {
 
+// Error messages quote the query and other input (CLI11 names the bad value), so they are
+// neutralised like any other text bound for the terminal.
 int report_error(std::ostream& err, const std::string& program, const std::string& message) {
-    err << program << ": error: " << message << "\n";
+    err << program << ": error: " << text::printable(message, text::Controls::neutralise) << "\n";
     return 2;
 }
 

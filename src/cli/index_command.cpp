@@ -45,6 +45,7 @@ IndexReport build_corpus_index(const std::filesystem::path& corpus_dir,
         ids.insert(doc.id);
     }
     writer.remove_all_except(ids);
+    writer.set_sources(ingested.sources);
     writer.set_metadata(schema::kCorpusFingerprintKey, fingerprint);
     writer.commit();
     report.stats = writer.stats();

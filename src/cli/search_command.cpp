@@ -2,6 +2,8 @@
 
 #include <filesystem>
 #include <optional>
+#include <string>
+#include <string_view>
 
 #include "cli/app_runner.h"
 #include "cli/index_command.h"
@@ -10,6 +12,7 @@
 #include "output/text_printer.h"
 #include "search/searcher.h"
 #include "store/database.h"
+#include "text/printable.h"
 
 namespace tpm::cli {
 
@@ -35,6 +38,10 @@ void setup_search(CLI::App& app, SearchOptions& options) {
 
 namespace {
 
+// `s` made safe for the terminal: the query and ids are echoed to stderr, and an escape
+// sequence typed (or pasted) into them must not reach the terminal as one.
+std::string shown(std::string_view s) { return text::printable(s, text::Controls::neutralise); }
+
 // The index to search: --index, then $TPMSEARCH_INDEX, then the shipped index/, which is
 // (re)built first when missing or older than corpus/ so the very first search just works.
 std::filesystem::path resolve_index(const SearchOptions& options, const Environment& env,
@@ -52,7 +59,7 @@ std::filesystem::path resolve_index(const SearchOptions& options, const Environm
                "to corpus/)\n";
         const IndexReport report = build_corpus_index(env.corpus_dir(), "corpus", index);
         for (const Diagnostic& d : report.diagnostics) {
-            err << "tpmsearch: warning: " << format_diagnostic(d) << "\n";
+            err << "tpmsearch: warning: " << shown(format_diagnostic(d)) << "\n";
         }
     }
     return index;
@@ -70,14 +77,16 @@ int run_show(const Searcher& searcher, const SearchOptions& options, const Envir
              std::ostream& out, std::ostream& err) {
     const std::optional<Document> doc = searcher.find(options.show_id);
     if (!doc) {
-        err << "tpmsearch: no document \"" << options.show_id
+        err << "tpmsearch: no document \"" << shown(options.show_id)
             << "\" in the index (ids look like Q26 or tips/1)\n";
         return 1;
     }
+    const std::optional<SourceInfo> source = searcher.source_info(doc->source);
+    const SourceInfo* info = source ? &*source : nullptr;
     if (options.json) {
-        print_document_json(out, *doc);
+        print_document_json(out, *doc, info);
     } else {
-        print_document(out, *doc, text_style(options, env));
+        print_document(out, *doc, text_style(options, env), info);
     }
     return 0;
 }
@@ -104,7 +113,7 @@ int run_search(const SearchOptions& options, const Environment& env, std::ostrea
     request.limit = options.limit;
     const SearchResults results = searcher.search(request);
     if (!results.corrected_query.empty() && !options.json) {
-        err << "tpmsearch: searched for: " << results.corrected_query
+        err << "tpmsearch: searched for: " << shown(results.corrected_query)
             << " (spelling corrected; words the index has are never changed)\n";
     }
     if (options.json) {
@@ -113,7 +122,7 @@ int run_search(const SearchOptions& options, const Environment& env, std::ostrea
         print_results(out, results, text_style(options, env));
     }
     if (results.hits.empty()) {
-        err << "tpmsearch: no results for: " << request.query << "\n";
+        err << "tpmsearch: no results for: " << shown(request.query) << "\n";
         return 1;
     }
     return 0;

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "output/sanitize.h"
+#include "text/printable.h"
 
 namespace tpm {
 namespace {
@@ -32,7 +32,7 @@ Json spans_json(std::string_view raw, const std::vector<Span>& spans,
 
 Json excerpt_json(const Excerpt& excerpt) {
     std::vector<std::size_t> offsets;
-    std::string text = detail::sanitize_utf8(excerpt.text, detail::Controls::keep, &offsets);
+    std::string text = text::printable(excerpt.text, text::Controls::keep, &offsets);
     Json highlights = spans_json(excerpt.text, excerpt.highlights, offsets);
     Json j;
     j["label"] = excerpt.label;
@@ -50,7 +50,7 @@ Json hit_json(const Hit& hit) {
     j["kind"] = to_string(hit.doc.kind);
     j["score"] = hit.score;
     std::vector<std::size_t> offsets;
-    j["question"] = detail::sanitize_utf8(hit.doc.title, detail::Controls::keep, &offsets);
+    j["question"] = text::printable(hit.doc.title, text::Controls::keep, &offsets);
     j["question_highlights"] = spans_json(hit.doc.title, hit.title_highlights, offsets);
     j["source"] = hit.doc.source;
     j["line"] = hit.doc.line;
@@ -91,7 +91,7 @@ void print_results_json(std::ostream& out, const SearchResults& results) {
     write(out, j);
 }
 
-void print_document_json(std::ostream& out, const Document& doc) {
+void print_document_json(std::ostream& out, const Document& doc, const SourceInfo* source) {
     Json d;
     d["id"] = doc.id;
     d["kind"] = to_string(doc.kind);
@@ -107,6 +107,10 @@ void print_document_json(std::ostream& out, const Document& doc) {
     Json j;
     j["schema"] = kJsonSchema;
     j["document"] = std::move(d);
+    j["source_info"] =
+        source
+            ? Json{{"title", source->title}, {"date", source->date}, {"excerpt", source->excerpt}}
+            : Json(nullptr);
     write(out, j);
 }
 

@@ -18,7 +18,9 @@ inline constexpr int kJsonSchema = 1;
 void print_results_json(std::ostream& out, const SearchResults& results);
 
 // {"schema":1,"document":{"id","kind","question","source","line","answer","points":[{"label",
-// "text","items","line"}],"example","why"}} followed by a newline.
-void print_document_json(std::ostream& out, const Document& doc);
+// "text","items","line"}],"example","why"},"source_info":{"title","date","excerpt"} or null}
+// followed by a newline.
+void print_document_json(std::ostream& out, const Document& doc,
+                         const SourceInfo* source = nullptr);
 
 }  // namespace tpm

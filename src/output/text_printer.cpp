@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "output/sanitize.h"
+#include "text/printable.h"
 #include "text/width.h"
 
 namespace tpm {
@@ -63,7 +63,7 @@ class Styled {
     // through the neutralisation so they still cover the same characters.
     void add_spans(std::string_view s, const std::vector<Span>& spans, Tone base, Tone marked) {
         std::vector<std::size_t> offsets;
-        const std::string clean = detail::sanitize_utf8(s, detail::Controls::neutralise, &offsets);
+        const std::string clean = text::printable(s, text::Controls::neutralise, &offsets);
         const std::size_t origin = text_.size();
         text_ += clean;
         tones_.resize(text_.size(), base);
@@ -131,16 +131,15 @@ std::vector<Range> break_units(std::string_view text) {
         bool prev_wide = false;
         char32_t prev = 0;
         while (i < text.size() && text[i] != ' ') {
-            const detail::CodePoint cp = detail::decode_utf8(text, i);
-            const std::size_t len = cp.length == 0 ? 1 : cp.length;
-            const bool wide = text::display_width(text.substr(i, len)) == 2;
+            const text::CodePoint cp = text::code_point_at(text, i);
+            const bool wide = text::display_width(text.substr(i, cp.length)) == 2;
             if (wide && prev_wide && !closes(cp.value) && !opens(prev)) {
                 units.push_back({unit_begin, i});
                 unit_begin = i;
             }
             prev_wide = wide;
             prev = cp.value;
-            i += len;
+            i += cp.length;
         }
         units.push_back({unit_begin, i});
     }
@@ -370,19 +369,30 @@ class BlockWriter {
 
 }  // namespace
 
-// Layout: the header and location, then (for questions) an "Answer" section holding the
-// introduction, the points and the example, then "Why this is important". A tip or note has no
-// "Answer" heading: its text is the body. Empty fields and sections are left out.
-void print_document(std::ostream& out, const Document& doc, const TextStyle& style) {
+// Layout: the header and location (with the source's title and date when known), then (for
+// questions) an "Answer" section holding the introduction and the points, an "Example" section
+// and "Why this is important". A tip or note has no "Answer" heading: its text is the body.
+// Empty fields and sections are left out.
+void print_document(std::ostream& out, const Document& doc, const TextStyle& style,
+                    const SourceInfo* source) {
     write_heading(out, 0, {}, doc, {}, style);
     write_location(out, 0, doc, style);
+    if (source && !is_blank(source->title)) {
+        Styled from("from ", Tone::dim);
+        from.add(source->title, Tone::dim);
+        if (!is_blank(source->date)) from.add(", " + source->date, Tone::dim);
+        write_paragraph(out, 0, from, style);
+    }
     BlockWriter blocks(out, style);
     blocks.start_block();  // the header is the first block
-    const bool has_body = !is_blank(doc.answer) || !doc.points.empty() || !is_blank(doc.example);
+    const bool has_body = !is_blank(doc.answer) || !doc.points.empty();
     if (has_body && doc.kind == DocKind::question) blocks.heading("Answer");
     blocks.text(doc.answer);
     blocks.points(doc.points);
-    blocks.text(doc.example);
+    if (!is_blank(doc.example)) {
+        if (doc.kind == DocKind::question) blocks.heading("Example");
+        blocks.text(doc.example);
+    }
     if (!is_blank(doc.why)) {
         blocks.heading("Why this is important");
         blocks.text(doc.why);

@@ -16,13 +16,15 @@ struct TextStyle {
 };
 
 // The ranked hits: for each, rank, id, the question, source:line and its excerpts with
-// matched words highlighted (bold red with colour, unmarked without), then a blank line.
-// Prints nothing for an empty result set; cli/ reports "no results".
+// matched words highlighted (bold red with colour, unmarked without).
+// Hits are separated by one blank line. Prints nothing for an empty result set; cli/ reports
+// "no results".
 void print_results(std::ostream& out, const SearchResults& results, const TextStyle& style);
 
-// One whole document laid out for reading (tpmsearch show Q26): id and title, source:line,
-// the answer, each point as "Label: text" with its items, the example and "Why this is
-// important".
-void print_document(std::ostream& out, const Document& doc, const TextStyle& style);
+// One whole document laid out for reading (tpmsearch show Q26): id and title, source:line and,
+// when `source` is given, its title and date; the answer, each point as "Label: text" with its
+// items, the example and "Why this is important".
+void print_document(std::ostream& out, const Document& doc, const TextStyle& style,
+                    const SourceInfo* source = nullptr);
 
 }  // namespace tpm

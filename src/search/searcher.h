@@ -42,6 +42,9 @@ class Searcher {
     // tpm::Error(index_corrupt) when the index cannot be read.
     std::optional<Document> find(std::string_view id) const;
 
+    // The front matter recorded for the source file `path` (Document::source), or nothing.
+    std::optional<SourceInfo> source_info(const std::string& path) const;
+
     // Every document id in the index, in source order.
     std::vector<std::string> ids() const;
 

@@ -179,6 +179,27 @@ void IndexWriter::set_metadata(const std::string& key, const std::string& value)
     }
 }
 
+void IndexWriter::set_sources(const std::vector<SourceInfo>& sources) {
+    const std::string prefix = schema::kSourceKeyPrefix;
+    try {
+        std::set<std::string> current;
+        for (const SourceInfo& info : sources) {
+            current.insert(prefix + info.path);
+            impl_->db.set_metadata(prefix + info.path, schema::encode_source_info(info));
+        }
+        std::vector<std::string> stale;
+        for (auto k = impl_->db.metadata_keys_begin(prefix);
+             k != impl_->db.metadata_keys_end(prefix); ++k) {
+            if (!current.count(*k)) stale.push_back(*k);
+        }
+        // An empty value deletes a metadata entry.
+        for (const std::string& key : stale) impl_->db.set_metadata(key, "");
+    } catch (const Xapian::Error& e) {
+        throw Error(ErrorCode::io,
+                    "cannot write the index in " + impl_->where + ": " + e.get_description());
+    }
+}
+
 void IndexWriter::commit() {
     try {
         impl_->db.set_metadata(schema::kSchemaVersionKey, std::to_string(schema::kSchemaVersion));

@@ -9,6 +9,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "model/document.h"
 
@@ -49,6 +50,9 @@ class IndexWriter {
     void remove_all_except(const std::set<std::string>& keep);
 
     void set_metadata(const std::string& key, const std::string& value);
+
+    // Records the front matter of every source file, dropping that of files not listed.
+    void set_sources(const std::vector<SourceInfo>& sources);
 
     // Makes every change since the writer was opened visible at once, with the schema version.
     // Throws tpm::Error(io) when the write fails (a full disk, say); the index keeps its old

@@ -70,4 +70,21 @@ Document decode_document_data(std::string_view data) {
     }
 }
 
+std::string encode_source_info(const SourceInfo& info) {
+    const Json j = {
+        {"path", info.path}, {"title", info.title}, {"date", info.date}, {"excerpt", info.excerpt}};
+    return j.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+SourceInfo decode_source_info(std::string_view data) {
+    try {
+        const Json j = Json::parse(data);
+        return SourceInfo{j.at("path").get<std::string>(), j.at("title").get<std::string>(),
+                          j.at("date").get<std::string>(), j.at("excerpt").get<std::string>()};
+    } catch (const Json::exception& e) {
+        throw Error(ErrorCode::index_corrupt,
+                    std::string("cannot read stored source information: ") + e.what());
+    }
+}
+
 }  // namespace tpm::schema

@@ -21,6 +21,8 @@ inline constexpr int kSchemaVersion = 1;
 // Metadata keys.
 inline constexpr const char* kSchemaVersionKey = "tpmsearch:schema";
 inline constexpr const char* kCorpusFingerprintKey = "tpmsearch:corpus";
+// One key per source file, followed by its path; the value is encode_source_info().
+inline constexpr const char* kSourceKeyPrefix = "tpmsearch:source:";
 
 // One stemmer for indexing and querying.
 inline constexpr const char* kStemLanguage = "english";
@@ -81,5 +83,10 @@ std::string encode_document_data(const Document& doc);
 // The inverse of encode_document_data(). Throws tpm::Error(index_corrupt) on data it cannot
 // read.
 Document decode_document_data(std::string_view data);
+
+// A source file's front matter (title, date, excerpt) as compact JSON, and back. Decoding
+// throws tpm::Error(index_corrupt) on data it cannot read.
+std::string encode_source_info(const SourceInfo& info);
+SourceInfo decode_source_info(std::string_view data);
 
 }  // namespace tpm::schema

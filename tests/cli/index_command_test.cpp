@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "search/searcher.h"
+#include "store/database.h"
 #include "support/cli_fixture.h"
 
 namespace tpm {
@@ -20,6 +22,17 @@ TEST(TpmIndex, BuildsTheDefaultIndexFromCorpusAndSaysWhatItDid) {
               "unchanged in T s\n");
     EXPECT_EQ(r.err, "");
     EXPECT_TRUE(std::filesystem::exists(f.root() / "index" / "iamglass"));
+}
+
+TEST(TpmIndex, RecordsEachSourcesFrontMatter) {
+    CliFixture f;
+    ASSERT_EQ(f.index({"-q"}).status, 0);
+    const Searcher searcher(open_index(f.root() / "index"));
+    const auto info = searcher.source_info("corpus/sample.txt");
+    ASSERT_TRUE(info.has_value());
+    EXPECT_EQ(info->title, "Sample TPM questions");
+    EXPECT_EQ(info->date, "January 1, 2024");
+    EXPECT_FALSE(searcher.source_info("corpus/other.txt").has_value());
 }
 
 TEST(TpmIndex, ASecondRunChangesNothing) {

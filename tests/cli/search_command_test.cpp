@@ -57,7 +57,9 @@ TEST_F(TpmSearch, ShowPrintsTheWholeQuestion) {
     expect_golden("show_q1.txt", r.out);
     const auto j = f_.search({"show", "Q1", "--json"});
     EXPECT_EQ(j.status, 0) << j.err;
-    EXPECT_EQ(nlohmann::json::parse(j.out)["document"]["points"].size(), 3u);
+    const auto doc = nlohmann::json::parse(j.out);
+    EXPECT_EQ(doc["document"]["points"].size(), 3u);
+    EXPECT_EQ(doc["source_info"]["title"], "Sample TPM questions");
 }
 
 TEST_F(TpmSearch, ExitStatusSaysWhatHappened) {
@@ -107,6 +109,12 @@ TEST_F(TpmSearch, UnknownWordsAreCorrectedAndKnownOnesLeftAlone) {
 TEST_F(TpmSearch, LimitCapsTheResults) {
     const auto r = f_.search({"--json", "-n", "1", "how OR release OR stakeholders OR capacity"});
     EXPECT_EQ(nlohmann::json::parse(r.out)["hits"].size(), 1u);
+}
+
+TEST_F(TpmSearch, EscapeSequencesInTheQueryNeverReachTheTerminal) {
+    const auto r = f_.search({"\x1b[31mred"});
+    EXPECT_EQ(r.status, 1) << r.err;
+    EXPECT_EQ(r.err.find('\x1b'), std::string::npos) << r.err;
 }
 
 TEST(TpmSearchIndexChoice, FirstSearchBuildsTheDefaultIndexOnceWithANotice) {

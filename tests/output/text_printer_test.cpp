@@ -292,12 +292,14 @@ TEST(TextPrinterDocument, PlainLayoutGolden) {
         "      \xE2\x80\x93 error rate\n"
         "      \xE2\x80\x93 latency\n"
         "\n"
+        "Example\n"
         "  In a recent project we rolled back within minutes.\n"
         "\n"
         "Why this is important\n"
         "  It shows judgement.\n";
     EXPECT_EQ(render(question(), {}), expected);
 }
+
 
 TEST(TextPrinterDocument, PartsAppearInOrder) {
     const std::string out = render(question(), {.color = true, .width = 50});
@@ -336,7 +338,7 @@ TEST(TextPrinterDocument, WrapsWithHangingIndents) {
     EXPECT_EQ(*(item + 2), "        path");
 }
 
-TEST(TextPrinterDocument, TipHasNoEmptySections) {
+Document tip() {
     Document d;
     d.id = "tips/1";
     d.kind = DocKind::tip;
@@ -344,12 +346,25 @@ TEST(TextPrinterDocument, TipHasNoEmptySections) {
     d.source = "corpus/netflix.txt";
     d.line = 12;
     d.answer = "Have someone ask you these questions.";
+    return d;
+}
+
+TEST(TextPrinterDocument, TipHasNoEmptySections) {
     const std::string expected =
         "tips/1  Practice mock interviews\n"
         "corpus/netflix.txt:12\n"
         "\n"
         "  Have someone ask you these questions.\n";
-    EXPECT_EQ(render(d, {}), expected);
+    EXPECT_EQ(render(tip(), {}), expected);
+}
+
+TEST(TextPrinterDocument, NamesTheSourceWhenItsFrontMatterIsKnown) {
+    const SourceInfo info{"corpus/netflix.txt", "Prep post", "May 1, 2024", ""};
+    std::ostringstream out;
+    print_document(out, tip(), TextStyle{}, &info);
+    EXPECT_EQ(out.str(),
+              "tips/1  Practice mock interviews\ncorpus/netflix.txt:12\n"
+              "from Prep post, May 1, 2024\n\n  Have someone ask you these questions.\n");
 }
 
 TEST(TextPrinterDocument, QuestionWithOnlyWhyHasNoAnswerHeading) {

@@ -153,6 +153,27 @@ TEST(IndexWriter, AnotherSchemaIsRefusedOrRebuilt) {
     EXPECT_EQ(count_term(db, "Qold"), 0u);
 }
 
+TEST(IndexWriter, SourcesAreRecordedAndReplaced) {
+    test::TempDir dir;
+    const SourceInfo a{"corpus/a.txt", "Title A", "May 1, 2024", "About A"};
+    const SourceInfo b{"corpus/b.txt", "Title B", "", ""};
+    {
+        IndexWriter w(dir.path(), {});
+        w.set_sources({a, b});
+        w.commit();
+    }
+    {
+        IndexWriter w(dir.path(), {});
+        w.set_sources({b});
+        w.commit();
+    }
+    const Xapian::Database db = open_index(dir.path());
+    EXPECT_EQ(db.get_metadata(std::string(schema::kSourceKeyPrefix) + "corpus/a.txt"), "");
+    EXPECT_EQ(schema::decode_source_info(
+                  db.get_metadata(std::string(schema::kSourceKeyPrefix) + "corpus/b.txt")),
+              b);
+}
+
 TEST(IndexWriter, MissingIndexIsReportedWithTheFix) {
     test::TempDir dir;
     try {

@@ -1,0 +1,76 @@
+#include "text/printable.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <cstdint>
+
+namespace tpm::text {
+namespace {
+
+constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
+
+// The replacement for a well-formed code point on a terminal, or empty to keep it. Only
+// general category Cc is "control" here: format characters such as ZWJ or soft hyphen are
+// harmless to a terminal and carry meaning in text.
+std::string_view terminal_replacement(UChar32 c) {
+    switch (u_charType(c)) {
+        case U_LINE_SEPARATOR:
+        case U_PARAGRAPH_SEPARATOR:
+            return " ";
+        case U_CONTROL_CHAR:
+            // Tab, LF, VT, FF and CR separate words; NEL (U+0085) is left to U+FFFD because
+            // terminals disagree on what it does.
+            return (c >= 0x09 && c <= 0x0D) ? std::string_view(" ") : kReplacement;
+        default:
+            return {};
+    }
+}
+
+// The code point at s[i] via U8_NEXT, or a negative value when s[i] does not start a
+// well-formed sequence. `length` is the bytes read, always 1 for an ill-formed start: U8_NEXT
+// would skip the maximal ill-formed subpart, but resynchronising after one byte keeps the
+// contract that each bad byte becomes its own U+FFFD (and one column in text::display_width).
+UChar32 next(std::string_view s, std::size_t i, std::size_t& length) {
+    const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
+    const auto len = static_cast<int64_t>(s.size());
+    auto pos = static_cast<int64_t>(i);
+    UChar32 c = 0;
+    U8_NEXT(bytes, pos, len, c);
+    length = c < 0 ? 1 : static_cast<std::size_t>(pos) - i;
+    return c;
+}
+
+}  // namespace
+
+std::string printable(std::string_view in, Controls controls, std::vector<std::size_t>* offsets) {
+    std::string out;
+    out.reserve(in.size());
+    if (offsets != nullptr) offsets->assign(in.size() + 1, 0);
+    std::size_t i = 0;
+    while (i < in.size()) {
+        std::size_t len = 0;
+        const UChar32 c = next(in, i, len);
+        if (offsets != nullptr) {
+            for (std::size_t k = 0; k < len; ++k) (*offsets)[i + k] = out.size();
+        }
+        std::string_view replacement = c < 0 ? kReplacement : std::string_view{};
+        if (c >= 0 && controls == Controls::neutralise) replacement = terminal_replacement(c);
+        if (replacement.empty()) {
+            out.append(in.substr(i, len));
+        } else {
+            out.append(replacement);
+        }
+        i += len;
+    }
+    if (offsets != nullptr) offsets->back() = out.size();
+    return out;
+}
+
+CodePoint code_point_at(std::string_view utf8, std::size_t i) {
+    std::size_t len = 0;
+    const UChar32 c = next(utf8, i, len);
+    return {c < 0 ? char32_t{0xFFFD} : static_cast<char32_t>(c), len};
+}
+
+}  // namespace tpm::text
