@@ -300,7 +300,6 @@ TEST(TextPrinterDocument, PlainLayoutGolden) {
     EXPECT_EQ(render(question(), {}), expected);
 }
 
-
 TEST(TextPrinterDocument, PartsAppearInOrder) {
     const std::string out = render(question(), {.color = true, .width = 50});
     const std::vector<std::string> needles = {
