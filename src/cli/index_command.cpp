@@ -9,7 +9,6 @@
 #include "cli/app_runner.h"
 #include "ingest/corpus.h"
 #include "model/error.h"
-#include "store/database.h"
 #include "store/schema.h"
 
 namespace tpm::cli {
@@ -54,15 +53,11 @@ IndexReport build_corpus_index(const std::filesystem::path& corpus_dir,
     return report;
 }
 
-bool corpus_index_stale(const std::filesystem::path& corpus_dir,
-                        const std::filesystem::path& index_dir) {
-    if (!index_exists(index_dir)) return true;
+bool corpus_index_current(const Xapian::Database& db, const std::filesystem::path& corpus_dir) {
     try {
-        const Xapian::Database db(index_dir.string(), Xapian::DB_BACKEND_GLASS);
-        return index_schema_version(db) != schema::kSchemaVersion ||
-               db.get_metadata(schema::kCorpusFingerprintKey) != corpus_fingerprint(corpus_dir);
-    } catch (const Xapian::Error&) {
-        return true;  // unreadable: rebuilding is the repair
+        return db.get_metadata(schema::kCorpusFingerprintKey) == corpus_fingerprint(corpus_dir);
+    } catch (const Xapian::Error& e) {
+        throw Error(ErrorCode::index_corrupt, "cannot read the index: " + e.get_description());
     }
 }
 

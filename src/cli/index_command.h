@@ -2,6 +2,8 @@
 // tpmsearch also does on its first run (CLI11 examples/subcom_in_files).
 #pragma once
 
+#include <xapian.h>
+
 #include <CLI/CLI.hpp>
 #include <filesystem>
 #include <ostream>
@@ -37,10 +39,9 @@ IndexReport build_corpus_index(const std::filesystem::path& corpus_dir,
                                const std::string& display_dir,
                                const std::filesystem::path& index_dir);
 
-// True when `index_dir` must be (re)built from `corpus_dir`: it is missing, has another
-// schema, or was built from other corpus files than those there now.
-bool corpus_index_stale(const std::filesystem::path& corpus_dir,
-                        const std::filesystem::path& index_dir);
+// True when `db` was built from the corpus files now in `corpus_dir` (names, sizes and
+// modification times, as corpus_fingerprint() sees them).
+bool corpus_index_current(const Xapian::Database& db, const std::filesystem::path& corpus_dir);
 
 // Runs tpmindex: summary on `out`, warnings and errors on `err`. Returns 0 (warnings allowed)
 // or 2 on error.

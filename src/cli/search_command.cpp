@@ -42,27 +42,32 @@ namespace {
 // sequence typed (or pasted) into them must not reach the terminal as one.
 std::string shown(std::string_view s) { return text::printable(s, text::Controls::neutralise); }
 
-// The index to search: --index, then $TPMSEARCH_INDEX, then the shipped index/, which is
-// (re)built first when missing or older than corpus/ so the very first search just works.
-std::filesystem::path resolve_index(const SearchOptions& options, const Environment& env,
-                                    std::ostream& err) {
-    if (!options.index.empty()) return options.index;
-    if (env.index_override) return *env.index_override;
+// The index to search, open: --index, then $TPMSEARCH_INDEX, then the shipped index/, which is
+// (re)built first when it is missing, unreadable, of another schema, or older than corpus/, so
+// the very first search just works. The default index is opened once and checked on that handle.
+Xapian::Database open_search_index(const SearchOptions& options, const Environment& env,
+                                   std::ostream& err) {
+    if (!options.index.empty()) return open_index(options.index);
+    if (env.index_override) return open_index(*env.index_override);
     if (!env.data_root) {
         throw Error(ErrorCode::index_missing,
                     "cannot find the shipped corpus/ beside tpmsearch; name an index with "
                     "--index DIR or TPMSEARCH_INDEX");
     }
     const std::filesystem::path index = env.default_index_dir();
-    if (corpus_index_stale(env.corpus_dir(), index)) {
-        err << "tpmsearch: building the index in index/ from corpus/ (once, after each change "
-               "to corpus/)\n";
-        const IndexReport report = build_corpus_index(env.corpus_dir(), "corpus", index);
-        for (const Diagnostic& d : report.diagnostics) {
-            err << "tpmsearch: warning: " << shown(format_diagnostic(d)) << "\n";
-        }
+    try {
+        Xapian::Database db = open_index(index);
+        if (corpus_index_current(db, env.corpus_dir())) return db;
+    } catch (const Error&) {
+        // Missing, corrupt or of another schema: the default index is ours to rebuild.
     }
-    return index;
+    err << "tpmsearch: building the index in index/ from corpus/ (once, after each change "
+           "to corpus/)\n";
+    const IndexReport report = build_corpus_index(env.corpus_dir(), "corpus", index);
+    for (const Diagnostic& d : report.diagnostics) {
+        err << "tpmsearch: warning: " << shown(format_diagnostic(d)) << "\n";
+    }
+    return open_index(index);
 }
 
 TextStyle text_style(const SearchOptions& options, const Environment& env) {
@@ -105,7 +110,7 @@ int run_search(const SearchOptions& options, const Environment& env, std::ostrea
         return report_error(err, "tpmsearch",
                             "no query given (try: tpmsearch \"canary rollback\", or --help)");
     }
-    const Searcher searcher(open_index(resolve_index(options, env, err)), env.dictionary);
+    const Searcher searcher(open_search_index(options, env, err), env.dictionary);
     if (!options.show_id.empty()) return run_show(searcher, options, env, out, err);
 
     SearchRequest request;

@@ -14,16 +14,10 @@
 #include <string_view>
 
 #include "model/error.h"
+#include "text/icu_status.h"
 
 namespace tpm::text {
 namespace {
-
-void check(UErrorCode status, const char* what) {
-    if (U_FAILURE(status)) {
-        throw Error(ErrorCode::internal,
-                    std::string("ICU failed ") + what + ": " + u_errorName(status));
-    }
-}
 
 // The Normalizer2 getters return process-wide singletons owned by ICU, so the pointers are
 // fetched once and never deleted. A failure (missing ICU data) throws out of the static's
@@ -39,11 +33,11 @@ const Normalizers& normalizers() {
         UErrorCode status = U_ZERO_ERROR;
         Normalizers n;
         n.nfkc_casefold = icu::Normalizer2::getNFKCCasefoldInstance(status);
-        check(status, "loading the NFKC_Casefold normaliser");
+        detail::check_icu(status, "loading the NFKC_Casefold normaliser");
         n.nfd = icu::Normalizer2::getNFDInstance(status);
-        check(status, "loading the NFD normaliser");
+        detail::check_icu(status, "loading the NFD normaliser");
         n.nfc = icu::Normalizer2::getNFCInstance(status);
-        check(status, "loading the NFC normaliser");
+        detail::check_icu(status, "loading the NFC normaliser");
         return n;
     }();
     return instances;
@@ -102,10 +96,10 @@ std::string fold(std::string_view utf8) {
 
     UErrorCode status = U_ZERO_ERROR;
     const icu::UnicodeString folded = n.nfkc_casefold->normalize(source, status);
-    check(status, "NFKC_Casefold-normalising text");
+    detail::check_icu(status, "NFKC_Casefold-normalising text");
     // Accents only come apart from their base letters after canonical decomposition.
     const icu::UnicodeString decomposed = n.nfd->normalize(folded, status);
-    check(status, "NFD-normalising text");
+    detail::check_icu(status, "NFD-normalising text");
 
     std::string out;
     icu::UnicodeString stripped;
@@ -115,7 +109,7 @@ std::string fold(std::string_view utf8) {
         return out;
     }
     const icu::UnicodeString recomposed = n.nfc->normalize(stripped, status);
-    check(status, "NFC-normalising text");
+    detail::check_icu(status, "NFC-normalising text");
     recomposed.toUTF8String(out);
     return out;
 }

@@ -13,16 +13,10 @@
 #include <string>
 
 #include "model/error.h"
+#include "text/icu_status.h"
 
 namespace tpm::text {
 namespace {
-
-void check(UErrorCode status, const char* what) {
-    if (U_FAILURE(status)) {
-        throw Error(ErrorCode::internal,
-                    std::string("ICU failed ") + what + ": " + u_errorName(status));
-    }
-}
 
 using Factory = icu::BreakIterator* (*)(const icu::Locale&, UErrorCode&);
 
@@ -30,7 +24,7 @@ std::unique_ptr<icu::BreakIterator> create(Factory factory, const icu::Locale& l
                                            const char* what) {
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<icu::BreakIterator> it(factory(locale, status));
-    check(status, what);
+    detail::check_icu(status, what);
     if (!it) throw Error(ErrorCode::internal, std::string("ICU returned no ") + what);
     return it;
 }
@@ -82,9 +76,9 @@ void set_text(icu::BreakIterator& it, std::string_view utf8) {
     UErrorCode status = U_ZERO_ERROR;
     icu::LocalUTextPointer text(
         utext_openUTF8(nullptr, utf8.data(), static_cast<int64_t>(utf8.size()), &status));
-    check(status, "opening UTF-8 text");
+    detail::check_icu(status, "opening UTF-8 text");
     it.setText(text.getAlias(), status);
-    check(status, "setting the text of a break iterator");
+    detail::check_icu(status, "setting the text of a break iterator");
 }
 
 }  // namespace
