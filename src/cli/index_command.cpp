@@ -1,7 +1,5 @@
 #include "cli/index_command.h"
 
-#include <xapian.h>
-
 #include <chrono>
 #include <iomanip>
 #include <set>
