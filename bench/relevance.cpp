@@ -148,7 +148,7 @@ int main(int argc, char** argv) {
         std::map<std::string, std::vector<Metrics>> by_type;
         std::vector<Metrics> all;
         for (const Judged& j : read_judgments(queries)) {
-            tpm::SearchRequest request{j.query, 0, 10, {}};
+            tpm::SearchRequest request{j.query, 0, 10, {}, {}};
             std::vector<std::string> ranked;
             std::set<std::string> seen;
             for (const tpm::Hit& h : searcher.search(request).hits) {

@@ -2,12 +2,14 @@
 
 #include <chrono>
 #include <iomanip>
+#include <map>
 #include <set>
 
 #include "cli/app_runner.h"
 #include "ingest/corpus.h"
 #include "model/error.h"
 #include "store/schema.h"
+#include "topics/tagger.h"
 
 namespace tpm::cli {
 
@@ -22,6 +24,34 @@ void setup_index(CLI::App& app, IndexOptions& options) {
     app.add_flag("-q,--quiet", options.quiet, "Print only warnings and errors");
 }
 
+namespace {
+
+// Gives every document its topics (explicit front matter tags of its source first). A tag that
+// names no topic is kept on the document and reported once per source.
+void tag_documents(std::vector<Document>& docs, const std::vector<SourceInfo>& sources,
+                   const Taxonomy& taxonomy, std::vector<Diagnostic>& diagnostics) {
+    std::map<std::string, std::vector<std::string>> tags_of;
+    for (const SourceInfo& s : sources) tags_of[s.path] = s.tags;
+    const Xapian::Stem stem(schema::kStemLanguage);
+    const Tagger tagger(taxonomy, [&stem](const std::string& word) { return stem(word); });
+    std::set<std::string> reported;
+    for (Document& doc : docs) {
+        TagResult tags = tagger.tag(doc, tags_of[doc.source]);
+        doc.topics = std::move(tags.topics);
+        doc.tags = std::move(tags.unknown);
+        for (const std::string& tag : doc.tags) {
+            if (reported.insert(doc.source + '\n' + tag).second) {
+                diagnostics.push_back({doc.source, 0,
+                                       "tag \"" + tag +
+                                           "\" names no topic of the taxonomy; kept "
+                                           "as a plain tag"});
+            }
+        }
+    }
+}
+
+}  // namespace
+
 IndexReport build_corpus_index(const std::filesystem::path& corpus_dir,
                                const std::string& display_dir,
                                const std::filesystem::path& index_dir) {
@@ -33,6 +63,9 @@ IndexReport build_corpus_index(const std::filesystem::path& corpus_dir,
     IngestResult ingested = ingest_corpus(corpus_dir, display_dir);
     report.diagnostics = std::move(ingested.diagnostics);
     report.documents = ingested.docs.size();
+    const Taxonomy taxonomy = read_taxonomy(
+        corpus_dir / kTaxonomyFileName, display_dir + "/" + kTaxonomyFileName, report.diagnostics);
+    tag_documents(ingested.docs, ingested.sources, taxonomy, report.diagnostics);
 
     // The index is ours to rebuild: an old schema is replaced, not refused.
     IndexWriter writer(index_dir, WriterOptions{.rebuild_on_schema_mismatch = true});
@@ -43,6 +76,7 @@ IndexReport build_corpus_index(const std::filesystem::path& corpus_dir,
     }
     writer.remove_all_except(ids);
     writer.set_sources(ingested.sources);
+    writer.set_metadata(schema::kTaxonomyKey, schema::encode_taxonomy(taxonomy.topics()));
     writer.set_metadata(schema::kCorpusFingerprintKey, fingerprint);
     writer.commit();
     report.stats = writer.stats();

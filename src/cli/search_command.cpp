@@ -24,9 +24,14 @@ void setup_search(CLI::App& app, SearchOptions& options) {
     app.add_option("query", options.words, "Words to search for")->expected(0, -1);
     app.add_option("--index", options.index,
                    "Index folder (default: $TPMSEARCH_INDEX, else the shipped index/)");
-    app.add_option("-n,--limit", options.limit, "Show at most N results")
-        ->check(CLI::Range(1, 1000))
-        ->capture_default_str();
+    app.add_option("-n,--limit", options.limit,
+                   "Show at most N results (default 10; all when only --topic is given)")
+        ->check(CLI::Range(1, 100000));
+    // One value per --topic, so `--topic security canary` keeps "canary" in the query.
+    app.add_option("--topic", options.topics,
+                   "Only results with this topic (repeat for any of several); without a query, "
+                   "list the topic's questions in document order")
+        ->allow_extra_args(false);
     app.add_flag("--json", options.json, "Print one JSON document (schema in README)");
     app.add_option("--color", options.color, "Colour: auto, always or never")
         ->check(CLI::IsMember({"auto", "always", "never"}))
@@ -34,6 +39,9 @@ void setup_search(CLI::App& app, SearchOptions& options) {
     CLI::App* show = app.add_subcommand("show", "Print a whole question and its answer");
     show->add_option("id", options.show_id, "Document id, e.g. Q26 or tips/1")->required();
     show->fallthrough();  // `tpmsearch show Q26 --json` as well as `tpmsearch --json show Q26`
+    CLI::App* topics = app.add_subcommand("topics", "List the topics with how much carries each");
+    topics->fallthrough();
+    topics->callback([&options] { options.list_topics = true; });
 }
 
 namespace {
@@ -96,6 +104,17 @@ int run_show(const Searcher& searcher, const SearchOptions& options, const Envir
     return 0;
 }
 
+int run_topics(const Searcher& searcher, const SearchOptions& options, const Environment& env,
+               std::ostream& out) {
+    const std::vector<TopicCount> counts = searcher.topic_counts();
+    if (options.json) {
+        print_topics_json(out, counts);
+    } else {
+        print_topics(out, counts, text_style(options, env));
+    }
+    return counts.empty() ? 1 : 0;
+}
+
 std::string join(const std::vector<std::string>& words) {
     std::string query;
     for (const std::string& w : words) query += (query.empty() ? "" : " ") + w;
@@ -106,16 +125,22 @@ std::string join(const std::vector<std::string>& words) {
 
 int run_search(const SearchOptions& options, const Environment& env, std::ostream& out,
                std::ostream& err) {
-    if (options.show_id.empty() && options.words.empty()) {
+    if (options.show_id.empty() && options.words.empty() && options.topics.empty() &&
+        !options.list_topics) {
         return report_error(err, "tpmsearch",
                             "no query given (try: tpmsearch \"canary rollback\", or --help)");
     }
     const Searcher searcher(open_search_index(options, env, err), env.dictionary);
     if (!options.show_id.empty()) return run_show(searcher, options, env, out, err);
+    if (options.list_topics) return run_topics(searcher, options, env, out);
 
     SearchRequest request;
     request.query = join(options.words);
-    request.limit = options.limit;
+    request.topics = options.topics;
+    const bool listing = options.words.empty();
+    // A topic listing shows every question of the topic, compactly: no excerpts.
+    request.limit = options.limit ? options.limit : listing ? 100000 : 10;
+    if (listing) request.excerpts.max_excerpts = 0;
     const SearchResults results = searcher.search(request);
     if (!results.corrected_query.empty() && !options.json) {
         err << "tpmsearch: searched for: " << shown(results.corrected_query)
@@ -127,7 +152,10 @@ int run_search(const SearchOptions& options, const Environment& env, std::ostrea
         print_results(out, results, text_style(options, env));
     }
     if (results.hits.empty()) {
-        err << "tpmsearch: no results for: " << shown(request.query) << "\n";
+        std::string what = request.query;
+        for (const std::string& t : request.topics)
+            what += (what.empty() ? "" : " ") + ("--topic " + t);
+        err << "tpmsearch: no results for: " << shown(what) << "\n";
         return 1;
     }
     return 0;

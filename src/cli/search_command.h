@@ -13,12 +13,14 @@
 namespace tpm::cli {
 
 struct SearchOptions {
-    std::vector<std::string> words;  // the query, joined with spaces
-    std::string index;               // --index DIR
-    std::size_t limit = 10;          // -n/--limit
-    bool json = false;               // --json
-    std::string color = "auto";      // --color auto|always|never
-    std::string show_id;             // `tpmsearch show ID`
+    std::vector<std::string> words;   // the query, joined with spaces
+    std::string index;                // --index DIR
+    std::size_t limit = 0;            // -n/--limit; 0: 10 for a search, all for a topic listing
+    bool json = false;                // --json
+    std::string color = "auto";       // --color auto|always|never
+    std::string show_id;              // `tpmsearch show ID`
+    std::vector<std::string> topics;  // --topic ID (repeatable, OR'ed)
+    bool list_topics = false;         // `tpmsearch topics`
 };
 
 void setup_search(CLI::App& app, SearchOptions& options);

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdint>
 #include <fstream>
+#include <ios>
 #include <iterator>
 #include <optional>
 #include <string>
@@ -42,9 +43,14 @@ bool is_corpus_name(const fs::path& name) {
 std::optional<std::string> read_bytes(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) return std::nullopt;
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (in.bad()) return std::nullopt;
-    return bytes;
+    try {
+        std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        if (in.bad()) return std::nullopt;
+        return bytes;
+    } catch (const std::ios_base::failure&) {
+        // libstdc++'s filebuf throws when a read fails (a directory opens but cannot be read).
+        return std::nullopt;
+    }
 }
 
 std::string display_path(const std::string& display_dir, const fs::path& file) {
@@ -54,25 +60,48 @@ std::string display_path(const std::string& display_dir, const fs::path& file) {
     return display_dir + "/" + name;
 }
 
-}  // namespace
-
-std::vector<fs::path> corpus_files(const fs::path& dir) {
+// The regular files directly in `dir`, sorted by name.
+std::vector<fs::path> regular_files(const fs::path& dir) {
     std::error_code ec;
     fs::directory_iterator it(dir, ec);
     if (ec) throw_list_error(dir, ec);
     std::vector<fs::path> files;
     for (; it != fs::directory_iterator(); it.increment(ec)) {
         if (ec) throw_list_error(dir, ec);
-        const fs::directory_entry& entry = *it;
         std::error_code type_ec;
         // is_regular_file follows symlinks, so a linked document counts; a dangling link or
-        // one that cannot be examined is simply not a document.
-        if (!entry.is_regular_file(type_ec) || type_ec) continue;
-        if (is_corpus_name(entry.path().filename())) files.push_back(entry.path());
+        // one that cannot be examined is simply not a file of the corpus.
+        if (it->is_regular_file(type_ec) && !type_ec) files.push_back(it->path());
     }
     if (ec) throw_list_error(dir, ec);
     std::sort(files.begin(), files.end(),
               [](const fs::path& a, const fs::path& b) { return a.filename() < b.filename(); });
+    return files;
+}
+
+// "name<TAB>size<TAB>mtime in ns<LF>" for one file of the fingerprint.
+std::string fingerprint_line(const fs::path& file) {
+    std::error_code ec;
+    const std::uintmax_t size = fs::file_size(file, ec);
+    if (ec) {
+        throw Error(ErrorCode::io, "cannot read size of " + file.string() + ": " + ec.message());
+    }
+    const fs::file_time_type mtime = fs::last_write_time(file, ec);
+    if (ec) {
+        throw Error(ErrorCode::io,
+                    "cannot read modification time of " + file.string() + ": " + ec.message());
+    }
+    const auto ns =
+        std::chrono::duration_cast<std::chrono::nanoseconds>(mtime.time_since_epoch()).count();
+    return file.filename().string() + "\t" + std::to_string(size) + "\t" + std::to_string(ns) +
+           "\n";
+}
+
+}  // namespace
+
+std::vector<fs::path> corpus_files(const fs::path& dir) {
+    std::vector<fs::path> files = regular_files(dir);
+    std::erase_if(files, [](const fs::path& file) { return !is_corpus_name(file.filename()); });
     return files;
 }
 
@@ -112,25 +141,30 @@ IngestResult ingest_corpus(const fs::path& dir, const std::string& display_dir) 
 }
 
 std::string corpus_fingerprint(const fs::path& dir) {
+    // Every regular file counts, not only corpus_files(): the taxonomy (topics.yaml) decides the
+    // topics stored in the index, so editing it must make the index stale too.
     std::string out;
-    for (const fs::path& file : corpus_files(dir)) {
-        std::error_code ec;
-        const std::uintmax_t size = fs::file_size(file, ec);
-        if (ec) {
-            throw Error(ErrorCode::io,
-                        "cannot read size of " + file.string() + ": " + ec.message());
-        }
-        const fs::file_time_type mtime = fs::last_write_time(file, ec);
-        if (ec) {
-            throw Error(ErrorCode::io,
-                        "cannot read modification time of " + file.string() + ": " + ec.message());
-        }
-        const auto ns =
-            std::chrono::duration_cast<std::chrono::nanoseconds>(mtime.time_since_epoch()).count();
-        out += file.filename().string() + "\t" + std::to_string(size) + "\t" + std::to_string(ns) +
-               "\n";
-    }
+    for (const fs::path& file : regular_files(dir)) out += fingerprint_line(file);
     return out;
+}
+
+Taxonomy read_taxonomy(const fs::path& file, const std::string& display,
+                       std::vector<Diagnostic>& diagnostics) {
+    std::error_code ec;
+    const bool exists = fs::exists(file, ec);
+    if (ec) {
+        throw Error(ErrorCode::io,
+                    "cannot read topic taxonomy " + file.string() + ": " + ec.message());
+    }
+    // Without a taxonomy the index simply has no topics; that is a valid corpus.
+    if (!exists) return Taxonomy();
+    const std::optional<std::string> bytes = read_bytes(file);
+    if (!bytes) throw Error(ErrorCode::io, "cannot read topic taxonomy " + file.string());
+    if (!text::is_valid_utf8(*bytes)) {
+        diagnostics.push_back({display, 0, "not valid UTF-8; no topics read"});
+        return Taxonomy();
+    }
+    return parse_taxonomy(text::clean_input(*bytes), display, diagnostics);
 }
 
 }  // namespace tpm

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "model/diagnostic.h"
+#include "topics/taxonomy.h"
 
 namespace tpm {
 
@@ -21,8 +22,18 @@ std::vector<std::filesystem::path> corpus_files(const std::filesystem::path& dir
 // yields no documents adds a Diagnostic. Throws tpm::Error(io) if `dir` cannot be listed.
 IngestResult ingest_corpus(const std::filesystem::path& dir, const std::string& display_dir);
 
-// A string that changes whenever a file of corpus_files(dir) is added, removed or modified
-// (names, sizes and modification times). Throws tpm::Error(io) if `dir` cannot be listed.
+// A string that changes whenever a regular file in `dir` (the Q&A documents, and also the
+// taxonomy and any other shipped file) is added, removed or modified (names, sizes and
+// modification times). Throws tpm::Error(io) if `dir` cannot be listed.
 std::string corpus_fingerprint(const std::filesystem::path& dir);
+
+// The name of the taxonomy file in a corpus folder.
+inline constexpr const char* kTaxonomyFileName = "topics.yaml";
+
+// Reads and parses the taxonomy file `file`, shown to the user as `display`. Problems in it
+// become Diagnostics (see parse_taxonomy). A missing file gives an empty Taxonomy and no
+// diagnostic. Throws tpm::Error(io) when the file exists but cannot be read.
+Taxonomy read_taxonomy(const std::filesystem::path& file, const std::string& display,
+                       std::vector<Diagnostic>& diagnostics);
 
 }  // namespace tpm

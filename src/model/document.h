@@ -39,6 +39,9 @@ struct Document {
     std::string example;        // the worked example paragraph(s) after the points
     std::string why;            // the "Why this is important" paragraph(s)
 
+    std::vector<std::string> topics;  // topic ids, best first (set by the tagger at index time)
+    std::vector<std::string> tags;    // explicit tags that name no topic, kept as they are
+
     bool operator==(const Document&) const = default;
 };
 
@@ -48,6 +51,7 @@ struct SourceInfo {
     std::string title;
     std::string date;
     std::string excerpt;
+    std::vector<std::string> tags;  // front matter tags: and topics:, explicit topics of its docs
 
     bool operator==(const SourceInfo&) const = default;
 };

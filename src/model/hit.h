@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "model/document.h"
+#include "model/topic.h"
 
 namespace tpm {
 
@@ -45,6 +46,7 @@ struct SearchResults {
     std::string corrected_query;      // the query searched after spelling fixes, or empty
     std::size_t estimated_total = 0;  // matches in the whole index (estimate)
     std::vector<Hit> hits;            // the requested page, best first
+    std::vector<FacetCount> topics;   // topics over the whole match set, most frequent first
 };
 
 }  // namespace tpm

@@ -54,6 +54,8 @@ Json hit_json(const Hit& hit) {
     j["question_highlights"] = spans_json(hit.doc.title, hit.title_highlights, offsets);
     j["source"] = hit.doc.source;
     j["line"] = hit.doc.line;
+    j["topics"] = hit.doc.topics;
+    j["tags"] = hit.doc.tags;
     Json excerpts = Json::array();
     for (const Excerpt& excerpt : hit.excerpts) excerpts.push_back(excerpt_json(excerpt));
     j["excerpts"] = std::move(excerpts);
@@ -88,6 +90,9 @@ void print_results_json(std::ostream& out, const SearchResults& results) {
     Json hits = Json::array();
     for (const Hit& hit : results.hits) hits.push_back(hit_json(hit));
     j["hits"] = std::move(hits);
+    Json topics = Json::array();
+    for (const FacetCount& f : results.topics) topics.push_back({{"id", f.id}, {"count", f.count}});
+    j["facets"]["topics"] = std::move(topics);
     write(out, j);
 }
 
@@ -104,13 +109,35 @@ void print_document_json(std::ostream& out, const Document& doc, const SourceInf
     d["points"] = std::move(points);
     d["example"] = doc.example;
     d["why"] = doc.why;
+    d["topics"] = doc.topics;
+    d["tags"] = doc.tags;
     Json j;
     j["schema"] = kJsonSchema;
     j["document"] = std::move(d);
-    j["source_info"] =
-        source
-            ? Json{{"title", source->title}, {"date", source->date}, {"excerpt", source->excerpt}}
-            : Json(nullptr);
+    j["source_info"] = source ? Json{{"title", source->title},
+                                     {"date", source->date},
+                                     {"excerpt", source->excerpt},
+                                     {"tags", source->tags}}
+                              : Json(nullptr);
+    write(out, j);
+}
+
+void print_topics_json(std::ostream& out, const std::vector<TopicCount>& topics) {
+    Json list = Json::array();
+    for (const TopicCount& c : topics) {
+        Json t;
+        t["id"] = c.topic.id;
+        t["name"] = c.topic.name;
+        t["description"] = c.topic.description;
+        t["aliases"] = c.topic.aliases;
+        t["questions"] = c.questions;
+        t["tips"] = c.tips;
+        t["notes"] = c.notes;
+        list.push_back(std::move(t));
+    }
+    Json j;
+    j["schema"] = kJsonSchema;
+    j["topics"] = std::move(list);
     write(out, j);
 }
 

@@ -214,8 +214,25 @@ void write_location(std::ostream& out, std::size_t indent, const Document& doc,
         loc.add(":", Tone::plain);
         loc.add(std::to_string(doc.line), Tone::line_no);
     }
+    for (std::size_t i = 0; i < doc.topics.size(); ++i) {
+        loc.add(i == 0 ? "  topics: " : ", ", Tone::plain);
+        loc.add(doc.topics[i], Tone::label);
+    }
     emit(out, loc, 0, loc.text().size(), style.color);
     out << '\n';
+}
+
+// "topics: reliability 7 · release-engineering 4 · ..." for the whole match set.
+void write_facets(std::ostream& out, const std::vector<FacetCount>& topics,
+                  const TextStyle& style) {
+    if (topics.empty()) return;
+    Styled line("topics:", Tone::bold);
+    for (std::size_t i = 0; i < topics.size(); ++i) {
+        line.add(i == 0 ? " " : " \xC2\xB7 ", Tone::plain);  // U+00B7 middle dot
+        line.add(topics[i].id, Tone::label);
+        line.add(" " + std::to_string(topics[i].count), Tone::plain);
+    }
+    write_paragraph(out, 0, line, style);
 }
 
 // "Q26  <title>" as a header line: the title wraps under its own first character.
@@ -284,6 +301,36 @@ void print_results(std::ostream& out, const SearchResults& results, const TextSt
         const std::size_t indent = rank_width + 2;
         write_location(out, indent, hit.doc, style);
         for (const Excerpt& excerpt : hit.excerpts) write_excerpt(out, indent, excerpt, style);
+    }
+    if (!results.hits.empty() && !results.topics.empty()) {
+        out << '\n';
+        write_facets(out, results.topics, style);
+    }
+}
+
+// Layout: the id padded to the longest, the counts, the name; the description indented below.
+//   release-engineering      6 questions   1 tip    0 notes   Release engineering
+//       Shipping changes safely: canary and blue-green releases, feature flags, rollback.
+void print_topics(std::ostream& out, const std::vector<TopicCount>& topics,
+                  const TextStyle& style) {
+    std::size_t id_width = 0;
+    for (const TopicCount& c : topics) id_width = std::max(id_width, c.topic.id.size());
+    auto counted = [](std::size_t n, const char* one, const char* many, std::size_t width) {
+        std::string s = std::to_string(n) + " " + (n == 1 ? one : many);
+        return s + std::string(width > s.size() ? width - s.size() : 1, ' ');
+    };
+    for (const TopicCount& c : topics) {
+        Styled line(c.topic.id, Tone::bold);
+        line.add(std::string(id_width + 2 - c.topic.id.size(), ' '), Tone::plain);
+        line.add(counted(c.questions, "question", "questions", 14), Tone::plain);
+        line.add(counted(c.tips, "tip", "tips", 8), Tone::plain);
+        line.add(counted(c.notes, "note", "notes", 10), Tone::plain);
+        line.add(c.topic.name, Tone::label);
+        emit(out, line, 0, line.text().size(), style.color);
+        out << '\n';
+        if (!is_blank(c.topic.description)) {
+            write_paragraph(out, 4, Styled(c.topic.description, Tone::plain), style);
+        }
     }
 }
 

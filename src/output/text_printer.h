@@ -5,8 +5,10 @@
 
 #include <cstddef>
 #include <ostream>
+#include <vector>
 
 #include "model/hit.h"
+#include "model/topic.h"
 
 namespace tpm {
 
@@ -15,8 +17,9 @@ struct TextStyle {
     std::size_t width = 0;  // wrap to this many columns; 0 = do not wrap (piped output)
 };
 
-// The ranked hits: for each, rank, id, the question, source:line and its excerpts with
-// matched words highlighted (bold red with colour, unmarked without).
+// The ranked hits: for each, rank, id, the question, source:line with its topics, and its
+// excerpts with matched words highlighted (bold red with colour, unmarked without). Under them,
+// the topic counts of the whole match set: "topics: reliability 7 · release-engineering 4".
 // Hits are separated by one blank line. Prints nothing for an empty result set; cli/ reports
 // "no results".
 void print_results(std::ostream& out, const SearchResults& results, const TextStyle& style);
@@ -26,5 +29,8 @@ void print_results(std::ostream& out, const SearchResults& results, const TextSt
 // items, the example and "Why this is important".
 void print_document(std::ostream& out, const Document& doc, const TextStyle& style,
                     const SourceInfo* source = nullptr);
+
+// Every topic: id, how many questions, tips and notes carry it, and its description.
+void print_topics(std::ostream& out, const std::vector<TopicCount>& topics, const TextStyle& style);
 
 }  // namespace tpm

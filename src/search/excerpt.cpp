@@ -153,7 +153,7 @@ double Highlighter::weight(const std::string& key) const {
 std::vector<Excerpt> make_excerpts(const Document& doc, const Highlighter& highlighter,
                                    const ExcerptOptions& options) {
     std::vector<Passage> passages = passages_of(doc);
-    if (passages.empty()) return {};
+    if (passages.empty() || options.max_excerpts == 0) return {};
     for (Passage& p : passages) {
         p.matches = highlighter.matches(p.text);
         const auto label_matches = highlighter.matches(p.label);

@@ -49,10 +49,10 @@ struct ExcerptOptions {
     std::size_t target_bytes = 240;  // a longer passage is cut to about this around its matches
 };
 
-// One to `max_excerpts` passages of `doc` (labelled points preferred, then the answer, example
-// and "why"), best first by the weight of the distinct query terms in their label and text;
-// ties keep document order. When nothing matches (the question text alone matched), returns
-// the start of the answer without highlights.
+// One to `max_excerpts` passages of `doc` (none when max_excerpts is 0) (labelled points preferred,
+// then the answer, example and "why"), best first by the weight of the distinct query terms in
+// their label and text; ties keep document order. When nothing matches (the question text alone
+// matched), returns the start of the answer without highlights.
 std::vector<Excerpt> make_excerpts(const Document& doc, const Highlighter& highlighter,
                                    const ExcerptOptions& options);
 

@@ -10,6 +10,7 @@
 #include "search/word_list.h"
 #include "store/schema.h"
 #include "text/normalize.h"
+#include "topics/taxonomy.h"
 
 namespace tpm {
 
@@ -102,18 +103,29 @@ QueryTerms collect_terms(const Xapian::Query& query, const std::string& folded) 
     return terms;
 }
 
-// "id:q26", "(kind:tip": a filter value is matched exactly, so it must not be folded.
-std::optional<std::string> boolean_filter(std::string_view token) {
+// "id:q26", "(kind:tip", "topic:Reliability": a filter value is matched exactly, so it is not
+// folded; ids are made canonical and topic names resolved to ids.
+std::optional<std::string> boolean_filter(std::string_view token, const Taxonomy* taxonomy) {
     const std::size_t start = token.find_first_not_of("(-+");
     if (start == std::string_view::npos) return std::nullopt;
     for (const auto& f : schema::kBooleanFields) {
         const std::string name = std::string(f.name) + ":";
-        if (token.substr(start).starts_with(name)) {
-            std::string_view value = token.substr(start + name.size());
-            std::string out(token.substr(0, start + name.size()));
-            return out + (f.prefix == schema::kPrefixId ? schema::canonical_id(value)
-                                                        : std::string(value));
+        if (!token.substr(start).starts_with(name)) continue;
+        std::string_view value = token.substr(start + name.size());
+        std::string closing;
+        while (!value.empty() && value.back() == ')') {
+            closing += ')';
+            value.remove_suffix(1);
         }
+        std::string out(token.substr(0, start + name.size()));
+        if (f.prefix == schema::kPrefixId) {
+            out += schema::canonical_id(value);
+        } else if (f.prefix == schema::kPrefixTopic && !value.empty()) {
+            out += taxonomy ? resolve_topic(*taxonomy, value) : text::fold(value);
+        } else {
+            out += value;
+        }
+        return out + closing;
     }
     return std::nullopt;
 }
@@ -157,7 +169,18 @@ std::string correct_spelling(const Xapian::Database& db, const WordList& diction
 
 }  // namespace
 
-std::string fold_query(std::string_view text) {
+std::string resolve_topic(const Taxonomy& taxonomy, std::string_view name) {
+    if (const Topic* topic = taxonomy.find(name)) return topic->id;
+    std::string message = "unknown topic \"" + std::string(name) + "\"";
+    const std::vector<std::string> near = taxonomy.nearest(name);
+    for (std::size_t i = 0; i < near.size(); ++i) {
+        message += (i == 0 ? " (did you mean: " : ", ") + near[i];
+    }
+    if (!near.empty()) message += "?)";
+    throw Error(ErrorCode::bad_query, message + "; tpmsearch topics lists them all");
+}
+
+std::string fold_query(std::string_view text, const Taxonomy* taxonomy) {
     std::string out;
     std::size_t i = 0;
     while (i < text.size()) {
@@ -165,7 +188,7 @@ std::string fold_query(std::string_view text) {
         const std::string_view token = text.substr(i, end - i);
         if (is_operator(token)) {
             out += token;
-        } else if (auto filter = boolean_filter(token)) {
+        } else if (auto filter = boolean_filter(token, taxonomy)) {
             out += *filter;
         } else {
             out += text::fold(token);
@@ -176,15 +199,16 @@ std::string fold_query(std::string_view text) {
     return out;
 }
 
-QueryBuilder::QueryBuilder(const Xapian::Database& db, const WordList* dictionary)
-    : db_(db), dictionary_(dictionary) {}
+QueryBuilder::QueryBuilder(const Xapian::Database& db, const WordList* dictionary,
+                           const Taxonomy* taxonomy)
+    : db_(db), dictionary_(dictionary), taxonomy_(taxonomy) {}
 
 BuiltQuery QueryBuilder::build(std::string_view text) const {
     if (std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\t'; })) {
         throw Error(ErrorCode::bad_query, "empty query");
     }
     check_balance(text);
-    std::string folded = fold_query(text);
+    std::string folded = fold_query(text, taxonomy_);
     BuiltQuery built;
     if (dictionary_) built.corrected = correct_spelling(db_, *dictionary_, folded);
     if (!built.corrected.empty()) folded = built.corrected;

@@ -29,31 +29,41 @@ struct BuiltQuery {
     std::string corrected;
 };
 
+class Taxonomy;
 class WordList;
 
 class QueryBuilder {
   public:
     // `db` is used for wildcard expansion and spelling; `dictionary`, when given, lists real
-    // words that spelling correction must leave alone (without one, nothing is corrected).
-    // Both must outlive the builder.
-    explicit QueryBuilder(const Xapian::Database& db, const WordList* dictionary = nullptr);
+    // words that spelling correction must leave alone (without one, nothing is corrected);
+    // `taxonomy`, when given, resolves topic:NAME filters (aliases to ids; an unknown name is
+    // an error). All must outlive the builder.
+    explicit QueryBuilder(const Xapian::Database& db, const WordList* dictionary = nullptr,
+                          const Taxonomy* taxonomy = nullptr);
 
     // Parses `text`. Words are OR'ed and ranked by BM25; "phrases", AND, OR, NOT, -word, NEAR,
     // trailing wildcards and field prefixes (question:, q:, answer:, point:, example:, why:,
-    // id:, kind:, source:) work as in Xapian's QueryParser. A plain word that is not in the
-    // index (as itself or its stem) and not in the dictionary is replaced by the index's
-    // spelling suggestion, if any; known words are never touched. Throws tpm::Error(bad_query) with
-    // a one-line reason for an empty query, an unbalanced quote or parenthesis, a misplaced
-    // operator, or a query with nothing left to search for.
+    // id:, kind:, source:, topic:) work as in Xapian's QueryParser. A plain word that is not in
+    // the index (as itself or its stem) and not in the dictionary is replaced by the index's
+    // spelling suggestion, if any; known words are never touched. Throws tpm::Error(bad_query)
+    // with a one-line reason for an empty query, an unbalanced quote or parenthesis, a
+    // misplaced operator, an unknown topic, or a query with nothing left to search for.
     BuiltQuery build(std::string_view text) const;
 
   private:
     const Xapian::Database& db_;
     const WordList* dictionary_;
+    const Taxonomy* taxonomy_;
 };
 
 // Folds each word of a query like the index text (text::fold) but keeps the upper-case
-// operators AND, OR, NOT, XOR, NEAR and ADJ (with their /N) so they stay operators.
-std::string fold_query(std::string_view text);
+// operators AND, OR, NOT, XOR, NEAR and ADJ (with their /N) so they stay operators, and filter
+// values as they are (id:Q26), except that topic:NAME becomes the topic's id when `taxonomy`
+// is given. Throws tpm::Error(bad_query) for a topic the taxonomy does not know.
+std::string fold_query(std::string_view text, const Taxonomy* taxonomy = nullptr);
+
+// The id of the topic `name` (an id or alias, any case). Throws tpm::Error(bad_query) naming
+// the nearest ids when there is none.
+std::string resolve_topic(const Taxonomy& taxonomy, std::string_view name);
 
 }  // namespace tpm

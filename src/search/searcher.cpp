@@ -4,7 +4,9 @@
 #include <map>
 
 #include "model/error.h"
+#include "search/facets.h"
 #include "store/schema.h"
+#include "text/normalize.h"
 
 namespace tpm {
 
@@ -60,17 +62,43 @@ Searcher::Searcher(Xapian::Database db, std::optional<std::filesystem::path> dic
 SearchResults Searcher::search(const SearchRequest& request) const {
     SearchResults results;
     results.query = request.query;
-    const BuiltQuery built =
-        QueryBuilder(db_, dictionary_ ? &*dictionary_ : nullptr).build(request.query);
+    const Taxonomy* topics = taxonomy().empty() ? nullptr : &taxonomy();
+    const bool listing =
+        request.query.find_first_not_of(" \t") == std::string::npos && !request.topics.empty();
+    BuiltQuery built;
+    if (listing) {
+        built.query = Xapian::Query::MatchAll;
+    } else {
+        built =
+            QueryBuilder(db_, dictionary_ ? &*dictionary_ : nullptr, topics).build(request.query);
+    }
     results.corrected_query = built.corrected;
-    const Xapian::MSet mset = with_reopen(db_, [&] {
+    std::vector<Xapian::Query> wanted;
+    for (const std::string& name : request.topics) {
+        const std::string id = topics ? resolve_topic(*topics, name) : text::fold(name);
+        wanted.emplace_back(std::string(schema::kPrefixTopic) + id);
+    }
+    // A filter adds no weight, so the hits that remain keep their order.
+    const Xapian::Query query =
+        wanted.empty()
+            ? built.query
+            : Xapian::Query(Xapian::Query::OP_FILTER, built.query,
+                            Xapian::Query(Xapian::Query::OP_OR, wanted.begin(), wanted.end()));
+    const auto [mset, facets] = with_reopen(db_, [&] {
         Xapian::Enquire enquire(db_);
-        enquire.set_query(built.query);
+        enquire.set_query(query);
         enquire.set_weighting_scheme(Xapian::BM25Weight(kBm25K1, 0, 1, kBm25B, 0.5));
-        return enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                static_cast<Xapian::doccount>(request.limit));
+        if (listing) enquire.set_sort_by_value(schema::kSlotOrder, false);
+        TopicSpy spy;
+        enquire.add_matchspy(&spy);
+        // Facets count the whole match set, so every match must be looked at.
+        Xapian::MSet m =
+            enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                             static_cast<Xapian::doccount>(request.limit), db_.get_doccount());
+        return std::make_pair(m, spy.counts());
     });
     results.estimated_total = mset.get_matches_estimated();
+    results.topics = facets;
     const Highlighter highlighter(built.terms, term_weights(db_, built.terms));
     int rank = static_cast<int>(request.offset);
     for (auto it = mset.begin(); it != mset.end(); ++it) {
@@ -86,6 +114,36 @@ SearchResults Searcher::search(const SearchRequest& request) const {
         results.hits.push_back(std::move(hit));
     }
     return results;
+}
+
+const Taxonomy& Searcher::taxonomy() const {
+    if (!taxonomy_) {
+        const std::string data =
+            with_reopen(db_, [&] { return db_.get_metadata(schema::kTaxonomyKey); });
+        taxonomy_.emplace(data.empty() ? std::vector<Topic>() : schema::decode_taxonomy(data));
+    }
+    return *taxonomy_;
+}
+
+std::vector<TopicCount> Searcher::topic_counts() const {
+    std::vector<TopicCount> out;
+    for (const Topic& topic : taxonomy().topics()) {
+        TopicCount c{topic, 0, 0, 0};
+        const Xapian::Query has(std::string(schema::kPrefixTopic) + topic.id);
+        auto count = [&](DocKind kind) -> std::size_t {
+            const Xapian::Query of_kind(std::string(schema::kPrefixKind) + to_string(kind));
+            return with_reopen(db_, [&] {
+                Xapian::Enquire enquire(db_);
+                enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, has, of_kind));
+                return enquire.get_mset(0, 0, db_.get_doccount()).get_matches_estimated();
+            });
+        };
+        c.questions = count(DocKind::question);
+        c.tips = count(DocKind::tip);
+        c.notes = count(DocKind::note);
+        out.push_back(std::move(c));
+    }
+    return out;
 }
 
 std::optional<Document> Searcher::find(std::string_view id) const {

@@ -16,14 +16,18 @@
 #include "model/hit.h"
 #include "search/excerpt.h"
 #include "search/word_list.h"
+#include "topics/taxonomy.h"
 
 namespace tpm {
 
 struct SearchRequest {
-    std::string query;
+    std::string query;  // may be empty when `topics` is not: then every document of the
+                        // topics is listed in document order
     std::size_t offset = 0;
     std::size_t limit = 10;
     ExcerptOptions excerpts;
+    std::vector<std::string> topics;  // keep only documents with one of these topics (ids or
+                                      // aliases); filtering does not change the ranking
 };
 
 class Searcher {
@@ -34,9 +38,16 @@ class Searcher {
     explicit Searcher(Xapian::Database db,
                       std::optional<std::filesystem::path> dictionary = std::nullopt);
 
-    // The ranked hits for `request`. Throws tpm::Error(bad_query) for a malformed query and
+    // The ranked hits for `request`, with the topic counts of the whole match set. Throws
+    // tpm::Error(bad_query) for a malformed query or an unknown topic, and
     // tpm::Error(index_corrupt) when the index cannot be read.
     SearchResults search(const SearchRequest& request) const;
+
+    // The taxonomy the index was tagged with (empty for an index built without one).
+    const Taxonomy& taxonomy() const;
+
+    // Every topic of the taxonomy with how many questions, tips and notes carry it.
+    std::vector<TopicCount> topic_counts() const;
 
     // The document with `id` ("Q26", "q26", "tips/1"), or nothing. Throws
     // tpm::Error(index_corrupt) when the index cannot be read.
@@ -51,6 +62,7 @@ class Searcher {
   private:
     mutable Xapian::Database db_;
     std::optional<WordList> dictionary_;
+    mutable std::optional<Taxonomy> taxonomy_;  // read from the index when first needed
 };
 
 }  // namespace tpm

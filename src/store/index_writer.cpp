@@ -55,7 +55,13 @@ Xapian::Document make_document(const Document& doc, Xapian::TermGenerator& tg) {
     xdoc.add_boolean_term(schema::id_term(doc.id));
     xdoc.add_boolean_term(std::string(schema::kPrefixKind) + to_string(doc.kind));
     xdoc.add_boolean_term(std::string(schema::kPrefixSource) + doc.source);
-    xdoc.add_value(schema::kSlotOrder, Xapian::sortable_serialise(doc.order));
+    std::string topics;
+    for (const std::string& topic : doc.topics) {
+        xdoc.add_boolean_term(std::string(schema::kPrefixTopic) + topic);
+        topics += (topics.empty() ? "" : "\n") + topic;
+    }
+    if (!topics.empty()) xdoc.add_value(schema::kSlotTopics, topics);
+    xdoc.add_value(schema::kSlotOrder, schema::order_key(doc));
     xdoc.add_value(schema::kSlotLine, Xapian::sortable_serialise(doc.line));
     xdoc.set_data(schema::encode_document_data(doc));
     return xdoc;

@@ -40,7 +40,8 @@ std::string encode_document_data(const Document& doc) {
               {"title", doc.title},     {"source", doc.source},
               {"line", doc.line},       {"order", doc.order},
               {"answer", doc.answer},   {"points", std::move(points)},
-              {"example", doc.example}, {"why", doc.why}};
+              {"example", doc.example}, {"why", doc.why},
+              {"topics", doc.topics},   {"tags", doc.tags}};
     // Parsers pass text through, so it may hold ill-formed UTF-8; never let that fail a write.
     return j.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
@@ -63,6 +64,8 @@ Document decode_document_data(std::string_view data) {
         }
         doc.example = j.at("example").get<std::string>();
         doc.why = j.at("why").get<std::string>();
+        doc.topics = j.at("topics").get<std::vector<std::string>>();
+        doc.tags = j.at("tags").get<std::vector<std::string>>();
         return doc;
     } catch (const Json::exception& e) {
         throw Error(ErrorCode::index_corrupt,
@@ -70,9 +73,46 @@ Document decode_document_data(std::string_view data) {
     }
 }
 
+std::string order_key(const Document& doc) {
+    // The '\0' sorts a path before any longer path it is a prefix of.
+    return doc.source + '\0' + Xapian::sortable_serialise(doc.order);
+}
+
+std::string encode_taxonomy(const std::vector<Topic>& topics) {
+    Json list = Json::array();
+    for (const Topic& t : topics) {
+        list.push_back({{"id", t.id},
+                        {"name", t.name},
+                        {"description", t.description},
+                        {"aliases", t.aliases}});
+    }
+    return list.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+std::vector<Topic> decode_taxonomy(std::string_view data) {
+    try {
+        std::vector<Topic> topics;
+        for (const Json& t : Json::parse(data)) {
+            Topic topic;
+            topic.id = t.at("id").get<std::string>();
+            topic.name = t.at("name").get<std::string>();
+            topic.description = t.at("description").get<std::string>();
+            topic.aliases = t.at("aliases").get<std::vector<std::string>>();
+            topics.push_back(std::move(topic));
+        }
+        return topics;
+    } catch (const Json::exception& e) {
+        throw Error(ErrorCode::index_corrupt,
+                    std::string("cannot read the stored taxonomy: ") + e.what());
+    }
+}
+
 std::string encode_source_info(const SourceInfo& info) {
-    const Json j = {
-        {"path", info.path}, {"title", info.title}, {"date", info.date}, {"excerpt", info.excerpt}};
+    const Json j = {{"path", info.path},
+                    {"title", info.title},
+                    {"date", info.date},
+                    {"excerpt", info.excerpt},
+                    {"tags", info.tags}};
     return j.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
@@ -80,7 +120,8 @@ SourceInfo decode_source_info(std::string_view data) {
     try {
         const Json j = Json::parse(data);
         return SourceInfo{j.at("path").get<std::string>(), j.at("title").get<std::string>(),
-                          j.at("date").get<std::string>(), j.at("excerpt").get<std::string>()};
+                          j.at("date").get<std::string>(), j.at("excerpt").get<std::string>(),
+                          j.at("tags").get<std::vector<std::string>>()};
     } catch (const Json::exception& e) {
         throw Error(ErrorCode::index_corrupt,
                     std::string("cannot read stored source information: ") + e.what());

@@ -9,18 +9,22 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "model/document.h"
+#include "model/topic.h"
 
 namespace tpm::schema {
 
 // Bump when the terms, values or data layout change; an index with another version is refused
 // (or, for the default index, rebuilt).
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 // Metadata keys.
 inline constexpr const char* kSchemaVersionKey = "tpmsearch:schema";
 inline constexpr const char* kCorpusFingerprintKey = "tpmsearch:corpus";
+// The taxonomy the index was tagged with, as encode_taxonomy().
+inline constexpr const char* kTaxonomyKey = "tpmsearch:taxonomy";
 // One key per source file, followed by its path; the value is encode_source_info().
 inline constexpr const char* kSourceKeyPrefix = "tpmsearch:source:";
 
@@ -31,6 +35,7 @@ inline constexpr const char* kStemLanguage = "english";
 inline constexpr std::string_view kPrefixId = "Q";            // unique id: "QQ26", "Qtips/1"
 inline constexpr std::string_view kPrefixKind = "XKIND";      // "XKINDquestion"
 inline constexpr std::string_view kPrefixSource = "XSOURCE";  // "XSOURCEcorpus/..."
+inline constexpr std::string_view kPrefixTopic = "XTOPIC";    // "XTOPICreliability"
 
 // Free-text field prefixes. Every field is also indexed without a prefix, so a plain query
 // searches all of them; the prefixed copies serve field queries (question:, answer:).
@@ -64,11 +69,16 @@ inline constexpr QueryField kBooleanFields[] = {
     {"id", kPrefixId},
     {"kind", kPrefixKind},
     {"source", kPrefixSource},
+    {"topic", kPrefixTopic},
 };
 
 // Value slots.
-inline constexpr Xapian::valueno kSlotOrder = 0;  // sortable_serialise(source order)
-inline constexpr Xapian::valueno kSlotLine = 1;   // sortable_serialise(line)
+inline constexpr Xapian::valueno kSlotOrder = 0;   // order_key(): source, then place in it
+inline constexpr Xapian::valueno kSlotLine = 1;    // sortable_serialise(line)
+inline constexpr Xapian::valueno kSlotTopics = 2;  // topic ids joined by '\n', for facet counts
+
+// Sorts documents by source path, then by their order within it.
+std::string order_key(const Document& doc);
 
 // The id as stored: "q26" and "Q26" name the same question; other ids are kept as given.
 std::string canonical_id(std::string_view id);
@@ -83,6 +93,11 @@ std::string encode_document_data(const Document& doc);
 // The inverse of encode_document_data(). Throws tpm::Error(index_corrupt) on data it cannot
 // read.
 Document decode_document_data(std::string_view data);
+
+// The taxonomy (id, name, description, aliases; not the signals) as compact JSON, and back.
+// Decoding throws tpm::Error(index_corrupt) on data it cannot read.
+std::string encode_taxonomy(const std::vector<Topic>& topics);
+std::vector<Topic> decode_taxonomy(std::string_view data);
 
 // A source file's front matter (title, date, excerpt) as compact JSON, and back. Decoding
 // throws tpm::Error(index_corrupt) on data it cannot read.

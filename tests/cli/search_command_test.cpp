@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "output/json_printer.h"
 #include "support/cli_fixture.h"
 
 namespace tpm {
@@ -37,7 +38,7 @@ TEST_F(TpmSearch, JsonOutputMatchesGoldenAndParses) {
     const auto r = f_.search({"--json", "canary", "rollback"});
     EXPECT_EQ(r.status, 0) << r.err;
     const auto j = nlohmann::json::parse(r.out);
-    EXPECT_EQ(j.at("schema"), 1);
+    EXPECT_EQ(j.at("schema"), kJsonSchema);
     EXPECT_EQ(j.at("query"), "canary rollback");
     ASSERT_FALSE(j.at("hits").empty());
     EXPECT_EQ(j["hits"][0]["id"], "Q1");
@@ -104,6 +105,47 @@ TEST_F(TpmSearch, UnknownWordsAreCorrectedAndKnownOnesLeftAlone) {
     // Without a dictionary nothing is corrected: the misspelt word simply finds nothing.
     f_.env().dictionary.reset();
     EXPECT_EQ(f_.search({"stakholders"}).status, 1);
+}
+
+TEST_F(TpmSearch, ATopicWithoutAQueryListsItsQuestionsInOrder) {
+    const auto r = f_.search({"--topic", "release-engineering"});
+    EXPECT_EQ(r.status, 0) << r.err;
+    expect_golden("topic_release_engineering.txt", r.out);
+}
+
+TEST_F(TpmSearch, TopicsCommandListsEveryTopicWithCounts) {
+    const auto r = f_.search({"topics"});
+    EXPECT_EQ(r.status, 0) << r.err;
+    expect_golden("topics.txt", r.out);
+    const auto j = nlohmann::json::parse(f_.search({"topics", "--json"}).out);
+    EXPECT_EQ(j["topics"].size(), 3u);
+    EXPECT_EQ(j["topics"][0]["id"], "release-engineering");
+    EXPECT_EQ(j["topics"][0]["questions"], 1);
+}
+
+TEST_F(TpmSearch, TopicFiltersAndFacetsInJson) {
+    const auto j = nlohmann::json::parse(f_.search({"--json", "how", "OR", "canary"}).out);
+    ASSERT_FALSE(j["facets"]["topics"].empty());
+    std::size_t total = 0;
+    for (const auto& f : j["facets"]["topics"]) total += f["count"].get<std::size_t>();
+    EXPECT_GE(total, j["hits"].size());
+    const auto filtered =
+        nlohmann::json::parse(f_.search({"--json", "--topic", "stakeholders", "how"}).out);
+    ASSERT_EQ(filtered["hits"].size(), 1u);
+    EXPECT_EQ(filtered["hits"][0]["id"], "Q2");
+    EXPECT_EQ(filtered["hits"][0]["topics"][0], "stakeholder-management");
+}
+
+TEST_F(TpmSearch, UnknownTopicsAndEmptyFiltersSaySo) {
+    const auto unknown = f_.search({"--topic", "stakeholder", "canary"});
+    EXPECT_EQ(unknown.status, 2);
+    EXPECT_NE(unknown.err.find("tpmsearch: error: unknown topic \"stakeholder\" (did you mean: "
+                               "stakeholder-management"),
+              std::string::npos)
+        << unknown.err;
+    const auto none = f_.search({"--topic", "capacity-planning", "canary"});
+    EXPECT_EQ(none.status, 1);
+    EXPECT_EQ(none.err, "tpmsearch: no results for: canary --topic capacity-planning\n");
 }
 
 TEST_F(TpmSearch, LimitCapsTheResults) {

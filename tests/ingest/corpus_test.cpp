@@ -70,7 +70,7 @@ TEST(Corpus, IngestNamesSourcesAfterTheDisplayFolder) {
     EXPECT_EQ(r.docs[1].id, "Q2");
     EXPECT_EQ(r.docs[1].source, "corpus/b.md");
     ASSERT_EQ(r.sources.size(), 2u);
-    EXPECT_EQ(r.sources[1], (SourceInfo{"corpus/b.md", "B", "", ""}));
+    EXPECT_EQ(r.sources[1], (SourceInfo{"corpus/b.md", "B", "", "", {}}));
 }
 
 TEST(Corpus, BadFilesBecomeDiagnostics) {
@@ -112,9 +112,9 @@ TEST(Corpus, FingerprintChangesWithTheDocuments) {
     EXPECT_EQ(base.rfind("a.md\t" + std::to_string(kQuestion.size()) + "\t", 0), 0u);
     EXPECT_EQ(corpus_fingerprint(dir.path()), base);
 
-    // Files that are not documents do not count.
-    test::write_file(dir / "README.md", "notes");
-    test::write_file(dir / "x.pdf", "pdf");
+    // Folders do not count; only the files directly in the corpus folder do.
+    fs::create_directory(dir / "sub");
+    test::write_file(dir / "sub" / "deep.md", kQuestion);
     EXPECT_EQ(corpus_fingerprint(dir.path()), base);
 
     test::write_file(dir / "b.md", kQuestion);
@@ -131,6 +131,83 @@ TEST(Corpus, FingerprintChangesWithTheDocuments) {
 
     fs::remove(dir / "b.md");
     EXPECT_EQ(corpus_fingerprint(dir.path()), base);
+}
+
+TEST(Corpus, FingerprintCoversTheTaxonomyAndOtherFiles) {
+    test::TempDir dir;
+    test::write_file(dir / "a.md", kQuestion);
+    const std::string base = corpus_fingerprint(dir.path());
+
+    // The taxonomy decides the stored topics, so adding or editing it makes an index stale.
+    test::write_file(dir / kTaxonomyFileName, "topics: []\n");
+    const std::string with_taxonomy = corpus_fingerprint(dir.path());
+    EXPECT_NE(with_taxonomy, base);
+    EXPECT_NE(with_taxonomy.find(std::string(kTaxonomyFileName) + "\t11\t"), std::string::npos);
+    test::write_file(dir / kTaxonomyFileName, "topics: [ ]\n");
+    EXPECT_NE(corpus_fingerprint(dir.path()), with_taxonomy);
+
+    // Any other shipped file counts too, README included, though none is a document.
+    const std::string before_readme = corpus_fingerprint(dir.path());
+    test::write_file(dir / "README.md", "notes");
+    EXPECT_NE(corpus_fingerprint(dir.path()), before_readme);
+    EXPECT_EQ(names(corpus_files(dir.path())), (std::vector<std::string>{"a.md"}));
+}
+
+const char* const kSmallTaxonomy =
+    "topics:\n"
+    "  - id: reliability\n"
+    "    name: Reliability\n"
+    "    signals: [failover]\n";
+
+TEST(Corpus, ReadTaxonomyParsesTheFile) {
+    test::TempDir dir;
+    test::write_file(dir / kTaxonomyFileName, kSmallTaxonomy);
+    std::vector<Diagnostic> diagnostics;
+    const Taxonomy t = read_taxonomy(dir / kTaxonomyFileName, "corpus/topics.yaml", diagnostics);
+    EXPECT_TRUE(diagnostics.empty());
+    ASSERT_EQ(t.topics().size(), 1u);
+    EXPECT_EQ(t.topics()[0].id, "reliability");
+    EXPECT_EQ(t.topics()[0].line, 2);
+}
+
+TEST(Corpus, ReadTaxonomyReportsProblemsUnderTheDisplayName) {
+    test::TempDir dir;
+    test::write_file(dir / kTaxonomyFileName, std::string(kSmallTaxonomy) + "    colour: red\n");
+    std::vector<Diagnostic> diagnostics;
+    const Taxonomy t = read_taxonomy(dir / kTaxonomyFileName, "corpus/topics.yaml", diagnostics);
+    EXPECT_TRUE(t.empty());
+    ASSERT_EQ(diagnostics.size(), 1u);
+    EXPECT_EQ(diagnostics[0].path, "corpus/topics.yaml");
+    EXPECT_EQ(diagnostics[0].line, 5);
+
+    test::write_file(dir / "latin1.yaml", "topics: caf\xe9\n");
+    diagnostics.clear();
+    EXPECT_TRUE(read_taxonomy(dir / "latin1.yaml", "l.yaml", diagnostics).empty());
+    EXPECT_EQ(diagnostics,
+              (std::vector<Diagnostic>{{"l.yaml", 0, "not valid UTF-8; no topics read"}}));
+}
+
+TEST(Corpus, MissingTaxonomyIsEmptyWithoutDiagnostic) {
+    test::TempDir dir;
+    std::vector<Diagnostic> diagnostics;
+    const Taxonomy t = read_taxonomy(dir / kTaxonomyFileName, "corpus/topics.yaml", diagnostics);
+    EXPECT_TRUE(t.empty());
+    EXPECT_TRUE(diagnostics.empty());
+}
+
+TEST(Corpus, UnreadableTaxonomyThrowsIoError) {
+    test::TempDir dir;
+    // A folder where the file should be exists but cannot be read, even by root.
+    fs::create_directory(dir / kTaxonomyFileName);
+    std::vector<Diagnostic> diagnostics;
+    try {
+        read_taxonomy(dir / kTaxonomyFileName, "corpus/topics.yaml", diagnostics);
+        FAIL() << "no exception";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.code(), ErrorCode::io);
+        EXPECT_NE(std::string(e.what()).find("cannot read topic taxonomy"), std::string::npos);
+    }
+    EXPECT_TRUE(diagnostics.empty());
 }
 
 }  // namespace

@@ -52,8 +52,11 @@ TEST(QaMarkdown, ParsesGoodFixtureInDocumentOrder) {
         EXPECT_EQ(r.docs[i].kind, i < 3 ? DocKind::tip : DocKind::question);
     }
     ASSERT_EQ(r.sources.size(), 1u);
-    EXPECT_EQ(r.sources[0], (SourceInfo{"qa/good.md", "Sample TPM Questions", "January 5, 2025",
-                                        "Ten questions with one obvious topic each"}));
+    EXPECT_EQ(r.sources[0], (SourceInfo{"qa/good.md",
+                                        "Sample TPM Questions",
+                                        "January 5, 2025",
+                                        "Ten questions with one obvious topic each",
+                                        {"tpm", "practice"}}));
 }
 
 TEST(QaMarkdown, SplitsAnswerIntoIntroPointsExampleAndWhy) {
@@ -285,6 +288,30 @@ TEST(QaMarkdown, ReadsCrlfFileWithByteOrderMark) {
     ASSERT_EQ(q1->points.size(), 1u);
     EXPECT_EQ(q1->points[0].text, "I give every agenda item a fixed number of minutes.");
     EXPECT_EQ(q1->why, "Remote meetings drift without structure.");
+}
+
+TEST(QaMarkdown, FrontMatterTagsAndTopicsBecomeSourceTags) {
+    struct Case {
+        const char* front_matter;
+        std::vector<std::string> expected;
+    };
+    const Case cases[] = {
+        {"tags: [reliability, SRE]\ntopics:\n  - security\n  - reliability\n",
+         {"reliability", "SRE", "security"}},
+        {"topics: release-engineering\n", {"release-engineering"}},
+        {"tags: 'canary, rollback , '\n", {"canary", "rollback"}},
+        {"title: none\n", {}},
+        {"tags:\n", {}},
+    };
+    for (const Case& c : cases) {
+        SCOPED_TRACE(c.front_matter);
+        const IngestResult r = parse_qa_markdown(
+            std::string("---\n") + c.front_matter + "---\nQuestion 1: Why?\n\nAnswer: So.\n",
+            "t.md");
+        EXPECT_TRUE(r.diagnostics.empty()) << ::testing::PrintToString(messages(r));
+        ASSERT_EQ(r.sources.size(), 1u);
+        EXPECT_EQ(r.sources[0].tags, c.expected);
+    }
 }
 
 TEST(QaMarkdown, EmptyInputYieldsOnlyTheSource) {

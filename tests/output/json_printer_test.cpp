@@ -60,7 +60,7 @@ std::string highlighted(const json& excerpt, std::size_t n) {
 
 TEST(JsonPrinter, ResultsAreOneLineWithSchemaFirst) {
     const std::string out = results_output(results_with(canary_excerpt()));
-    EXPECT_EQ(out.rfind("{\"schema\":1,\"query\":\"canary\",", 0), 0u) << out;
+    EXPECT_EQ(out.rfind("{\"schema\":2,\"query\":\"canary\",", 0), 0u) << out;
     ASSERT_FALSE(out.empty());
     EXPECT_EQ(out.back(), '\n');
     EXPECT_EQ(out.find('\n'), out.size() - 1);
@@ -155,7 +155,7 @@ TEST(JsonPrinter, DocumentCarriesEveryFieldInOrder) {
     d.example = "Once.";
     d.why = "Because.";
     const std::string out = document_output(d);
-    EXPECT_EQ(out.rfind("{\"schema\":1,\"document\":{\"id\":\"Q26\",\"kind\":\"question\","
+    EXPECT_EQ(out.rfind("{\"schema\":2,\"document\":{\"id\":\"Q26\",\"kind\":\"question\","
                         "\"question\":\"How?\",\"source\":\"corpus/netflix.txt\",\"line\":800,"
                         "\"answer\":\"Intro.\",\"points\":[{\"label\":\"Canary Releases\","
                         "\"text\":\"Small subset.\",\"items\":[\"one\",\"two\"],\"line\":804},",
@@ -168,6 +168,7 @@ TEST(JsonPrinter, DocumentCarriesEveryFieldInOrder) {
     EXPECT_EQ(doc.at("points").at(1).at("items"), json::array());
     EXPECT_EQ(doc.at("example"), "Once.");
     EXPECT_EQ(doc.at("why"), "Because.");
+    EXPECT_EQ(doc.at("topics"), json::array());
     EXPECT_EQ(out.back(), '\n');
 }
 
@@ -182,6 +183,48 @@ TEST(JsonPrinter, TipDocumentWithInvalidUtf8) {
     EXPECT_EQ(doc.at("kind"), "tip");
     EXPECT_EQ(doc.at("points"), json::array());
     EXPECT_EQ(doc.at("answer").get<std::string>().find('\xFF'), std::string::npos);
+}
+
+}  // namespace
+}  // namespace tpm
+
+namespace tpm {
+namespace {
+
+TEST(JsonPrinter, HitsCarryTopicsAndTheResultsCarryFacets) {
+    SearchResults r;
+    r.query = "canary";
+    Hit hit;
+    hit.rank = 1;
+    hit.doc.id = "Q26";
+    hit.doc.topics = {"release-engineering", "reliability"};
+    hit.doc.tags = {"favourite"};
+    r.hits.push_back(hit);
+    r.topics = {{"release-engineering", 5}, {"reliability", 2}};
+    std::ostringstream out;
+    print_results_json(out, r);
+    const auto j = nlohmann::json::parse(out.str());
+    EXPECT_EQ(j["hits"][0]["topics"], (nlohmann::json{"release-engineering", "reliability"}));
+    EXPECT_EQ(j["hits"][0]["tags"], (nlohmann::json{"favourite"}));
+    EXPECT_EQ(j["facets"]["topics"][0]["id"], "release-engineering");
+    EXPECT_EQ(j["facets"]["topics"][0]["count"], 5);
+    EXPECT_EQ(j["facets"]["topics"][1]["count"], 2);
+}
+
+TEST(JsonPrinter, TopicsListCarriesCountsAndDescriptions) {
+    Topic topic;
+    topic.id = "behavioural";
+    topic.name = "Behavioural";
+    topic.description = "Stories about you.";
+    topic.aliases = {"behavioral"};
+    std::ostringstream out;
+    print_topics_json(out, {TopicCount{topic, 2, 4, 1}});
+    const auto j = nlohmann::json::parse(out.str());
+    EXPECT_EQ(j["schema"], kJsonSchema);
+    EXPECT_EQ(j["topics"][0]["aliases"][0], "behavioral");
+    EXPECT_EQ(j["topics"][0]["questions"], 2);
+    EXPECT_EQ(j["topics"][0]["tips"], 4);
+    EXPECT_EQ(j["topics"][0]["notes"], 1);
 }
 
 }  // namespace

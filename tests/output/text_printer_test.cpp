@@ -358,7 +358,7 @@ TEST(TextPrinterDocument, TipHasNoEmptySections) {
 }
 
 TEST(TextPrinterDocument, NamesTheSourceWhenItsFrontMatterIsKnown) {
-    const SourceInfo info{"corpus/netflix.txt", "Prep post", "May 1, 2024", ""};
+    const SourceInfo info{"corpus/netflix.txt", "Prep post", "May 1, 2024", "", {}};
     std::ostringstream out;
     print_document(out, tip(), TextStyle{}, &info);
     EXPECT_EQ(out.str(),
@@ -391,6 +391,48 @@ TEST(TextPrinterDocument, ControlCharactersAreNeutralised) {
         EXPECT_EQ(out.find("\xC2\x9B"), std::string::npos) << out;
         EXPECT_EQ(out.find('\x9b'), std::string::npos) << out;
     }
+}
+
+}  // namespace
+}  // namespace tpm
+
+namespace tpm {
+namespace {
+
+TEST(TextPrinterTopics, HitsShowTopicsAndTheFacetLineFollowsTheResults) {
+    SearchResults r;
+    Hit hit;
+    hit.rank = 1;
+    hit.doc.id = "Q26";
+    hit.doc.title = "How?";
+    hit.doc.source = "corpus/a.txt";
+    hit.doc.line = 8;
+    hit.doc.topics = {"release-engineering", "reliability"};
+    r.hits.push_back(hit);
+    r.topics = {{"release-engineering", 5}, {"reliability", 2}};
+    std::ostringstream out;
+    print_results(out, r, TextStyle{});
+    EXPECT_EQ(out.str(),
+              "1. Q26  How?\n"
+              "   corpus/a.txt:8  topics: release-engineering, reliability\n"
+              "\n"
+              "topics: release-engineering 5 \xC2\xB7 reliability 2\n");
+}
+
+TEST(TextPrinterTopics, ListsTopicsWithCountsAndDescriptions) {
+    Topic a;
+    a.id = "security";
+    a.name = "Security";
+    a.description = "Protecting systems and data.";
+    Topic b;
+    b.id = "behavioural";
+    b.name = "Behavioural";
+    std::ostringstream out;
+    print_topics(out, {TopicCount{a, 3, 0, 1}, TopicCount{b, 1, 4, 0}}, TextStyle{});
+    EXPECT_EQ(out.str(),
+              "security     3 questions   0 tips  1 note    Security\n"
+              "    Protecting systems and data.\n"
+              "behavioural  1 question    4 tips  0 notes   Behavioural\n");
 }
 
 }  // namespace

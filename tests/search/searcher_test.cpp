@@ -18,7 +18,7 @@ class SearcherTest : public ::testing::Test {
 
     std::vector<std::string> ids(const std::string& query) {
         std::vector<std::string> out;
-        for (const Hit& h : searcher_.search({query, 0, 10, {}}).hits) out.push_back(h.doc.id);
+        for (const Hit& h : searcher_.search({query, 0, 10, {}, {}}).hits) out.push_back(h.doc.id);
         return out;
     }
 };
@@ -57,7 +57,7 @@ TEST_F(SearcherTest, FieldQueriesSearchOnlyTheirField) {
 }
 
 TEST_F(SearcherTest, HitsCarryDocumentExcerptsAndTitleHighlights) {
-    const SearchResults r = searcher_.search({"release canary", 0, 10, {}});
+    const SearchResults r = searcher_.search({"release canary", 0, 10, {}, {}});
     ASSERT_FALSE(r.hits.empty());
     const Hit& top = r.hits.front();
     EXPECT_EQ(top.rank, 1);
@@ -74,20 +74,21 @@ TEST_F(SearcherTest, HitsCarryDocumentExcerptsAndTitleHighlights) {
 
 TEST_F(SearcherTest, LimitAndOffsetPage) {
     const auto all = ids("how");  // stop word alone: Xapian keeps it rather than nothing
-    const SearchResults page = searcher_.search({"release OR stakeholders OR schedule", 1, 1, {}});
+    const SearchResults page =
+        searcher_.search({"release OR stakeholders OR schedule", 1, 1, {}, {}});
     ASSERT_EQ(page.hits.size(), 1u);
     EXPECT_EQ(page.hits[0].rank, 2);
     (void)all;
 }
 
 TEST_F(SearcherTest, NoMatchIsAnEmptyResultNotAnError) {
-    const SearchResults r = searcher_.search({"xylophone", 0, 10, {}});
+    const SearchResults r = searcher_.search({"xylophone", 0, 10, {}, {}});
     EXPECT_TRUE(r.hits.empty());
 }
 
 TEST_F(SearcherTest, BadQueryThrowsBadQuery) {
     try {
-        searcher_.search({"AND AND", 0, 10, {}});
+        searcher_.search({"AND AND", 0, 10, {}, {}});
         FAIL();
     } catch (const Error& e) {
         EXPECT_EQ(e.code(), ErrorCode::bad_query);

@@ -155,8 +155,8 @@ TEST(IndexWriter, AnotherSchemaIsRefusedOrRebuilt) {
 
 TEST(IndexWriter, SourcesAreRecordedAndReplaced) {
     test::TempDir dir;
-    const SourceInfo a{"corpus/a.txt", "Title A", "May 1, 2024", "About A"};
-    const SourceInfo b{"corpus/b.txt", "Title B", "", ""};
+    const SourceInfo a{"corpus/a.txt", "Title A", "May 1, 2024", "About A", {"tpm"}};
+    const SourceInfo b{"corpus/b.txt", "Title B", "", "", {}};
     {
         IndexWriter w(dir.path(), {});
         w.set_sources({a, b});

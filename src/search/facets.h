@@ -1,0 +1,29 @@
+// search/facets.h: counts the topics of every document a query matches, not only the printed
+// page. A document with three topics counts in all three: Xapian's ValueCountMatchSpy counts one
+// value per slot, so this spy reads the slot holding the '\n'-joined list (store/schema.h).
+// May include model/, store/schema.h, Xapian.
+#pragma once
+
+#include <xapian.h>
+
+#include <cstddef>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "model/topic.h"
+
+namespace tpm {
+
+class TopicSpy : public Xapian::MatchSpy {
+  public:
+    void operator()(const Xapian::Document& doc, double weight) override;
+
+    // Every topic seen, most frequent first, ties by id.
+    std::vector<FacetCount> counts() const;
+
+  private:
+    std::map<std::string, std::size_t> counts_;
+};
+
+}  // namespace tpm
