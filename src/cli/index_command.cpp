@@ -7,6 +7,7 @@
 
 #include "cli/app_runner.h"
 #include "ingest/corpus.h"
+#include "ingest/vocabulary.h"
 #include "model/error.h"
 #include "store/schema.h"
 #include "topics/tagger.h"
@@ -66,6 +67,9 @@ IndexReport build_corpus_index(const std::filesystem::path& corpus_dir,
     const Taxonomy taxonomy = read_taxonomy(
         corpus_dir / kTaxonomyFileName, display_dir + "/" + kTaxonomyFileName, report.diagnostics);
     tag_documents(ingested.docs, ingested.sources, taxonomy, report.diagnostics);
+    const std::vector<SynonymEntry> vocabulary =
+        read_vocabulary(corpus_dir / kVocabularyFileName, display_dir + "/" + kVocabularyFileName,
+                        report.diagnostics);
 
     // The index is ours to rebuild: an old schema is replaced, not refused.
     IndexWriter writer(index_dir, WriterOptions{.rebuild_on_schema_mismatch = true});
@@ -77,6 +81,7 @@ IndexReport build_corpus_index(const std::filesystem::path& corpus_dir,
     writer.remove_all_except(ids);
     writer.set_sources(ingested.sources);
     writer.set_metadata(schema::kTaxonomyKey, schema::encode_taxonomy(taxonomy.topics()));
+    writer.set_metadata(schema::kVocabularyKey, schema::encode_vocabulary(vocabulary));
     writer.set_metadata(schema::kCorpusFingerprintKey, fingerprint);
     writer.commit();
     report.stats = writer.stats();

@@ -13,7 +13,9 @@
 #include <utility>
 #include <vector>
 
+#include "ingest/file_reader.h"
 #include "ingest/qa_markdown.h"
+#include "ingest/vocabulary.h"
 #include "model/error.h"
 #include "text/normalize.h"
 
@@ -29,28 +31,16 @@ std::string ascii_lower(std::string s) {
     return s;
 }
 
+// A Q&A document, not one of the shipped data files beside them (the vocabulary pack is a
+// .txt file too).
 bool is_corpus_name(const fs::path& name) {
     const std::string lower = ascii_lower(name.string());
-    if (lower.starts_with("readme")) return false;
+    if (lower.starts_with("readme") || lower == kVocabularyFileName) return false;
     return lower.ends_with(".txt") || lower.ends_with(".md");
 }
 
 [[noreturn]] void throw_list_error(const fs::path& dir, const std::error_code& ec) {
     throw Error(ErrorCode::io, "cannot list corpus folder " + dir.string() + ": " + ec.message());
-}
-
-// The whole file, or nullopt when it cannot be opened or read.
-std::optional<std::string> read_bytes(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    try {
-        std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        if (in.bad()) return std::nullopt;
-        return bytes;
-    } catch (const std::ios_base::failure&) {
-        // libstdc++'s filebuf throws when a read fails (a directory opens but cannot be read).
-        return std::nullopt;
-    }
 }
 
 std::string display_path(const std::string& display_dir, const fs::path& file) {
@@ -150,21 +140,9 @@ std::string corpus_fingerprint(const fs::path& dir) {
 
 Taxonomy read_taxonomy(const fs::path& file, const std::string& display,
                        std::vector<Diagnostic>& diagnostics) {
-    std::error_code ec;
-    const bool exists = fs::exists(file, ec);
-    if (ec) {
-        throw Error(ErrorCode::io,
-                    "cannot read topic taxonomy " + file.string() + ": " + ec.message());
-    }
-    // Without a taxonomy the index simply has no topics; that is a valid corpus.
-    if (!exists) return Taxonomy();
-    const std::optional<std::string> bytes = read_bytes(file);
-    if (!bytes) throw Error(ErrorCode::io, "cannot read topic taxonomy " + file.string());
-    if (!text::is_valid_utf8(*bytes)) {
-        diagnostics.push_back({display, 0, "not valid UTF-8; no topics read"});
-        return Taxonomy();
-    }
-    return parse_taxonomy(text::clean_input(*bytes), display, diagnostics);
+    const std::optional<std::string> text =
+        read_data_file(file, display, "topic taxonomy", "topics", diagnostics);
+    return text ? parse_taxonomy(*text, display, diagnostics) : Taxonomy();
 }
 
 }  // namespace tpm

@@ -12,8 +12,8 @@
 
 namespace tpm {
 
-// The Q&A documents in `dir`: regular files ending in .txt or .md, except README*, sorted by
-// name. Throws tpm::Error(io) if `dir` cannot be listed.
+// The Q&A documents in `dir`: regular files ending in .txt or .md, except README* and the
+// vocabulary pack (synonyms.txt), sorted by name. Throws tpm::Error(io) if `dir` cannot be listed.
 std::vector<std::filesystem::path> corpus_files(const std::filesystem::path& dir);
 
 // Reads and parses every file of corpus_files(dir). Each Document's source is

@@ -7,6 +7,7 @@
 
 #include "model/error.h"
 #include "search/stopwords.h"
+#include "search/synonyms.h"
 #include "search/word_list.h"
 #include "store/schema.h"
 #include "text/normalize.h"
@@ -167,6 +168,136 @@ std::string correct_spelling(const Xapian::Database& db, const WordList& diction
     return changed ? out : std::string();
 }
 
+constexpr unsigned kParserFlags = Xapian::QueryParser::FLAG_DEFAULT |
+                                  Xapian::QueryParser::FLAG_WILDCARD |
+                                  Xapian::QueryParser::FLAG_PURE_NOT;
+
+Xapian::QueryParser make_parser(const Xapian::Database& db) {
+    Xapian::QueryParser qp;
+    qp.set_database(db);
+    qp.set_stemmer(Xapian::Stem(schema::kStemLanguage));
+    qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    qp.set_stopper(&english_stopper());
+    qp.set_default_op(Xapian::Query::OP_OR);
+    // A wildcard such as "a*" could otherwise expand to most of the vocabulary.
+    qp.set_max_expansion(200, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    for (const auto& f : schema::kTextFields) qp.add_prefix(f.name, std::string(f.prefix));
+    for (const auto& f : schema::kBooleanFields) {
+        qp.add_boolean_prefix(f.name, std::string(f.prefix));
+    }
+    return qp;
+}
+
+// A query that is only words, OR'ed, plus any filters (id:, kind:, source:, topic:).
+struct PlainQuery {
+    std::string words;
+    std::string filters;
+};
+
+// Splits a plain query into its words and its filters; nothing for a query with operators,
+// phrases, fields or wildcards. Only a plain query is expanded, because adding alternatives to
+// "a NOT b" or "a AND b" would change what it means. Its words are expanded and ranked, then
+// the filters restrict the whole, so a filtered query ranks what it keeps exactly as the
+// unfiltered one does.
+std::optional<PlainQuery> split_plain(std::string_view folded) {
+    PlainQuery plain;
+    std::size_t i = 0;
+    while (i < folded.size()) {
+        const std::size_t end = std::min(folded.find(' ', i), folded.size());
+        const std::string_view token = folded.substr(i, end - i);
+        i = end + 1;
+        if (token.empty()) continue;
+        std::string& into =
+            boolean_filter(token, nullptr) && !token.starts_with('-') ? plain.filters : plain.words;
+        if (&into == &plain.words && (token.find_first_of("\"()*:+") != std::string_view::npos ||
+                                      is_operator(token) || token.starts_with('-'))) {
+            return std::nullopt;
+        }
+        into += (into.empty() ? "" : " ") + std::string(token);
+    }
+    return plain;
+}
+
+// How much the vocabulary's alternatives count next to the user's own words. The pack's
+// entries are precise equivalents, and weights 0.5, 0.65 and 0.8 all measured lower than 1
+// (bench/RELEVANCE.md); a document saying exactly what was typed still matches more terms.
+constexpr double kSynonymWeight = 1.0;
+
+// Each alternative as a phrase of stems in the field `prefix` ("" for all text).
+Xapian::Query alternatives_query(const std::vector<Expansion>& expansions,
+                                 std::string_view prefix) {
+    std::vector<Xapian::Query> parts;
+    for (const Expansion& e : expansions) {
+        for (const std::vector<std::string>& alt : e.alternatives) {
+            std::vector<std::string> terms;
+            for (const std::string& stem : alt) terms.push_back("Z" + std::string(prefix) + stem);
+            parts.push_back(terms.size() == 1
+                                ? Xapian::Query(terms.front())
+                                : Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(),
+                                                terms.end(),
+                                                static_cast<Xapian::termcount>(terms.size())));
+        }
+    }
+    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                         Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()),
+                         kSynonymWeight);
+}
+
+void add_synonyms(const SynonymExpander& synonyms, const std::vector<std::string>& stems,
+                  BuiltQuery& built, Xapian::Query& in_question) {
+    const std::vector<Expansion> expansions = synonyms.expand(stems);
+    if (expansions.empty()) return;
+    built.matching =
+        Xapian::Query(Xapian::Query::OP_OR, built.matching, alternatives_query(expansions, ""));
+    in_question = Xapian::Query(Xapian::Query::OP_OR, in_question,
+                                alternatives_query(expansions, schema::kPrefixQuestion));
+    for (const Expansion& e : expansions) {
+        std::string line;
+        for (std::size_t k = e.start; k < e.end; ++k) line += (k > e.start ? " " : "") + stems[k];
+        line += " ->";
+        for (std::size_t a = 0; a < e.alternatives.size(); ++a) {
+            line += a ? " |" : "";
+            for (const std::string& s : e.alternatives[a]) {
+                line += " " + s;
+                built.terms.stems.push_back(s);  // highlight what the alternatives found
+            }
+        }
+        built.expansions.push_back(std::move(line));
+    }
+}
+
+// How much a document of a topic the query names gains: about what one good query word
+// scores, so the topic decides between otherwise close documents. Measured in
+// bench/RELEVANCE.md.
+constexpr double kTopicBoost = 2.0;
+
+// A query word that is a word of a topic's id or alias ("security", "privacy", "behavioral")
+// ranks that topic's documents higher.
+Xapian::Query add_topic_boost(const Taxonomy& taxonomy, const std::vector<std::string>& stems,
+                              const Xapian::Query& in_question) {
+    const Xapian::Stem stem(schema::kStemLanguage);
+    std::vector<Xapian::Query> boosts;
+    for (const Topic& topic : taxonomy.topics()) {
+        std::vector<std::string> names = topic.aliases;
+        names.push_back(topic.id);
+        bool named = false;
+        for (const std::string& name : names) {
+            for (const std::string& word : phrase_stems(name, stem)) {
+                if (word != "and" && std::find(stems.begin(), stems.end(), word) != stems.end()) {
+                    named = true;
+                }
+            }
+        }
+        if (!named) continue;
+        Xapian::Query fixed((new Xapian::FixedWeightPostingSource(kTopicBoost))->release());
+        boosts.emplace_back(Xapian::Query::OP_FILTER, fixed,
+                            Xapian::Query(std::string(schema::kPrefixTopic) + topic.id));
+    }
+    if (boosts.empty()) return in_question;
+    boosts.push_back(in_question);
+    return Xapian::Query(Xapian::Query::OP_OR, boosts.begin(), boosts.end());
+}
+
 }  // namespace
 
 std::string resolve_topic(const Taxonomy& taxonomy, std::string_view name) {
@@ -199,41 +330,33 @@ std::string fold_query(std::string_view text, const Taxonomy* taxonomy) {
     return out;
 }
 
-QueryBuilder::QueryBuilder(const Xapian::Database& db, const WordList* dictionary,
-                           const Taxonomy* taxonomy)
-    : db_(db), dictionary_(dictionary), taxonomy_(taxonomy) {}
+QueryBuilder::QueryBuilder(const Xapian::Database& db, QueryContext context)
+    : db_(db), context_(context) {}
 
 BuiltQuery QueryBuilder::build(std::string_view text) const {
     if (std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\t'; })) {
         throw Error(ErrorCode::bad_query, "empty query");
     }
     check_balance(text);
-    std::string folded = fold_query(text, taxonomy_);
+    std::string folded = fold_query(text, context_.taxonomy);
     BuiltQuery built;
-    if (dictionary_) built.corrected = correct_spelling(db_, *dictionary_, folded);
+    if (context_.dictionary) built.corrected = correct_spelling(db_, *context_.dictionary, folded);
     if (!built.corrected.empty()) folded = built.corrected;
 
-    Xapian::QueryParser qp;
-    qp.set_database(db_);
-    qp.set_stemmer(Xapian::Stem(schema::kStemLanguage));
-    qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-    qp.set_stopper(&english_stopper());
-    qp.set_default_op(Xapian::Query::OP_OR);
-    // A wildcard such as "a*" could otherwise expand to most of the vocabulary.
-    qp.set_max_expansion(200, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
-    for (const auto& f : schema::kTextFields) qp.add_prefix(f.name, std::string(f.prefix));
-    for (const auto& f : schema::kBooleanFields) {
-        qp.add_boolean_prefix(f.name, std::string(f.prefix));
-    }
-    const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
-                           Xapian::QueryParser::FLAG_PURE_NOT;
-    Xapian::Query in_question;
+    Xapian::QueryParser qp = make_parser(db_);
+    const std::optional<PlainQuery> plain = split_plain(folded);
+    // A plain query with filters is parsed in two parts, so that the vocabulary's alternatives
+    // are added to its words and the filters then restrict both.
+    const bool split = plain && !plain->words.empty() && !plain->filters.empty();
+    const std::string& words = split ? plain->words : folded;
+    Xapian::Query in_question, filters;
     try {
-        built.matching = qp.parse_query(folded, flags);
+        built.matching = qp.parse_query(words, kParserFlags);
         // The same query again on the question field alone: a short field with its own length
         // normalisation, so words of the question outweigh the same words deep in an answer.
         // AND_MAYBE only adds weight to what the query matches, so -word still excludes.
-        in_question = qp.parse_query(folded, flags, std::string(schema::kPrefixQuestion));
+        in_question = qp.parse_query(words, kParserFlags, std::string(schema::kPrefixQuestion));
+        if (split) filters = qp.parse_query(plain->filters, kParserFlags);
     } catch (const Xapian::QueryParserError& e) {
         bad_query(text, explain_parser_error(e));
     } catch (const Xapian::Error& e) {
@@ -241,6 +364,15 @@ BuiltQuery QueryBuilder::build(std::string_view text) const {
     }
     if (built.matching.empty()) bad_query(text, "nothing to search for");
     built.terms = collect_terms(built.matching, folded);
+    if (plain && !plain->words.empty()) {
+        const std::vector<std::string> stems =
+            phrase_stems(plain->words, Xapian::Stem(schema::kStemLanguage));
+        if (context_.synonyms) add_synonyms(*context_.synonyms, stems, built, in_question);
+        if (context_.taxonomy) {
+            in_question = add_topic_boost(*context_.taxonomy, stems, in_question);
+        }
+    }
+    if (split) built.matching = Xapian::Query(Xapian::Query::OP_FILTER, built.matching, filters);
     built.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, built.matching, in_question);
     return built;
 }

@@ -27,19 +27,30 @@ struct BuiltQuery {
     // The query as searched when words the index does not hold were replaced by spelling
     // suggestions ("stakholder" -> "stakeholder"); empty when nothing was replaced.
     std::string corrected;
+    // What the vocabulary pack added, one line each: "kill switch -> feature flag | toggle".
+    std::vector<std::string> expansions;
 };
 
+class SynonymExpander;
 class Taxonomy;
 class WordList;
 
+// What a query is read with besides the index; each part is optional and must outlive the
+// builder.
+struct QueryContext {
+    // Real words that spelling correction must leave alone; without it nothing is corrected.
+    const WordList* dictionary = nullptr;
+    // Resolves topic:NAME filters (aliases to ids; an unknown name is an error), and lets a
+    // query that names a topic ("security") rank that topic's documents higher.
+    const Taxonomy* taxonomy = nullptr;
+    // The vocabulary pack: a plain query also searches the alternatives of its phrases.
+    const SynonymExpander* synonyms = nullptr;
+};
+
 class QueryBuilder {
   public:
-    // `db` is used for wildcard expansion and spelling; `dictionary`, when given, lists real
-    // words that spelling correction must leave alone (without one, nothing is corrected);
-    // `taxonomy`, when given, resolves topic:NAME filters (aliases to ids; an unknown name is
-    // an error). All must outlive the builder.
-    explicit QueryBuilder(const Xapian::Database& db, const WordList* dictionary = nullptr,
-                          const Taxonomy* taxonomy = nullptr);
+    // `db` is used for wildcard expansion and spelling; it must outlive the builder.
+    explicit QueryBuilder(const Xapian::Database& db, QueryContext context = {});
 
     // Parses `text`. Words are OR'ed and ranked by BM25; "phrases", AND, OR, NOT, -word, NEAR,
     // trailing wildcards and field prefixes (question:, q:, answer:, point:, example:, why:,
@@ -52,8 +63,7 @@ class QueryBuilder {
 
   private:
     const Xapian::Database& db_;
-    const WordList* dictionary_;
-    const Taxonomy* taxonomy_;
+    QueryContext context_;
 };
 
 // Folds each word of a query like the index text (text::fold) but keeps the upper-case

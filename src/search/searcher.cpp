@@ -69,8 +69,8 @@ SearchResults Searcher::search(const SearchRequest& request) const {
     if (listing) {
         built.query = Xapian::Query::MatchAll;
     } else {
-        built =
-            QueryBuilder(db_, dictionary_ ? &*dictionary_ : nullptr, topics).build(request.query);
+        const QueryContext context{dictionary_ ? &*dictionary_ : nullptr, topics, &synonyms()};
+        built = QueryBuilder(db_, context).build(request.query);
     }
     results.corrected_query = built.corrected;
     std::vector<Xapian::Query> wanted;
@@ -114,6 +114,16 @@ SearchResults Searcher::search(const SearchRequest& request) const {
         results.hits.push_back(std::move(hit));
     }
     return results;
+}
+
+const SynonymExpander& Searcher::synonyms() const {
+    if (!synonyms_) {
+        const std::string data =
+            with_reopen(db_, [&] { return db_.get_metadata(schema::kVocabularyKey); });
+        synonyms_.emplace(data.empty() ? std::vector<SynonymEntry>()
+                                       : schema::decode_vocabulary(data));
+    }
+    return *synonyms_;
 }
 
 const Taxonomy& Searcher::taxonomy() const {

@@ -15,6 +15,7 @@
 
 #include "model/hit.h"
 #include "search/excerpt.h"
+#include "search/synonyms.h"
 #include "search/word_list.h"
 #include "topics/taxonomy.h"
 
@@ -62,7 +63,11 @@ class Searcher {
   private:
     mutable Xapian::Database db_;
     std::optional<WordList> dictionary_;
+    // The vocabulary pack the index was built with, read when first needed.
+    const SynonymExpander& synonyms() const;
+
     mutable std::optional<Taxonomy> taxonomy_;  // read from the index when first needed
+    mutable std::optional<SynonymExpander> synonyms_;
 };
 
 }  // namespace tpm

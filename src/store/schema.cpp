@@ -107,6 +107,29 @@ std::vector<Topic> decode_taxonomy(std::string_view data) {
     }
 }
 
+std::string encode_vocabulary(const std::vector<SynonymEntry>& entries) {
+    Json list = Json::array();
+    for (const SynonymEntry& e : entries) {
+        list.push_back({{"from", e.from}, {"to", e.to}, {"two_way", e.two_way}, {"line", e.line}});
+    }
+    return list.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+std::vector<SynonymEntry> decode_vocabulary(std::string_view data) {
+    try {
+        std::vector<SynonymEntry> entries;
+        for (const Json& e : Json::parse(data)) {
+            entries.push_back({e.at("from").get<std::vector<std::string>>(),
+                               e.at("to").get<std::vector<std::string>>(),
+                               e.at("two_way").get<bool>(), e.at("line").get<int>()});
+        }
+        return entries;
+    } catch (const Json::exception& e) {
+        throw Error(ErrorCode::index_corrupt,
+                    std::string("cannot read the stored vocabulary: ") + e.what());
+    }
+}
+
 std::string encode_source_info(const SourceInfo& info) {
     const Json j = {{"path", info.path},
                     {"title", info.title},

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "model/document.h"
+#include "model/synonym.h"
 #include "model/topic.h"
 
 namespace tpm::schema {
@@ -23,6 +24,8 @@ inline constexpr int kSchemaVersion = 2;
 // Metadata keys.
 inline constexpr const char* kSchemaVersionKey = "tpmsearch:schema";
 inline constexpr const char* kCorpusFingerprintKey = "tpmsearch:corpus";
+// The vocabulary pack searches expand queries with, as encode_vocabulary().
+inline constexpr const char* kVocabularyKey = "tpmsearch:vocabulary";
 // The taxonomy the index was tagged with, as encode_taxonomy().
 inline constexpr const char* kTaxonomyKey = "tpmsearch:taxonomy";
 // One key per source file, followed by its path; the value is encode_source_info().
@@ -98,6 +101,11 @@ Document decode_document_data(std::string_view data);
 // Decoding throws tpm::Error(index_corrupt) on data it cannot read.
 std::string encode_taxonomy(const std::vector<Topic>& topics);
 std::vector<Topic> decode_taxonomy(std::string_view data);
+
+// The vocabulary pack as compact JSON, and back. Decoding throws tpm::Error(index_corrupt) on
+// data it cannot read.
+std::string encode_vocabulary(const std::vector<SynonymEntry>& entries);
+std::vector<SynonymEntry> decode_vocabulary(std::string_view data);
 
 // A source file's front matter (title, date, excerpt) as compact JSON, and back. Decoding
 // throws tpm::Error(index_corrupt) on data it cannot read.

@@ -1,0 +1,124 @@
+// Query-time vocabulary expansion: matching on stems, multi-word phrases on both sides,
+// leftmost-longest, one-way entries, and what the built query searches.
+#include "search/synonyms.h"
+
+#include <gtest/gtest.h>
+
+#include "search/query_builder.h"
+#include "store/database.h"
+#include "support/sample_index.h"
+#include "topics/taxonomy.h"
+
+namespace tpm {
+namespace {
+
+const Xapian::Stem kStem("english");
+
+std::vector<SynonymEntry> pack() {
+    return {
+        {{"kill switch", "feature flag", "feature toggle"}, {}, true, 1},
+        {{"k8s"}, {"kubernetes"}, false, 2},
+        {{"tech debt"}, {"technical debt"}, false, 3},
+        {{"tech"}, {"technology"}, false, 4},
+        {{"postmortem", "post-mortem"}, {}, true, 5},
+    };
+}
+
+std::vector<std::string> joined(const std::vector<std::vector<std::string>>& alts) {
+    std::vector<std::string> out;
+    for (const auto& a : alts) {
+        std::string s;
+        for (const auto& w : a) s += (s.empty() ? "" : " ") + w;
+        out.push_back(s);
+    }
+    return out;
+}
+
+TEST(SynonymExpander, MatchesStemmedPhrasesLeftmostLongest) {
+    const SynonymExpander expander(pack());
+    struct Case {
+        const char* query;
+        std::vector<std::vector<std::string>> expected;  // per expansion, its alternatives
+    };
+    const Case cases[] = {
+        {"kill switches", {{"featur flag", "featur toggl"}}},  // plural still matches
+        {"Feature Flags and rollback", {{"kill switch", "featur toggl"}}},
+        {"k8s cluster", {{"kubernet"}}},
+        {"kubernetes", {}},                 // one-way: no way back
+        {"tech debt", {{"technic debt"}}},  // the longer phrase wins over "tech"
+        {"tech stack", {{"technolog"}}},
+        {"postmortem", {{"post mortem"}}},  // spelling variants both ways
+        {"post-mortem", {{"postmortem"}}},
+        {"nothing here", {}},
+    };
+    for (const Case& c : cases) {
+        SCOPED_TRACE(c.query);
+        const auto got = expander.expand(phrase_stems(c.query, kStem));
+        ASSERT_EQ(got.size(), c.expected.size());
+        for (std::size_t i = 0; i < got.size(); ++i) {
+            std::vector<std::string> want;
+            for (const auto& alt : c.expected[i]) want.push_back(alt);
+            EXPECT_EQ(joined(got[i].alternatives), want);
+        }
+    }
+}
+
+class ExpandedQueries : public ::testing::Test {
+  protected:
+    test::SampleIndex index_;
+    Xapian::Database db_ = open_index(index_.path());
+    SynonymExpander expander_{pack()};
+    QueryBuilder builder_{db_, QueryContext{nullptr, nullptr, &expander_}};
+};
+
+TEST_F(ExpandedQueries, AlternativesArePhrasesOfStemsOredWithTheUsersWords) {
+    const BuiltQuery q = builder_.build("kill switch");
+    // The user's words, OR a weighted OR of the alternatives as stem phrases.
+    const std::string d = q.matching.get_description();
+    EXPECT_EQ(d.rfind("Query(((Zkill@1 OR Zswitch@2) OR ", 0), 0u) << d;
+    EXPECT_NE(d.find(" * ((Zfeatur PHRASE 2 Zflag) OR (Zfeatur PHRASE 2 Ztoggl))))"),
+              std::string::npos)
+        << d;
+    ASSERT_EQ(q.expansions.size(), 1u);
+    EXPECT_EQ(q.expansions[0], "kill switch -> featur flag | featur toggl");
+}
+
+TEST_F(ExpandedQueries, OnlyPlainQueriesAreExpanded) {
+    for (const char* query : {"kill NOT switch", "\"kill switch\"", "question:k8s", "k8s*",
+                              "kill -switch", "kill AND switch"}) {
+        SCOPED_TRACE(query);
+        EXPECT_TRUE(builder_.build(query).expansions.empty());
+    }
+    // A filter restricts what matches, alternatives included, and leaves the words plain.
+    const BuiltQuery filtered = builder_.build("kill switch kind:question");
+    EXPECT_EQ(filtered.expansions.size(), 1u);
+    const std::string d = filtered.matching.get_description();
+    EXPECT_NE(d.find("Ztoggl))) FILTER 0 * XKINDquestion)"), std::string::npos) << d;
+}
+
+TEST_F(ExpandedQueries, ExpansionsFindDocumentsThatOnlyUseTheOtherWords) {
+    // The sample index says "Feature Flags", never "kill switch".
+    const BuiltQuery q = builder_.build("kill switch");
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(q.query);
+    const Xapian::MSet mset = enquire.get_mset(0, 10);
+    ASSERT_GE(mset.size(), 1u);
+    EXPECT_NE(mset.begin().get_document().get_data().find("\"id\":\"Q1\""), std::string::npos);
+}
+
+TEST(TopicBoost, AQueryNamingATopicRanksItsDocumentsHigher) {
+    test::SampleIndex index;
+    const Xapian::Database db = open_index(index.path());
+    Topic security;
+    security.id = "security";
+    security.name = "Security";
+    security.signals = {"security"};
+    const Taxonomy taxonomy({security});
+    const QueryBuilder builder(db, QueryContext{nullptr, &taxonomy, nullptr});
+    EXPECT_NE(builder.build("security review").query.get_description().find("XTOPICsecurity"),
+              std::string::npos);
+    EXPECT_EQ(builder.build("canary").query.get_description().find("XTOPIC"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace tpm
