@@ -349,14 +349,14 @@ BuiltQuery QueryBuilder::build(std::string_view text) const {
     // are added to its words and the filters then restrict both.
     const bool split = plain && !plain->words.empty() && !plain->filters.empty();
     const std::string& words = split ? plain->words : folded;
-    Xapian::Query in_question, filters;
+    Xapian::Query in_question;
     try {
         built.matching = qp.parse_query(words, kParserFlags);
         // The same query again on the question field alone: a short field with its own length
         // normalisation, so words of the question outweigh the same words deep in an answer.
         // AND_MAYBE only adds weight to what the query matches, so -word still excludes.
         in_question = qp.parse_query(words, kParserFlags, std::string(schema::kPrefixQuestion));
-        if (split) filters = qp.parse_query(plain->filters, kParserFlags);
+        if (split) built.filter = qp.parse_query(plain->filters, kParserFlags);
     } catch (const Xapian::QueryParserError& e) {
         bad_query(text, explain_parser_error(e));
     } catch (const Xapian::Error& e) {
@@ -365,6 +365,8 @@ BuiltQuery QueryBuilder::build(std::string_view text) const {
     if (built.matching.empty()) bad_query(text, "nothing to search for");
     built.terms = collect_terms(built.matching, folded);
     if (plain && !plain->words.empty()) {
+        built.plain_words =
+            static_cast<std::size_t>(std::count(plain->words.begin(), plain->words.end(), ' ')) + 1;
         const std::vector<std::string> stems =
             phrase_stems(plain->words, Xapian::Stem(schema::kStemLanguage));
         if (context_.synonyms) add_synonyms(*context_.synonyms, stems, built, in_question);
@@ -372,7 +374,6 @@ BuiltQuery QueryBuilder::build(std::string_view text) const {
             in_question = add_topic_boost(*context_.taxonomy, stems, in_question);
         }
     }
-    if (split) built.matching = Xapian::Query(Xapian::Query::OP_FILTER, built.matching, filters);
     built.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, built.matching, in_question);
     return built;
 }

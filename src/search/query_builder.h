@@ -6,6 +6,7 @@
 
 #include <xapian.h>
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,12 +24,18 @@ struct QueryTerms {
 struct BuiltQuery {
     Xapian::Query query;  // what to rank with: `matching`, weighted up where the question says it
     Xapian::Query matching;  // what the user asked for, as parsed; decides what matches
+    // The filters of a plain query (topic:, kind:, ...), kept apart so that the caller ranks
+    // the words alone and then filters (empty when there are none, or when the query is not
+    // plain and its filters are inside `matching`). Apply with OP_FILTER to `query`.
+    Xapian::Query filter;
     QueryTerms terms;
     // The query as searched when words the index does not hold were replaced by spelling
     // suggestions ("stakholder" -> "stakeholder"); empty when nothing was replaced.
     std::string corrected;
     // What the vocabulary pack added, one line each: "kill switch -> feature flag | toggle".
     std::vector<std::string> expansions;
+    // How many words the query has when it is plain (words and filters only), else 0.
+    std::size_t plain_words = 0;
 };
 
 class SynonymExpander;

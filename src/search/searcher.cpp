@@ -5,6 +5,7 @@
 
 #include "model/error.h"
 #include "search/facets.h"
+#include "search/feedback.h"
 #include "store/schema.h"
 #include "text/normalize.h"
 
@@ -21,6 +22,34 @@ constexpr int kReopenRetries = 3;
 // bench/RELEVANCE.md.
 constexpr double kBm25K1 = 1.2;
 constexpr double kBm25B = 0.75;
+
+// Pseudo-relevance feedback for natural-language questions ("how do you handle an outage"):
+// their words are often not the document's, but the best few hits are on topic, and their most
+// characteristic terms find the rest. Applied only to plain queries of this many words or more;
+// on shorter keyword queries it drifted away from what was typed. AND_MAYBE: it re-ranks the
+// matches and never adds any. Measured in bench/RELEVANCE.md.
+constexpr std::size_t kFeedbackMinWords = 4;
+constexpr Xapian::doccount kFeedbackDocuments = 3;
+constexpr Xapian::termcount kFeedbackTerms = 10;
+constexpr double kFeedbackWeight = 0.3;
+
+Xapian::Enquire make_enquire(const Xapian::Database& db, const Xapian::Query& query) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BM25Weight(kBm25K1, 0, 1, kBm25B, 0.5));
+    return enquire;
+}
+
+// `query` re-ranked with the best terms of its own top hits.
+Xapian::Query with_feedback(const Xapian::Database& db, const Xapian::Query& query) {
+    const Xapian::Enquire enquire = make_enquire(db, query);
+    const Xapian::MSet top = enquire.get_mset(0, kFeedbackDocuments);
+    if (top.empty()) return query;
+    Xapian::RSet rset;
+    for (auto it = top.begin(); it != top.end(); ++it) rset.add_document(*it);
+    const Xapian::Query terms = feedback_query(enquire, rset, kFeedbackTerms, kFeedbackWeight);
+    return terms.empty() ? query : Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, terms);
+}
 
 template <typename F>
 auto with_reopen(Xapian::Database& db, F&& f) {
@@ -78,16 +107,18 @@ SearchResults Searcher::search(const SearchRequest& request) const {
         const std::string id = topics ? resolve_topic(*topics, name) : text::fold(name);
         wanted.emplace_back(std::string(schema::kPrefixTopic) + id);
     }
-    // A filter adds no weight, so the hits that remain keep their order.
-    const Xapian::Query query =
-        wanted.empty()
-            ? built.query
-            : Xapian::Query(Xapian::Query::OP_FILTER, built.query,
-                            Xapian::Query(Xapian::Query::OP_OR, wanted.begin(), wanted.end()));
+    // Filters come last and add no weight, so the hits that remain keep their order; feedback
+    // is taken from the unfiltered query for the same reason.
+    Xapian::Query query = built.plain_words >= kFeedbackMinWords
+                              ? with_reopen(db_, [&] { return with_feedback(db_, built.query); })
+                              : built.query;
+    if (!built.filter.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, built.filter);
+    if (!wanted.empty()) {
+        query = Xapian::Query(Xapian::Query::OP_FILTER, query,
+                              Xapian::Query(Xapian::Query::OP_OR, wanted.begin(), wanted.end()));
+    }
     const auto [mset, facets] = with_reopen(db_, [&] {
-        Xapian::Enquire enquire(db_);
-        enquire.set_query(query);
-        enquire.set_weighting_scheme(Xapian::BM25Weight(kBm25K1, 0, 1, kBm25B, 0.5));
+        Xapian::Enquire enquire = make_enquire(db_, query);
         if (listing) enquire.set_sort_by_value(schema::kSlotOrder, false);
         TopicSpy spy;
         enquire.add_matchspy(&spy);

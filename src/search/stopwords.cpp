@@ -1,5 +1,11 @@
 #include "search/stopwords.h"
 
+#include <functional>
+#include <set>
+#include <string>
+
+#include "store/schema.h"
+
 namespace tpm {
 
 namespace {
@@ -34,6 +40,16 @@ const Xapian::Stopper& english_stopper() {
     static const Xapian::SimpleStopper* stopper =
         new Xapian::SimpleStopper(std::begin(kWords), std::end(kWords));
     return *stopper;
+}
+
+bool is_stop_stem(std::string_view stem) {
+    static const std::set<std::string, std::less<>> stems = [] {
+        const Xapian::Stem stemmer(schema::kStemLanguage);
+        std::set<std::string, std::less<>> out;
+        for (const char* word : kWords) out.insert(stemmer(word));
+        return out;
+    }();
+    return stems.count(stem) > 0;
 }
 
 }  // namespace tpm

@@ -5,10 +5,16 @@
 
 #include <xapian.h>
 
+#include <string_view>
+
 namespace tpm {
 
 // A stopper for Xapian::QueryParser with the English list. The object lives as long as the
 // program, so parsers may keep a pointer to it.
 const Xapian::Stopper& english_stopper();
+
+// True when `stem` is the English stem of a stop word (for terms of the index, which are
+// stemmed: "Zdoe" comes from "does").
+bool is_stop_stem(std::string_view stem);
 
 }  // namespace tpm

@@ -32,8 +32,9 @@ class TopicsSearch : public ::testing::Test {
     Xapian::Database db_ = open_index(dir_->path());
     Searcher searcher_{db_};
 
-    // Queries of one to three words drawn from the index's own vocabulary, so they match.
-    std::vector<std::string> random_queries(std::size_t n, unsigned seed) const {
+    // Queries of one to `max_words` words drawn from the index's own vocabulary, so they match.
+    std::vector<std::string> random_queries(std::size_t n, unsigned seed,
+                                            std::size_t max_words = 3) const {
         std::vector<std::string> words;
         for (auto t = db_.allterms_begin(); t != db_.allterms_end(); ++t) {
             const std::string term = *t;
@@ -45,7 +46,7 @@ class TopicsSearch : public ::testing::Test {
         std::vector<std::string> out;
         for (std::size_t i = 0; i < n; ++i) {
             std::string q;
-            for (std::size_t k = 0, len = 1 + rng() % 3; k < len; ++k) {
+            for (std::size_t k = 0, len = 1 + rng() % max_words; k < len; ++k) {
                 q += (q.empty() ? "" : " ") + words[rng() % words.size()];
             }
             out.push_back(q);
@@ -83,7 +84,8 @@ TEST_F(TopicsSearch, FilteringKeepsTheOrderOfTheRemainingHits) {
     const auto& topics = searcher_.taxonomy().topics();
     ASSERT_FALSE(topics.empty());
     std::mt19937 rng(11);
-    for (const std::string& q : random_queries(40, 13)) {
+    // Up to six words: long queries also get pseudo-relevance feedback.
+    for (const std::string& q : random_queries(60, 13, 6)) {
         const std::string topic = topics[rng() % topics.size()].id;
         SCOPED_TRACE(q + " --topic " + topic);
         std::vector<std::string> expected;
