@@ -11,6 +11,7 @@
 #include "output/json_printer.h"
 #include "output/text_printer.h"
 #include "search/searcher.h"
+#include "search/similar.h"
 #include "store/database.h"
 #include "text/printable.h"
 
@@ -39,6 +40,10 @@ void setup_search(CLI::App& app, SearchOptions& options) {
     CLI::App* show = app.add_subcommand("show", "Print a whole question and its answer");
     show->add_option("id", options.show_id, "Document id, e.g. Q26 or tips/1")->required();
     show->fallthrough();  // `tpmsearch show Q26 --json` as well as `tpmsearch --json show Q26`
+    CLI::App* similar =
+        app.add_subcommand("similar", "Find the questions and notes most like a document");
+    similar->add_option("id", options.similar_id, "Document id, e.g. Q26 or tips/1")->required();
+    similar->fallthrough();  // --json and -n before or after the id
     CLI::App* topics = app.add_subcommand("topics", "List the topics with how much carries each");
     topics->fallthrough();
     topics->callback([&options] { options.list_topics = true; });
@@ -104,6 +109,29 @@ int run_show(const Searcher& searcher, const SearchOptions& options, const Envir
     return 0;
 }
 
+int run_similar(const Xapian::Database& db, const SearchOptions& options, const Environment& env,
+                std::ostream& out, std::ostream& err) {
+    SearchResults results;
+    try {
+        results = find_similar(db, options.similar_id, options.limit ? options.limit : 10);
+    } catch (const Error& e) {
+        if (e.code() != ErrorCode::not_found) throw;
+        err << "tpmsearch: no document \"" << shown(options.similar_id)
+            << "\" in the index (ids look like Q26 or tips/1)\n";
+        return 1;
+    }
+    if (options.json) {
+        print_results_json(out, results);
+    } else {
+        print_results(out, results, text_style(options, env));
+    }
+    if (results.hits.empty()) {
+        err << "tpmsearch: nothing like " << shown(options.similar_id) << " in the index\n";
+        return 1;
+    }
+    return 0;
+}
+
 int run_topics(const Searcher& searcher, const SearchOptions& options, const Environment& env,
                std::ostream& out) {
     const std::vector<TopicCount> counts = searcher.topic_counts();
@@ -125,13 +153,15 @@ std::string join(const std::vector<std::string>& words) {
 
 int run_search(const SearchOptions& options, const Environment& env, std::ostream& out,
                std::ostream& err) {
-    if (options.show_id.empty() && options.words.empty() && options.topics.empty() &&
-        !options.list_topics) {
+    if (options.show_id.empty() && options.similar_id.empty() && options.words.empty() &&
+        options.topics.empty() && !options.list_topics) {
         return report_error(err, "tpmsearch",
                             "no query given (try: tpmsearch \"canary rollback\", or --help)");
     }
-    const Searcher searcher(open_search_index(options, env, err), env.dictionary);
+    const Xapian::Database db = open_search_index(options, env, err);
+    const Searcher searcher(db, env.dictionary);
     if (!options.show_id.empty()) return run_show(searcher, options, env, out, err);
+    if (!options.similar_id.empty()) return run_similar(db, options, env, out, err);
     if (options.list_topics) return run_topics(searcher, options, env, out);
 
     SearchRequest request;
@@ -142,9 +172,14 @@ int run_search(const SearchOptions& options, const Environment& env, std::ostrea
     request.limit = options.limit ? options.limit : listing ? 100000 : 10;
     if (listing) request.excerpts.max_excerpts = 0;
     const SearchResults results = searcher.search(request);
-    if (!results.corrected_query.empty() && !options.json) {
-        err << "tpmsearch: searched for: " << shown(results.corrected_query)
-            << " (spelling corrected; words the index has are never changed)\n";
+    if (!options.json) {
+        // The rescue line already names the reading it searched, corrections included.
+        if (!results.rescue.empty()) {
+            err << "tpmsearch: " << shown(results.rescue) << "\n";
+        } else if (!results.corrected_query.empty()) {
+            err << "tpmsearch: searched for: " << shown(results.corrected_query)
+                << " (spelling corrected; words the index has are never changed)\n";
+        }
     }
     if (options.json) {
         print_results_json(out, results);

@@ -19,14 +19,15 @@ struct SearchOptions {
     bool json = false;                // --json
     std::string color = "auto";       // --color auto|always|never
     std::string show_id;              // `tpmsearch show ID`
+    std::string similar_id;           // `tpmsearch similar ID`
     std::vector<std::string> topics;  // --topic ID (repeatable, OR'ed)
     bool list_topics = false;         // `tpmsearch topics`
 };
 
 void setup_search(CLI::App& app, SearchOptions& options);
 
-// Runs a search or `show`: results on `out`, notices and errors on `err`. Returns 0 when
-// something was found, 1 when nothing was, 2 on error (grep, ripgrep).
+// Runs a search, `show`, `similar` or `topics`: results on `out`, notices and errors on `err`.
+// Returns 0 when something was found, 1 when nothing was, 2 on error (grep, ripgrep).
 int run_search(const SearchOptions& options, const Environment& env, std::ostream& out,
                std::ostream& err);
 

@@ -42,8 +42,11 @@ struct Hit {
 };
 
 struct SearchResults {
-    std::string query;                // the query as the user gave it
-    std::string corrected_query;      // the query searched after spelling fixes, or empty
+    std::string query;            // the query as the user gave it
+    std::string corrected_query;  // the query searched after spelling fixes, or empty
+    // When nothing matched the query as written: one line saying how it was read instead
+    // ("showing results for any of its words: ..."); else empty.
+    std::string rescue;
     std::size_t estimated_total = 0;  // matches in the whole index (estimate)
     std::vector<Hit> hits;            // the requested page, best first
     std::vector<FacetCount> topics;   // topics over the whole match set, most frequent first

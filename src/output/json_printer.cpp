@@ -86,6 +86,7 @@ void print_results_json(std::ostream& out, const SearchResults& results) {
     j["query"] = results.query;
     j["corrected_query"] =
         results.corrected_query.empty() ? Json(nullptr) : Json(results.corrected_query);
+    j["rescue"] = results.rescue.empty() ? Json(nullptr) : Json(results.rescue);
     j["total_estimate"] = results.estimated_total;
     Json hits = Json::array();
     for (const Hit& hit : results.hits) hits.push_back(hit_json(hit));

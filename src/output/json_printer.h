@@ -11,22 +11,23 @@
 
 namespace tpm {
 
-inline constexpr int kJsonSchema = 2;
+inline constexpr int kJsonSchema = 3;
 
-// {"schema":2,"query":...,"corrected_query":null or the query searched after spelling fixes,
+// {"schema":3,"query":...,"corrected_query":null or the query searched after spelling fixes,
+// "rescue":null or one line on how a query that matched nothing as written was read instead,
 // "total_estimate":N,"hits":[{"rank","id","kind","score","question","question_highlights",
 // "source","line","topics":[ids],"tags":[...],"excerpts":[{"label","text",
 // "highlights":[[start,end],...],"truncated_start","truncated_end"}]}],
 // "facets":{"topics":[{"id","count"}]}} followed by a newline. Offsets are UTF-8 bytes.
 void print_results_json(std::ostream& out, const SearchResults& results);
 
-// {"schema":2,"document":{"id","kind","question","source","line","answer","points":[{"label",
+// {"schema":3,"document":{"id","kind","question","source","line","answer","points":[{"label",
 // "text","items","line"}],"example","why","topics","tags"},"source_info":{"title","date",
 // "excerpt","tags"} or null} followed by a newline.
 void print_document_json(std::ostream& out, const Document& doc,
                          const SourceInfo* source = nullptr);
 
-// {"schema":2,"topics":[{"id","name","description","aliases","questions","tips","notes"}]}
+// {"schema":3,"topics":[{"id","name","description","aliases","questions","tips","notes"}]}
 // followed by a newline.
 void print_topics_json(std::ostream& out, const std::vector<TopicCount>& topics);
 

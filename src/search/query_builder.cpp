@@ -141,9 +141,10 @@ bool correctable(std::string_view token) {
            std::all_of(token.begin(), token.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
-// Replaces each unknown plain word of the folded query by the index's spelling suggestion.
-// Returns the corrected query, or "" when no word was replaced.
-std::string correct_spelling(const Xapian::Database& db, const WordList& dictionary,
+// Replaces each plain word of the folded query that the index lacks (and `dictionary`, when
+// given, does not list) by the index's spelling suggestion. Returns the corrected query, or ""
+// when no word was replaced.
+std::string correct_spelling(const Xapian::Database& db, const WordList* dictionary,
                              const std::string& folded) {
     const Xapian::Stem stem(schema::kStemLanguage);
     std::string out;
@@ -153,7 +154,8 @@ std::string correct_spelling(const Xapian::Database& db, const WordList& diction
         const std::size_t end = std::min(folded.find(' ', i), folded.size());
         std::string token = folded.substr(i, end - i);
         if (correctable(token) && db.get_termfreq(token) == 0 &&
-            db.get_termfreq("Z" + stem(token)) == 0 && !dictionary.contains(token)) {
+            db.get_termfreq("Z" + stem(token)) == 0 &&
+            !(dictionary && dictionary->contains(token))) {
             const unsigned edits = token.size() >= kTwoEditsFromLength ? 2 : 1;
             std::string suggestion = db.get_spelling_suggestion(token, edits);
             if (!suggestion.empty()) {
@@ -333,15 +335,51 @@ std::string fold_query(std::string_view text, const Taxonomy* taxonomy) {
 QueryBuilder::QueryBuilder(const Xapian::Database& db, QueryContext context)
     : db_(db), context_(context) {}
 
-BuiltQuery QueryBuilder::build(std::string_view text) const {
+std::string relax_query(std::string_view folded) {
+    std::string out;
+    bool excluding = false;  // the previous token was NOT
+    std::size_t i = 0;
+    while (i < folded.size()) {
+        const std::size_t end = std::min(folded.find(' ', i), folded.size());
+        std::string token(folded.substr(i, end - i));
+        i = end + 1;
+        if (token.empty()) continue;
+        if (is_operator(token)) {
+            excluding = token == "NOT";
+            continue;
+        }
+        // An exclusion is the user's instruction, not a requirement: it stays.
+        const bool excluded = excluding || token.starts_with('-');
+        excluding = false;
+        if (!boolean_filter(token, nullptr)) {
+            std::erase_if(token, [](char c) {
+                return c == '"' || c == '(' || c == ')' || c == '+' || c == '-';
+            });
+            for (const auto& f : schema::kTextFields) {
+                const std::string name = std::string(f.name) + ":";
+                if (token.starts_with(name)) token.erase(0, name.size());
+            }
+        }
+        if (token.empty()) continue;
+        out += (out.empty() ? "" : " ") + std::string(excluded ? "-" : "") + token;
+    }
+    return out;
+}
+
+BuiltQuery QueryBuilder::build(std::string_view text, Reading reading) const {
     if (std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\t'; })) {
         throw Error(ErrorCode::bad_query, "empty query");
     }
     check_balance(text);
     std::string folded = fold_query(text, context_.taxonomy);
+    if (reading.relax) folded = relax_query(folded);
     BuiltQuery built;
-    if (context_.dictionary) built.corrected = correct_spelling(db_, *context_.dictionary, folded);
+    if (context_.dictionary || reading.respell) {
+        built.corrected =
+            correct_spelling(db_, reading.respell ? nullptr : context_.dictionary, folded);
+    }
     if (!built.corrected.empty()) folded = built.corrected;
+    built.reading = folded;
 
     Xapian::QueryParser qp = make_parser(db_);
     const std::optional<PlainQuery> plain = split_plain(folded);

@@ -36,6 +36,20 @@ struct BuiltQuery {
     std::vector<std::string> expansions;
     // How many words the query has when it is plain (words and filters only), else 0.
     std::size_t plain_words = 0;
+    // The query text as finally parsed (folded, relaxed and corrected as asked).
+    std::string reading;
+};
+
+// How to read a query that found nothing as written (the rescue ladder).
+struct Reading {
+    // Drop what makes words required or exact: phrases, AND, NEAR, field prefixes. Exclusions
+    // (NOT, -word) and filters stay: they are the user's instructions.
+    bool relax = false;
+    // Correct every word the index lacks, even real English words (the normal reading leaves
+    // those alone).
+    bool respell = false;
+
+    bool operator==(const Reading&) const = default;
 };
 
 class SynonymExpander;
@@ -66,12 +80,18 @@ class QueryBuilder {
     // spelling suggestion, if any; known words are never touched. Throws tpm::Error(bad_query)
     // with a one-line reason for an empty query, an unbalanced quote or parenthesis, a
     // misplaced operator, an unknown topic, or a query with nothing left to search for.
-    BuiltQuery build(std::string_view text) const;
+    BuiltQuery build(std::string_view text, Reading reading = {}) const;
 
   private:
     const Xapian::Database& db_;
     QueryContext context_;
 };
+
+// `folded` without what makes words required or exact (AND, OR, NEAR, quotes, brackets,
+// text-field prefixes): any of its words may match. Exclusions stay (NOT b becomes -b), and so
+// do filters. "\"canary rollback\" AND question:flags NOT xylophone" gives
+// "canary rollback flags -xylophone".
+std::string relax_query(std::string_view folded);
 
 // Folds each word of a query like the index text (text::fold) but keeps the upper-case
 // operators AND, OR, NOT, XOR, NEAR and ADJ (with their /N) so they stay operators, and filter

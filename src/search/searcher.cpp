@@ -6,6 +6,7 @@
 #include "model/error.h"
 #include "search/facets.h"
 #include "search/feedback.h"
+#include "search/index_reader.h"
 #include "store/schema.h"
 #include "text/normalize.h"
 
@@ -13,15 +14,8 @@ namespace tpm {
 
 namespace {
 
-// Another process may commit while we read; Xapian then asks the reader to reopen. A few
-// retries cover an indexer committing in a loop.
-constexpr int kReopenRetries = 3;
-
-// BM25's textbook parameters (Robertson and Zaragoza) instead of Xapian's b = 0.5: answers
-// vary a lot in length, and the longer ones should not win only by saying more. Measured in
-// bench/RELEVANCE.md.
-constexpr double kBm25K1 = 1.2;
-constexpr double kBm25B = 0.75;
+using detail::make_enquire;
+using detail::with_reopen;
 
 // Pseudo-relevance feedback for natural-language questions ("how do you handle an outage"):
 // their words are often not the document's, but the best few hits are on topic, and their most
@@ -33,13 +27,6 @@ constexpr Xapian::doccount kFeedbackDocuments = 3;
 constexpr Xapian::termcount kFeedbackTerms = 10;
 constexpr double kFeedbackWeight = 0.3;
 
-Xapian::Enquire make_enquire(const Xapian::Database& db, const Xapian::Query& query) {
-    Xapian::Enquire enquire(db);
-    enquire.set_query(query);
-    enquire.set_weighting_scheme(Xapian::BM25Weight(kBm25K1, 0, 1, kBm25B, 0.5));
-    return enquire;
-}
-
 // `query` re-ranked with the best terms of its own top hits.
 Xapian::Query with_feedback(const Xapian::Database& db, const Xapian::Query& query) {
     const Xapian::Enquire enquire = make_enquire(db, query);
@@ -49,23 +36,6 @@ Xapian::Query with_feedback(const Xapian::Database& db, const Xapian::Query& que
     for (auto it = top.begin(); it != top.end(); ++it) rset.add_document(*it);
     const Xapian::Query terms = feedback_query(enquire, rset, kFeedbackTerms, kFeedbackWeight);
     return terms.empty() ? query : Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, terms);
-}
-
-template <typename F>
-auto with_reopen(Xapian::Database& db, F&& f) {
-    for (int attempt = 0;; ++attempt) {
-        try {
-            return f();
-        } catch (const Xapian::DatabaseModifiedError&) {
-            if (attempt >= kReopenRetries) {
-                throw Error(ErrorCode::index_corrupt,
-                            "the index kept changing while it was read; try again");
-            }
-            db.reopen();
-        } catch (const Xapian::Error& e) {
-            throw Error(ErrorCode::index_corrupt, "cannot read the index: " + e.get_description());
-        }
-    }
 }
 
 // Rarer query terms make a passage a better excerpt (inverse document frequency).
@@ -89,34 +59,60 @@ Searcher::Searcher(Xapian::Database db, std::optional<std::filesystem::path> dic
 }
 
 SearchResults Searcher::search(const SearchRequest& request) const {
-    SearchResults results;
-    results.query = request.query;
     const Taxonomy* topics = taxonomy().empty() ? nullptr : &taxonomy();
-    const bool listing =
-        request.query.find_first_not_of(" \t") == std::string::npos && !request.topics.empty();
-    BuiltQuery built;
-    if (listing) {
-        built.query = Xapian::Query::MatchAll;
-    } else {
-        const QueryContext context{dictionary_ ? &*dictionary_ : nullptr, topics, &synonyms()};
-        built = QueryBuilder(db_, context).build(request.query);
-    }
-    results.corrected_query = built.corrected;
     std::vector<Xapian::Query> wanted;
     for (const std::string& name : request.topics) {
         const std::string id = topics ? resolve_topic(*topics, name) : text::fold(name);
         wanted.emplace_back(std::string(schema::kPrefixTopic) + id);
     }
+    const Xapian::Query filter(Xapian::Query::OP_OR, wanted.begin(), wanted.end());
+    if (request.query.find_first_not_of(" \t") == std::string::npos && !wanted.empty()) {
+        BuiltQuery all;
+        all.query = Xapian::Query::MatchAll;
+        return run(all, filter, request, true);
+    }
+    const QueryContext context{dictionary_ ? &*dictionary_ : nullptr, topics, &synonyms()};
+    const QueryBuilder builder(db_, context);
+    const BuiltQuery built = builder.build(request.query);
+    SearchResults results = run(built, filter, request, false);
+    // The rescue ladder. Spelling of non-words and the vocabulary already apply above; when
+    // that finds nothing, relax what the query requires, then also respell real words.
+    std::string tried = built.reading;
+    for (const Reading reading : {Reading{true, false}, Reading{true, true}}) {
+        if (!results.hits.empty()) break;
+        BuiltQuery again;
+        try {
+            again = builder.build(request.query, reading);
+        } catch (const Error&) {
+            break;  // relaxed to nothing at all ("-word" alone): nothing to try
+        }
+        if (again.reading == tried) continue;
+        tried = again.reading;
+        SearchResults rescued = run(again, filter, request, false);
+        if (rescued.hits.empty()) continue;
+        rescued.rescue =
+            reading.respell
+                ? "nothing matched; showing results for: " + again.reading + " (spelling corrected)"
+                : "nothing matched the query as written; showing results for any "
+                  "of its words: " +
+                      again.reading;
+        results = std::move(rescued);
+    }
+    return results;
+}
+
+SearchResults Searcher::run(const BuiltQuery& built, const Xapian::Query& topic_filter,
+                            const SearchRequest& request, bool listing) const {
+    SearchResults results;
+    results.query = request.query;
+    results.corrected_query = built.corrected;
     // Filters come last and add no weight, so the hits that remain keep their order; feedback
     // is taken from the unfiltered query for the same reason.
     Xapian::Query query = built.plain_words >= kFeedbackMinWords
                               ? with_reopen(db_, [&] { return with_feedback(db_, built.query); })
                               : built.query;
     if (!built.filter.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, built.filter);
-    if (!wanted.empty()) {
-        query = Xapian::Query(Xapian::Query::OP_FILTER, query,
-                              Xapian::Query(Xapian::Query::OP_OR, wanted.begin(), wanted.end()));
-    }
+    if (!topic_filter.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, topic_filter);
     const auto [mset, facets] = with_reopen(db_, [&] {
         Xapian::Enquire enquire = make_enquire(db_, query);
         if (listing) enquire.set_sort_by_value(schema::kSlotOrder, false);

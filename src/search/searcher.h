@@ -39,7 +39,8 @@ class Searcher {
     explicit Searcher(Xapian::Database db,
                       std::optional<std::filesystem::path> dictionary = std::nullopt);
 
-    // The ranked hits for `request`, with the topic counts of the whole match set. Throws
+    // The ranked hits for `request`, with the topic counts of the whole match set. When the
+    // query as written matches nothing, it is read more loosely (SearchResults::rescue). Throws
     // tpm::Error(bad_query) for a malformed query or an unknown topic, and
     // tpm::Error(index_corrupt) when the index cannot be read.
     SearchResults search(const SearchRequest& request) const;
@@ -61,6 +62,11 @@ class Searcher {
     std::vector<std::string> ids() const;
 
   private:
+    // Runs one reading of a query (`built`), filtered by `topic_filter` (empty: none); a
+    // listing is sorted in document order.
+    SearchResults run(const BuiltQuery& built, const Xapian::Query& topic_filter,
+                      const SearchRequest& request, bool listing) const;
+
     mutable Xapian::Database db_;
     std::optional<WordList> dictionary_;
     // The vocabulary pack the index was built with, read when first needed.

@@ -63,6 +63,23 @@ TEST_F(TpmSearch, ShowPrintsTheWholeQuestion) {
     EXPECT_EQ(doc["source_info"]["title"], "Sample TPM questions");
 }
 
+TEST_F(TpmSearch, SimilarListsOtherDocumentsOrSaysTheIdIsUnknown) {
+    const auto r = f_.search({"similar", "Q1"});
+    EXPECT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(r.err, "");
+    EXPECT_EQ(r.out.rfind("1. Q", 0), 0u) << r.out;  // ranked hits, as a search prints them
+    EXPECT_EQ(r.out.find("Q1 "), std::string::npos) << r.out;
+    const auto j = nlohmann::json::parse(f_.search({"--json", "similar", "q1", "-n", "2"}).out);
+    ASSERT_FALSE(j.at("hits").empty());
+    EXPECT_LE(j["hits"].size(), 2u);
+    for (const auto& hit : j["hits"]) EXPECT_NE(hit["id"], "Q1");
+    const auto missing = f_.search({"similar", "Q99"});
+    EXPECT_EQ(missing.status, 1);
+    EXPECT_EQ(missing.out, "");
+    EXPECT_EQ(missing.err,
+              "tpmsearch: no document \"Q99\" in the index (ids look like Q26 or tips/1)\n");
+}
+
 TEST_F(TpmSearch, ExitStatusSaysWhatHappened) {
     struct Case {
         std::vector<std::string> args;
@@ -102,9 +119,17 @@ TEST_F(TpmSearch, UnknownWordsAreCorrectedAndKnownOnesLeftAlone) {
     const auto j = nlohmann::json::parse(f_.search({"--json", "stakholders"}).out);
     EXPECT_EQ(j["corrected_query"], "stakeholders");
     EXPECT_EQ(j["hits"][0]["id"], "Q2");
-    // Without a dictionary nothing is corrected: the misspelt word simply finds nothing.
+    // Without a dictionary the normal reading corrects nothing; the word finds nothing as
+    // written, and the last rung of the rescue ladder corrects it and says so.
     f_.env().dictionary.reset();
-    EXPECT_EQ(f_.search({"stakholders"}).status, 1);
+    const auto rescued = f_.search({"stakholders"});
+    EXPECT_EQ(rescued.status, 0);
+    EXPECT_EQ(rescued.err,
+              "tpmsearch: nothing matched; showing results for: stakeholders (spelling "
+              "corrected)\n");
+    const auto j2 = nlohmann::json::parse(f_.search({"--json", "stakholders"}).out);
+    EXPECT_EQ(j2["rescue"],
+              "nothing matched; showing results for: stakeholders (spelling corrected)");
 }
 
 TEST_F(TpmSearch, ATopicWithoutAQueryListsItsQuestionsInOrder) {

@@ -105,3 +105,27 @@ TEST(FoldQuery, KeepsOperatorsAndFoldsWords) {
 
 }  // namespace
 }  // namespace tpm
+
+namespace tpm {
+namespace {
+
+TEST(RelaxQuery, DropsRequirementsButKeepsExclusionsAndFilters) {
+    struct Case {
+        const char* input;
+        const char* expected;
+    };
+    const Case cases[] = {
+        {"\"canary rollback\" AND question:flags", "canary rollback flags"},
+        {"canary NOT memory", "canary -memory"},
+        {"canary -memory topic:reliability", "canary -memory topic:reliability"},
+        {"(a OR b) NEAR c", "a b c"},
+        {"why:culture id:Q26", "culture id:Q26"},
+    };
+    for (const Case& c : cases) {
+        SCOPED_TRACE(c.input);
+        EXPECT_EQ(relax_query(c.input), c.expected);
+    }
+}
+
+}  // namespace
+}  // namespace tpm

@@ -46,14 +46,58 @@ TEST_F(SearcherTest, RanksTheObviousQuestionFirst) {
 }
 
 TEST_F(SearcherTest, PhrasesNeedTheWordsTogether) {
-    EXPECT_EQ(ids("\"feature flags\""), std::vector<std::string>{"Q1"});
-    EXPECT_TRUE(ids("\"flags feature\"").empty());
+    const SearchResults exact = searcher_.search({"\"feature flags\"", 0, 10, {}, {}});
+    ASSERT_EQ(exact.hits.size(), 1u);
+    EXPECT_EQ(exact.hits[0].doc.id, "Q1");
+    EXPECT_EQ(exact.rescue, "");
+    // The reversed phrase matches nothing as written; the rescue ladder says so and relaxes.
+    const SearchResults reversed = searcher_.search({"\"flags feature\"", 0, 10, {}, {}});
+    EXPECT_EQ(reversed.rescue,
+              "nothing matched the query as written; showing results for any of its words: "
+              "flags feature");
+    ASSERT_FALSE(reversed.hits.empty());
+    EXPECT_EQ(reversed.hits[0].doc.id, "Q1");
 }
 
 TEST_F(SearcherTest, FieldQueriesSearchOnlyTheirField) {
     // "leadership" appears only in Q2's points, never in a question.
     EXPECT_EQ(ids("leadership"), std::vector<std::string>{"Q2"});
-    EXPECT_TRUE(ids("question:leadership").empty());
+    const SearchResults in_question = searcher_.search({"question:leadership", 0, 10, {}, {}});
+    EXPECT_NE(in_question.rescue.find("any of its words: leadership"), std::string::npos);
+}
+
+TEST_F(SearcherTest, TheRescueLadderRelaxesThenRespells) {
+    struct Case {
+        const char* query;
+        const char* rescue;  // "" when the query as written finds something
+    };
+    const Case cases[] = {
+        {"canary AND xylophone", "any of its words: canary xylophone"},
+        {"\"caught canary\" AND leak NOT stakeholder",
+         "any of its words: caught canary leak -stakeholder"},
+        {"\"stakeholder escalation\"", "any of its words: stakeholder escalation"},
+        // No word list is configured here, so the normal reading corrects nothing; the last
+        // rung corrects every word the index lacks.
+        {"xylophone scedule", "showing results for: xylophone schedule (spelling corrected)"},
+    };
+    for (const Case& c : cases) {
+        SCOPED_TRACE(c.query);
+        const SearchResults r = searcher_.search({c.query, 0, 10, {}, {}});
+        EXPECT_FALSE(r.hits.empty());
+        if (*c.rescue) {
+            EXPECT_NE(r.rescue.find(c.rescue), std::string::npos) << r.rescue;
+        } else {
+            EXPECT_EQ(r.rescue, "");
+        }
+    }
+    // Nothing is rescued out of nothing: an unknown word with no near neighbour stays empty,
+    // and an exclusion is never dropped to find something (Q1, the only canary, has rollbacks).
+    for (const char* query : {"qqqqzzzz", "canary -rollbacks", "canary NOT rollbacks"}) {
+        SCOPED_TRACE(query);
+        const SearchResults r = searcher_.search({query, 0, 10, {}, {}});
+        EXPECT_TRUE(r.hits.empty());
+        EXPECT_EQ(r.rescue, "");
+    }
 }
 
 TEST_F(SearcherTest, HitsCarryDocumentExcerptsAndTitleHighlights) {

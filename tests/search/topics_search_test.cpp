@@ -13,23 +13,13 @@
 #include "search/searcher.h"
 #include "store/database.h"
 #include "store/schema.h"
-#include "support/temp_dir.h"
+#include "support/shipped_index.h"
 
 namespace tpm {
 namespace {
 
-class TopicsSearch : public ::testing::Test {
+class TopicsSearch : public test::ShippedIndexTest {
   protected:
-    static void SetUpTestSuite() {
-        dir_ = new test::TempDir();
-        cli::build_corpus_index(TPM_CORPUS_DIR, "corpus", dir_->path());
-    }
-    static void TearDownTestSuite() {
-        delete dir_;
-        dir_ = nullptr;
-    }
-    static test::TempDir* dir_;
-    Xapian::Database db_ = open_index(dir_->path());
     Searcher searcher_{db_};
 
     // Queries of one to `max_words` words drawn from the index's own vocabulary, so they match.
@@ -60,7 +50,6 @@ class TopicsSearch : public ::testing::Test {
         return out;
     }
 };
-test::TempDir* TopicsSearch::dir_ = nullptr;
 
 TEST_F(TopicsSearch, FacetCountsEqualABruteForceCountOverAllMatches) {
     for (const std::string& q : random_queries(40, 7)) {
