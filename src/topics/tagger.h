@@ -23,7 +23,7 @@ struct TagResult {
 };
 
 class Tagger {
-public:
+  public:
     static constexpr std::size_t kMaxTopics = 3;
 
     // Prepares the signals of every topic of `taxonomy` (folded, split into words, stemmed).
@@ -39,7 +39,7 @@ public:
     // tuning.
     std::vector<double> scores(const Document& doc) const;
 
-private:
+  private:
     struct Impl;
     std::shared_ptr<const Impl> impl_;
 };

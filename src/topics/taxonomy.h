@@ -14,7 +14,7 @@
 namespace tpm {
 
 class Taxonomy {
-public:
+  public:
     Taxonomy() = default;
     explicit Taxonomy(std::vector<Topic> topics);
 
@@ -28,7 +28,7 @@ public:
     // mean" in an error about an unknown topic.
     std::vector<std::string> nearest(std::string_view name, std::size_t n = 3) const;
 
-private:
+  private:
     std::vector<Topic> topics_;
 };
 
