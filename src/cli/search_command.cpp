@@ -34,6 +34,9 @@ void setup_search(CLI::App& app, SearchOptions& options) {
                    "list the topic's questions in document order")
         ->allow_extra_args(false);
     app.add_flag("--json", options.json, "Print one JSON document (schema in README)");
+    app.add_flag("--explain", options.explain,
+                 "Show how the query was read and, per result, which words matched in which "
+                 "field");
     app.add_option("--color", options.color, "Colour: auto, always or never")
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->capture_default_str();
@@ -167,6 +170,7 @@ int run_search(const SearchOptions& options, const Environment& env, std::ostrea
     SearchRequest request;
     request.query = join(options.words);
     request.topics = options.topics;
+    request.explain = options.explain;
     const bool listing = options.words.empty();
     // A topic listing shows every question of the topic, compactly: no excerpts.
     request.limit = options.limit ? options.limit : listing ? 100000 : 10;

@@ -22,6 +22,7 @@ struct SearchOptions {
     std::string similar_id;           // `tpmsearch similar ID`
     std::vector<std::string> topics;  // --topic ID (repeatable, OR'ed)
     bool list_topics = false;         // `tpmsearch topics`
+    bool explain = false;             // --explain
 };
 
 void setup_search(CLI::App& app, SearchOptions& options);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,12 +34,27 @@ struct Excerpt {
     bool operator==(const Excerpt&) const = default;
 };
 
+// With --explain: a query term a hit matched (its stem or word) and the fields that hold it.
+struct TermMatch {
+    std::string term;
+    std::vector<std::string> fields;  // "question", "answer", "point", "example", "why"
+
+    bool operator==(const TermMatch&) const = default;
+};
+
+// With --explain: how the query was read.
+struct Explanation {
+    std::string query;                    // the final Xapian query, as Xapian describes it
+    std::vector<std::string> expansions;  // what the vocabulary pack added, one line each
+};
+
 struct Hit {
     int rank = 0;        // 1-based
     double score = 0.0;  // the ranking weight (BM25); comparable only within one result set
     Document doc;        // the whole stored document (show needs it all; printers pick)
     std::vector<Span> title_highlights;  // matched words in doc.title
     std::vector<Excerpt> excerpts;
+    std::vector<TermMatch> matched;  // with --explain only
 };
 
 struct SearchResults {
@@ -47,9 +63,10 @@ struct SearchResults {
     // When nothing matched the query as written: one line saying how it was read instead
     // ("showing results for any of its words: ..."); else empty.
     std::string rescue;
-    std::size_t estimated_total = 0;  // matches in the whole index (estimate)
-    std::vector<Hit> hits;            // the requested page, best first
-    std::vector<FacetCount> topics;   // topics over the whole match set, most frequent first
+    std::size_t estimated_total = 0;         // matches in the whole index (estimate)
+    std::vector<Hit> hits;                   // the requested page, best first
+    std::vector<FacetCount> topics;          // topics over the whole match set, most frequent first
+    std::optional<Explanation> explanation;  // with --explain
 };
 
 }  // namespace tpm

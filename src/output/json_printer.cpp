@@ -56,6 +56,13 @@ Json hit_json(const Hit& hit) {
     j["line"] = hit.doc.line;
     j["topics"] = hit.doc.topics;
     j["tags"] = hit.doc.tags;
+    if (!hit.matched.empty()) {
+        Json matched = Json::array();
+        for (const TermMatch& m : hit.matched) {
+            matched.push_back({{"term", m.term}, {"fields", m.fields}});
+        }
+        j["matched"] = std::move(matched);
+    }
     Json excerpts = Json::array();
     for (const Excerpt& excerpt : hit.excerpts) excerpts.push_back(excerpt_json(excerpt));
     j["excerpts"] = std::move(excerpts);
@@ -94,6 +101,10 @@ void print_results_json(std::ostream& out, const SearchResults& results) {
     Json topics = Json::array();
     for (const FacetCount& f : results.topics) topics.push_back({{"id", f.id}, {"count", f.count}});
     j["facets"]["topics"] = std::move(topics);
+    if (results.explanation) {
+        j["explain"] = {{"query", results.explanation->query},
+                        {"expansions", results.explanation->expansions}};
+    }
     write(out, j);
 }
 

@@ -18,7 +18,9 @@ inline constexpr int kJsonSchema = 3;
 // "total_estimate":N,"hits":[{"rank","id","kind","score","question","question_highlights",
 // "source","line","topics":[ids],"tags":[...],"excerpts":[{"label","text",
 // "highlights":[[start,end],...],"truncated_start","truncated_end"}]}],
-// "facets":{"topics":[{"id","count"}]}} followed by a newline. Offsets are UTF-8 bytes.
+// "facets":{"topics":[{"id","count"}]}} followed by a newline. Offsets are UTF-8 bytes. With
+// --explain, each hit also has "matched":[{"term","fields":[...]}] and the document
+// "explain":{"query","expansions":[...]}.
 void print_results_json(std::ostream& out, const SearchResults& results);
 
 // {"schema":3,"document":{"id","kind","question","source","line","answer","points":[{"label",

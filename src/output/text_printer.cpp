@@ -281,6 +281,34 @@ void write_excerpt(std::ostream& out, std::size_t indent, const Excerpt& excerpt
 
 std::size_t digits(int n) { return std::to_string(n).size(); }
 
+// With --explain: how the query was read, above the results.
+void write_explanation(std::ostream& out, const Explanation& e, const TextStyle& style) {
+    Styled query("query: ", Tone::bold);
+    query.add(e.query, Tone::plain);
+    write_paragraph(out, 0, query, style);
+    for (const std::string& line : e.expansions) {
+        Styled expansion("vocabulary: ", Tone::bold);
+        expansion.add(line, Tone::plain);
+        write_paragraph(out, 0, expansion, style);
+    }
+    out << '\n';
+}
+
+// With --explain: "matched: canari (point, example) · rollback (point)".
+void write_matched(std::ostream& out, std::size_t indent, const std::vector<TermMatch>& matched,
+                   const TextStyle& style) {
+    if (matched.empty()) return;
+    Styled line("matched:", Tone::dim);
+    for (std::size_t i = 0; i < matched.size(); ++i) {
+        line.add(i == 0 ? " " : " \xC2\xB7 ", Tone::dim);
+        line.add(matched[i].term, Tone::label);
+        std::string fields;
+        for (const std::string& f : matched[i].fields) fields += (fields.empty() ? "" : ", ") + f;
+        line.add(" (" + (fields.empty() ? std::string("-") : fields) + ")", Tone::dim);
+    }
+    write_paragraph(out, indent, line, style);
+}
+
 }  // namespace
 
 // Layout (rank right-aligned to the widest rank; everything under it indented past "N. "):
@@ -289,6 +317,7 @@ std::size_t digits(int n) { return std::to_string(n).size(); }
 //       Canary Releases: I use canary releases to ...
 // with a blank line between hits (not after the last, so cli/ decides what follows).
 void print_results(std::ostream& out, const SearchResults& results, const TextStyle& style) {
+    if (results.explanation) write_explanation(out, *results.explanation, style);
     std::size_t rank_width = 0;
     for (const Hit& hit : results.hits) rank_width = std::max(rank_width, digits(hit.rank));
     bool first = true;
@@ -300,6 +329,7 @@ void print_results(std::ostream& out, const SearchResults& results, const TextSt
                       style);
         const std::size_t indent = rank_width + 2;
         write_location(out, indent, hit.doc, style);
+        write_matched(out, indent, hit.matched, style);
         for (const Excerpt& excerpt : hit.excerpts) write_excerpt(out, indent, excerpt, style);
     }
     if (!results.hits.empty() && !results.topics.empty()) {

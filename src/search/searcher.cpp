@@ -4,6 +4,7 @@
 #include <map>
 
 #include "model/error.h"
+#include "search/explain.h"
 #include "search/facets.h"
 #include "search/feedback.h"
 #include "search/index_reader.h"
@@ -113,6 +114,7 @@ SearchResults Searcher::run(const BuiltQuery& built, const Xapian::Query& topic_
                               : built.query;
     if (!built.filter.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, built.filter);
     if (!topic_filter.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, topic_filter);
+    std::vector<std::vector<std::string>> matching;  // per hit, with --explain
     const auto [mset, facets] = with_reopen(db_, [&] {
         Xapian::Enquire enquire = make_enquire(db_, query);
         if (listing) enquire.set_sort_by_value(schema::kSlotOrder, false);
@@ -122,10 +124,17 @@ SearchResults Searcher::run(const BuiltQuery& built, const Xapian::Query& topic_
         Xapian::MSet m =
             enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                              static_cast<Xapian::doccount>(request.limit), db_.get_doccount());
+        matching.clear();
+        for (auto it = m.begin(); request.explain && it != m.end(); ++it) {
+            matching.emplace_back(enquire.get_matching_terms_begin(it),
+                                  enquire.get_matching_terms_end(it));
+        }
         return std::make_pair(m, spy.counts());
     });
     results.estimated_total = mset.get_matches_estimated();
     results.topics = facets;
+    if (request.explain)
+        results.explanation = Explanation{query.get_description(), built.expansions};
     const Highlighter highlighter(built.terms, term_weights(db_, built.terms));
     int rank = static_cast<int>(request.offset);
     for (auto it = mset.begin(); it != mset.end(); ++it) {
@@ -138,6 +147,11 @@ SearchResults Searcher::run(const BuiltQuery& built, const Xapian::Query& topic_
             hit.title_highlights.push_back(m.span);
         }
         hit.excerpts = make_excerpts(hit.doc, highlighter, request.excerpts);
+        if (request.explain) {
+            const std::size_t i = results.hits.size();
+            hit.matched =
+                with_reopen(db_, [&] { return matched_fields(it.get_document(), matching[i]); });
+        }
         results.hits.push_back(std::move(hit));
     }
     return results;

@@ -29,6 +29,7 @@ struct SearchRequest {
     ExcerptOptions excerpts;
     std::vector<std::string> topics;  // keep only documents with one of these topics (ids or
                                       // aliases); filtering does not change the ranking
+    bool explain = false;             // fill SearchResults::explanation and Hit::matched
 };
 
 class Searcher {

@@ -173,6 +173,20 @@ TEST_F(TpmSearch, UnknownTopicsAndEmptyFiltersSaySo) {
     EXPECT_EQ(none.err, "tpmsearch: no results for: canary --topic capacity-planning\n");
 }
 
+TEST_F(TpmSearch, ExplainShowsTheReadingAndTheMatchedFields) {
+    const auto r = f_.search({"--explain", "canary"});
+    EXPECT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(r.out.rfind("query: Query(", 0), 0u) << r.out;
+    EXPECT_NE(r.out.find("   matched: canari (point, example)\n"), std::string::npos) << r.out;
+    const auto j = nlohmann::json::parse(f_.search({"--json", "--explain", "canary"}).out);
+    EXPECT_NE(j["explain"]["query"].get<std::string>().find("Zcanari"), std::string::npos);
+    EXPECT_EQ(j["hits"][0]["matched"][0]["term"], "canari");
+    // Without --explain neither appears.
+    const auto plain = nlohmann::json::parse(f_.search({"--json", "canary"}).out);
+    EXPECT_FALSE(plain.contains("explain"));
+    EXPECT_FALSE(plain["hits"][0].contains("matched"));
+}
+
 TEST_F(TpmSearch, LimitCapsTheResults) {
     const auto r = f_.search({"--json", "-n", "1", "how OR release OR stakeholders OR capacity"});
     EXPECT_EQ(nlohmann::json::parse(r.out)["hits"].size(), 1u);

@@ -149,3 +149,28 @@ TEST_F(SearcherTest, FindsDocumentsByIdInAnyCase) {
 
 }  // namespace
 }  // namespace tpm
+
+namespace tpm {
+namespace {
+
+TEST(Explain, SaysHowTheQueryWasReadAndWhereEachHitMatched) {
+    test::SampleIndex index;
+    const Searcher searcher(open_index(index.path()));
+    SearchRequest request{"canary rollbacks", 0, 10, {}, {}};
+    EXPECT_FALSE(searcher.search(request).explanation.has_value());
+    EXPECT_TRUE(searcher.search(request).hits.front().matched.empty());
+    request.explain = true;
+    const SearchResults r = searcher.search(request);
+    ASSERT_TRUE(r.explanation.has_value());
+    EXPECT_NE(r.explanation->query.find("Zcanari"), std::string::npos) << r.explanation->query;
+    ASSERT_FALSE(r.hits.empty());
+    const Hit& top = r.hits.front();
+    EXPECT_EQ(top.doc.id, "Q1");
+    // "canary" is in a point label and the example; "rollbacks" stems to the "Rollbacks" label.
+    const std::vector<TermMatch> expected = {{"canari", {"point", "example"}},
+                                             {"rollback", {"point"}}};
+    EXPECT_EQ(top.matched, expected);
+}
+
+}  // namespace
+}  // namespace tpm
