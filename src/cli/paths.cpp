@@ -51,6 +51,13 @@ Environment process_environment() {
     std::error_code ec;
     const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
     if (!ec) env.data_root = find_data_root(exe.parent_path());
+    // XDG Base Directory: configuration lives in $XDG_CONFIG_HOME, else ~/.config.
+    if (const char* config = std::getenv("XDG_CONFIG_HOME"); config && *config) {
+        env.user_vocabulary = std::filesystem::path(config) / "tpmsearch" / "synonyms.txt";
+    } else if (const char* home = std::getenv("HOME"); home && *home) {
+        env.user_vocabulary =
+            std::filesystem::path(home) / ".config" / "tpmsearch" / "synonyms.txt";
+    }
     const std::filesystem::path words = "/usr/share/dict/words";
     if (std::filesystem::is_regular_file(words, ec)) env.dictionary = words;
     return env;

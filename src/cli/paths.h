@@ -21,6 +21,9 @@ struct Environment {
     std::optional<std::filesystem::path> data_root;
     // A list of English words for spelling correction (Debian's wamerican), when installed.
     std::optional<std::filesystem::path> dictionary;
+    // The user's own vocabulary pack: $XDG_CONFIG_HOME/tpmsearch/synonyms.txt, else
+    // ~/.config/tpmsearch/synonyms.txt (it need not exist).
+    std::optional<std::filesystem::path> user_vocabulary;
 
     std::filesystem::path corpus_dir() const { return *data_root / "corpus"; }
     std::filesystem::path default_index_dir() const { return *data_root / "index"; }

@@ -7,6 +7,7 @@
 
 #include "cli/app_runner.h"
 #include "cli/index_command.h"
+#include "ingest/vocabulary.h"
 #include "model/error.h"
 #include "output/json_printer.h"
 #include "output/text_printer.h"
@@ -86,6 +87,18 @@ Xapian::Database open_search_index(const SearchOptions& options, const Environme
     return open_index(index);
 }
 
+// The user's own vocabulary pack, searched with the shipped one; its problems are warnings.
+std::vector<SynonymEntry> user_vocabulary(const Environment& env, std::ostream& err) {
+    if (!env.user_vocabulary) return {};
+    std::vector<Diagnostic> diagnostics;
+    std::vector<SynonymEntry> entries =
+        read_vocabulary(*env.user_vocabulary, env.user_vocabulary->string(), diagnostics);
+    for (const Diagnostic& d : diagnostics) {
+        err << "tpmsearch: warning: " << shown(format_diagnostic(d)) << "\n";
+    }
+    return entries;
+}
+
 TextStyle text_style(const SearchOptions& options, const Environment& env) {
     TextStyle style;
     style.color = options.color == "always" ||
@@ -162,7 +175,7 @@ int run_search(const SearchOptions& options, const Environment& env, std::ostrea
                             "no query given (try: tpmsearch \"canary rollback\", or --help)");
     }
     const Xapian::Database db = open_search_index(options, env, err);
-    const Searcher searcher(db, env.dictionary);
+    const Searcher searcher(db, env.dictionary, user_vocabulary(env, err));
     if (!options.show_id.empty()) return run_show(searcher, options, env, out, err);
     if (!options.similar_id.empty()) return run_similar(db, options, env, out, err);
     if (options.list_topics) return run_topics(searcher, options, env, out);

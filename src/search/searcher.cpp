@@ -54,8 +54,9 @@ std::map<std::string, double> term_weights(const Xapian::Database& db, const Que
 
 }  // namespace
 
-Searcher::Searcher(Xapian::Database db, std::optional<std::filesystem::path> dictionary)
-    : db_(std::move(db)) {
+Searcher::Searcher(Xapian::Database db, std::optional<std::filesystem::path> dictionary,
+                   std::vector<SynonymEntry> extra_vocabulary)
+    : db_(std::move(db)), extra_vocabulary_(std::move(extra_vocabulary)) {
     if (dictionary) dictionary_.emplace(std::move(*dictionary));
 }
 
@@ -161,8 +162,10 @@ const SynonymExpander& Searcher::synonyms() const {
     if (!synonyms_) {
         const std::string data =
             with_reopen(db_, [&] { return db_.get_metadata(schema::kVocabularyKey); });
-        synonyms_.emplace(data.empty() ? std::vector<SynonymEntry>()
-                                       : schema::decode_vocabulary(data));
+        std::vector<SynonymEntry> entries =
+            data.empty() ? std::vector<SynonymEntry>() : schema::decode_vocabulary(data);
+        entries.insert(entries.end(), extra_vocabulary_.begin(), extra_vocabulary_.end());
+        synonyms_.emplace(entries);
     }
     return *synonyms_;
 }

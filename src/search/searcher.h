@@ -37,8 +37,10 @@ class Searcher {
     // Searches `db` (already opened and schema-checked by store/open_index()). `dictionary`, a
     // word list file such as /usr/share/dict/words, turns on spelling correction of words
     // that are neither in the index nor in it (QueryBuilder).
+    // `extra_vocabulary` (the user's own pack) is searched with the index's own.
     explicit Searcher(Xapian::Database db,
-                      std::optional<std::filesystem::path> dictionary = std::nullopt);
+                      std::optional<std::filesystem::path> dictionary = std::nullopt,
+                      std::vector<SynonymEntry> extra_vocabulary = {});
 
     // The ranked hits for `request`, with the topic counts of the whole match set. When the
     // query as written matches nothing, it is read more loosely (SearchResults::rescue). Throws
@@ -74,6 +76,7 @@ class Searcher {
     const SynonymExpander& synonyms() const;
 
     mutable std::optional<Taxonomy> taxonomy_;  // read from the index when first needed
+    std::vector<SynonymEntry> extra_vocabulary_;
     mutable std::optional<SynonymExpander> synonyms_;
 };
 

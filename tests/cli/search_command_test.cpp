@@ -187,6 +187,19 @@ TEST_F(TpmSearch, ExplainShowsTheReadingAndTheMatchedFields) {
     EXPECT_FALSE(plain["hits"][0].contains("matched"));
 }
 
+TEST_F(TpmSearch, TheUsersOwnVocabularyIsSearchedWithTheShippedOne) {
+    EXPECT_EQ(f_.search({"birdie"}).status, 1);
+    test::write_file(f_.root() / "config" / "synonyms.txt",
+                     "# mine\nbirdie => canary\nthis line has no arrow or comma\n");
+    f_.env().user_vocabulary = f_.root() / "config" / "synonyms.txt";
+    const auto r = f_.search({"birdie"});
+    EXPECT_EQ(r.status, 0) << r.err;
+    EXPECT_NE(r.out.find("1. Q1 "), std::string::npos) << r.out;
+    // A bad line is a warning naming the file and line, and the rest still works.
+    EXPECT_NE(r.err.find("tpmsearch: warning: ROOT/config/synonyms.txt:3:"), std::string::npos)
+        << r.err;
+}
+
 TEST_F(TpmSearch, LimitCapsTheResults) {
     const auto r = f_.search({"--json", "-n", "1", "how OR release OR stakeholders OR capacity"});
     EXPECT_EQ(nlohmann::json::parse(r.out)["hits"].size(), 1u);
