@@ -40,6 +40,11 @@ TEST_F(QueryBuilderTest, ParsesIntoExpectedXapianQueries) {
         {"why:judgement", "Query(ZXWjudgement@1)"},
         // Stop words do not dominate natural-language questions.
         {"how do you handle an outage", "Query((Zhandl@4 OR Zoutag@6))"},
+        {"canary OR rollback", "Query((Zcanari@1 OR Zrollback@2))"},
+        {"canary NEAR rollback", "Query((canary@1 NEAR 11 rollback@2))"},
+        {"canary NEAR/3 rollback", "Query((canary@1 NEAR 4 rollback@2))"},
+        // Lower-case "or" and "and" are words (stop words here), not operators.
+        {"canary or rollback", "Query((Zcanari@1 OR Zrollback@3))"},
         {"id:Q2", "Query(0 * QQ2)"},
         {"id:q2", "Query(0 * QQ2)"},  // ids are not folded, and q26 means Q26
         {"kind:tip", "Query(0 * XKINDtip)"},

@@ -83,6 +83,18 @@ TEST_F(ExpandedQueries, AlternativesArePhrasesOfStemsOredWithTheUsersWords) {
     EXPECT_EQ(q.expansions[0], "kill switch -> featur flag | featur toggl");
 }
 
+TEST_F(ExpandedQueries, SynonymsWorkWithStemmingOnBothSides) {
+    // "Kill Switches" (capitalised, plural) finds the entry; the alternatives are stems, so
+    // the sample index's "Feature Flags" (plural) matches "feature flag".
+    const BuiltQuery q = builder_.build("Kill Switches");
+    ASSERT_EQ(q.expansions.size(), 1u);
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(q.query);
+    const Xapian::MSet mset = enquire.get_mset(0, 10);
+    ASSERT_GE(mset.size(), 1u);
+    EXPECT_NE(mset.begin().get_document().get_data().find("\"id\":\"Q1\""), std::string::npos);
+}
+
 TEST_F(ExpandedQueries, OnlyPlainQueriesAreExpanded) {
     for (const char* query : {"kill NOT switch", "\"kill switch\"", "question:k8s", "k8s*",
                               "kill -switch", "kill AND switch"}) {
