@@ -81,7 +81,7 @@ IndexReport build_corpus_index(const std::filesystem::path& corpus_dir,
     writer.remove_all_except(ids);
     writer.set_sources(ingested.sources);
     writer.set_metadata(schema::kTaxonomyKey, schema::encode_taxonomy(taxonomy.topics()));
-    writer.set_metadata(schema::kVocabularyKey, schema::encode_vocabulary(vocabulary));
+    writer.set_synonyms(vocabulary);
     writer.set_metadata(schema::kCorpusFingerprintKey, fingerprint);
     writer.commit();
     report.stats = writer.stats();

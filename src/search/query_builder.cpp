@@ -277,14 +277,13 @@ constexpr double kTopicBoost = 2.0;
 // ranks that topic's documents higher.
 Xapian::Query add_topic_boost(const Taxonomy& taxonomy, const std::vector<std::string>& stems,
                               const Xapian::Query& in_question) {
-    const Xapian::Stem stem(schema::kStemLanguage);
     std::vector<Xapian::Query> boosts;
     for (const Topic& topic : taxonomy.topics()) {
         std::vector<std::string> names = topic.aliases;
         names.push_back(topic.id);
         bool named = false;
         for (const std::string& name : names) {
-            for (const std::string& word : phrase_stems(name, stem)) {
+            for (const std::string& word : schema::phrase_stems(name)) {
                 if (word != "and" && std::find(stems.begin(), stems.end(), word) != stems.end()) {
                     named = true;
                 }
@@ -405,8 +404,7 @@ BuiltQuery QueryBuilder::build(std::string_view text, Reading reading) const {
     if (plain && !plain->words.empty()) {
         built.plain_words =
             static_cast<std::size_t>(std::count(plain->words.begin(), plain->words.end(), ' ')) + 1;
-        const std::vector<std::string> stems =
-            phrase_stems(plain->words, Xapian::Stem(schema::kStemLanguage));
+        const std::vector<std::string> stems = schema::phrase_stems(plain->words);
         if (context_.synonyms) add_synonyms(*context_.synonyms, stems, built, in_question);
         if (context_.taxonomy) {
             in_question = add_topic_boost(*context_.taxonomy, stems, in_question);

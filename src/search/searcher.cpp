@@ -75,7 +75,7 @@ SearchResults Searcher::search(const SearchRequest& request) const {
     }
     const QueryContext context{dictionary_ ? &*dictionary_ : nullptr, topics, &synonyms()};
     const QueryBuilder builder(db_, context);
-    const BuiltQuery built = builder.build(request.query);
+    const BuiltQuery built = with_reopen(db_, [&] { return builder.build(request.query); });
     SearchResults results = run(built, filter, request, false);
     // The rescue ladder. Spelling of non-words and the vocabulary already apply above; when
     // that finds nothing, relax what the query requires, then also respell real words.
@@ -84,7 +84,7 @@ SearchResults Searcher::search(const SearchRequest& request) const {
         if (!results.hits.empty()) break;
         BuiltQuery again;
         try {
-            again = builder.build(request.query, reading);
+            again = with_reopen(db_, [&] { return builder.build(request.query, reading); });
         } catch (const Error&) {
             break;  // relaxed to nothing at all ("-word" alone): nothing to try
         }
@@ -160,12 +160,7 @@ SearchResults Searcher::run(const BuiltQuery& built, const Xapian::Query& topic_
 
 const SynonymExpander& Searcher::synonyms() const {
     if (!synonyms_) {
-        const std::string data =
-            with_reopen(db_, [&] { return db_.get_metadata(schema::kVocabularyKey); });
-        std::vector<SynonymEntry> entries =
-            data.empty() ? std::vector<SynonymEntry>() : schema::decode_vocabulary(data);
-        entries.insert(entries.end(), extra_vocabulary_.begin(), extra_vocabulary_.end());
-        synonyms_.emplace(entries);
+        with_reopen(db_, [&] { return &synonyms_.emplace(extra_vocabulary_, &db_); });
     }
     return *synonyms_;
 }

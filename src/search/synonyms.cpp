@@ -1,82 +1,75 @@
 #include "search/synonyms.h"
 
 #include <algorithm>
+#include <charconv>
 
 #include "store/schema.h"
-#include "text/normalize.h"
-#include "text/words.h"
 
 namespace tpm {
 
-std::vector<std::string> phrase_stems(std::string_view text, const Xapian::Stem& stem) {
-    const std::string folded = text::fold(text);
+namespace {
+
+std::size_t words_in(const std::string& key) {
+    return static_cast<std::size_t>(std::count(key.begin(), key.end(), ' ')) + 1;
+}
+
+std::vector<std::string> split_key(const std::string& key) {
     std::vector<std::string> out;
-    for (const text::WordSpan& w : text::word_spans(folded)) {
-        out.push_back(stem(folded.substr(w.start, w.end - w.start)));
+    std::size_t i = 0;
+    while (i <= key.size()) {
+        const std::size_t end = std::min(key.find(' ', i), key.size());
+        out.push_back(key.substr(i, end - i));
+        i = end + 1;
     }
     return out;
 }
 
-SynonymExpander::SynonymExpander(const std::vector<SynonymEntry>& entries) {
-    const Xapian::Stem stem(schema::kStemLanguage);
-    for (const SynonymEntry& entry : entries) {
-        // A two-way entry's phrases expand to each other: one target list holding all of them
-        // (expand() leaves out the one that matched). A one-way entry's sources expand to its
-        // targets only.
-        std::vector<std::vector<std::string>> targets;
-        for (const std::string& phrase : entry.two_way ? entry.from : entry.to) {
-            std::vector<std::string> stems = phrase_stems(phrase, stem);
-            if (!stems.empty()) targets.push_back(std::move(stems));
-        }
-        const std::size_t group = targets_.size();
-        targets_.push_back(std::move(targets));
-        for (const std::string& phrase : entry.from) {
-            std::vector<std::string> stems = phrase_stems(phrase, stem);
-            if (stems.empty()) continue;
-            by_first_stem_[stems.front()].push_back(sources_.size());
-            sources_.push_back({std::move(stems), group});
+}  // namespace
+
+SynonymExpander::SynonymExpander(const std::vector<SynonymEntry>& entries,
+                                 const Xapian::Database* db)
+    : db_(db) {
+    for (auto& [key, alternative] : schema::synonym_pairs(entries)) {
+        max_words_ = std::max(max_words_, words_in(key));
+        entries_[key].push_back(std::move(alternative));
+    }
+    if (db_) {
+        const std::string stored = db_->get_metadata(schema::kVocabularyMaxWordsKey);
+        std::size_t n = 0;
+        std::from_chars(stored.data(), stored.data() + stored.size(), n);
+        max_words_ = std::max(max_words_, n);
+    }
+}
+
+std::vector<std::vector<std::string>> SynonymExpander::alternatives(const std::string& key) const {
+    std::vector<std::string> found;
+    if (const auto it = entries_.find(key); it != entries_.end()) found = it->second;
+    if (db_) {
+        for (auto t = db_->synonyms_begin(key); t != db_->synonyms_end(key); ++t) {
+            if (std::find(found.begin(), found.end(), *t) == found.end()) found.push_back(*t);
         }
     }
+    std::vector<std::vector<std::string>> out;
+    for (const std::string& alt : found) out.push_back(split_key(alt));
+    return out;
 }
 
 std::vector<Expansion> SynonymExpander::expand(const std::vector<std::string>& stems) const {
     std::vector<Expansion> out;
     std::size_t i = 0;
     while (i < stems.size()) {
-        const auto it = by_first_stem_.find(stems[i]);
-        std::size_t longest = 0;
-        std::vector<std::size_t> matched;  // sources of the longest length matching at i
-        if (it != by_first_stem_.end()) {
-            for (std::size_t s : it->second) {
-                const std::vector<std::string>& phrase = sources_[s].stems;
-                if (phrase.size() < longest || phrase.size() > stems.size() - i ||
-                    !std::equal(phrase.begin(), phrase.end(),
-                                stems.begin() + static_cast<std::ptrdiff_t>(i))) {
-                    continue;
-                }
-                if (phrase.size() > longest) matched.clear();
-                longest = phrase.size();
-                matched.push_back(s);
-            }
+        std::size_t len = std::min(max_words_, stems.size() - i);
+        for (; len > 0; --len) {
+            const std::vector<std::string> run(
+                stems.begin() + static_cast<std::ptrdiff_t>(i),
+                stems.begin() + static_cast<std::ptrdiff_t>(i + len));
+            std::vector<std::vector<std::string>> alts = alternatives(schema::synonym_key(run));
+            std::erase(alts, run);
+            if (alts.empty()) continue;
+            out.push_back({i, i + len, std::move(alts)});
+            break;
         }
-        if (longest == 0) {
-            ++i;
-            continue;
-        }
-        Expansion e{i, i + longest, {}};
-        const std::vector<std::string> run(
-            stems.begin() + static_cast<std::ptrdiff_t>(i),
-            stems.begin() + static_cast<std::ptrdiff_t>(i + longest));
-        for (std::size_t s : matched) {
-            for (const auto& target : targets_[sources_[s].group]) {
-                if (target != run && std::find(e.alternatives.begin(), e.alternatives.end(),
-                                               target) == e.alternatives.end()) {
-                    e.alternatives.push_back(target);
-                }
-            }
-        }
-        if (!e.alternatives.empty()) out.push_back(std::move(e));
-        i += longest;
+        i += std::max<std::size_t>(len, 1);
     }
     return out;
 }

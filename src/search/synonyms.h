@@ -1,7 +1,9 @@
-// search/synonyms.h: query-time expansion with the vocabulary pack. Phrases on both sides may
-// have several words; they are matched on stems, so "kill switches" finds the entry for "kill
-// switch", and alternatives are searched as phrases of stems, which the index holds with
-// positions (STEM_SOME_FULL_POS).
+// search/synonyms.h: query-time expansion with the vocabulary pack. The shipped pack lives in
+// the index's own synonym table, stored as the stems the index holds (store/schema.h), so a
+// search looks up only the phrases of its query; a user's pack is stemmed when read. Phrases on
+// both sides may have several words; they are matched on stems, so "kill switches" finds the
+// entry for "kill switch", and alternatives are searched as phrases of stems, which the index
+// holds with positions (STEM_SOME_FULL_POS).
 // May include model/, text/, store/schema.h, Xapian.
 #pragma once
 
@@ -9,16 +11,12 @@
 
 #include <cstddef>
 #include <string>
-#include <string_view>
 #include <unordered_map>
 #include <vector>
 
 #include "model/synonym.h"
 
 namespace tpm {
-
-// The stems of `text`: folded, split at word boundaries and stemmed like the index text.
-std::vector<std::string> phrase_stems(std::string_view text, const Xapian::Stem& stem);
 
 // A run of query words that a vocabulary entry names, and what else to search for it.
 struct Expansion {
@@ -29,22 +27,22 @@ struct Expansion {
 
 class SynonymExpander {
   public:
-    explicit SynonymExpander(const std::vector<SynonymEntry>& entries);
-
-    bool empty() const { return sources_.empty(); }
+    // Expands with `entries` (stemmed here) and, when `db` is given, with the synonym table of
+    // that index. `db` must outlive the expander.
+    explicit SynonymExpander(const std::vector<SynonymEntry>& entries,
+                             const Xapian::Database* db = nullptr);
 
     // The expansions of a query given as the stems of its words, left to right. At each word
-    // the longest phrase that matches wins (leftmost-longest); its run is not matched again.
+    // the longest phrase with alternatives wins (leftmost-longest); its run is not matched
+    // again. Reads the index: Xapian errors reach the caller.
     std::vector<Expansion> expand(const std::vector<std::string>& stems) const;
 
   private:
-    struct Source {
-        std::vector<std::string> stems;
-        std::size_t group = 0;  // index into targets_
-    };
-    std::vector<Source> sources_;
-    std::vector<std::vector<std::vector<std::string>>> targets_;  // per entry: stem sequences
-    std::unordered_map<std::string, std::vector<std::size_t>> by_first_stem_;
+    std::vector<std::vector<std::string>> alternatives(const std::string& key) const;
+
+    std::unordered_map<std::string, std::vector<std::string>> entries_;  // key -> alternatives
+    const Xapian::Database* db_;
+    std::size_t max_words_ = 0;
 };
 
 }  // namespace tpm

@@ -2,6 +2,7 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <string>
 #include <system_error>
 #include <vector>
@@ -179,6 +180,23 @@ void IndexWriter::remove_all_except(const std::set<std::string>& keep) {
 void IndexWriter::set_metadata(const std::string& key, const std::string& value) {
     try {
         impl_->db.set_metadata(key, value);
+    } catch (const Xapian::Error& e) {
+        throw Error(ErrorCode::io,
+                    "cannot write the index in " + impl_->where + ": " + e.get_description());
+    }
+}
+
+void IndexWriter::set_synonyms(const std::vector<SynonymEntry>& entries) {
+    try {
+        std::vector<std::string> old(impl_->db.synonym_keys_begin(), impl_->db.synonym_keys_end());
+        for (const std::string& key : old) impl_->db.clear_synonyms(key);
+        std::size_t max_words = 0;
+        for (const auto& [key, alternative] : schema::synonym_pairs(entries)) {
+            impl_->db.add_synonym(key, alternative);
+            max_words = std::max(
+                max_words, static_cast<std::size_t>(std::count(key.begin(), key.end(), ' ')) + 1);
+        }
+        impl_->db.set_metadata(schema::kVocabularyMaxWordsKey, std::to_string(max_words));
     } catch (const Xapian::Error& e) {
         throw Error(ErrorCode::io,
                     "cannot write the index in " + impl_->where + ": " + e.get_description());

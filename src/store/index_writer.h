@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "model/document.h"
+#include "model/synonym.h"
 
 namespace tpm {
 
@@ -50,6 +51,10 @@ class IndexWriter {
     void remove_all_except(const std::set<std::string>& keep);
 
     void set_metadata(const std::string& key, const std::string& value);
+
+    // Replaces the vocabulary pack in Xapian's synonym table with `entries`, stemmed as the
+    // index holds its words (schema::synonym_pairs).
+    void set_synonyms(const std::vector<SynonymEntry>& entries);
 
     // Records the front matter of every source file, dropping that of files not listed.
     void set_sources(const std::vector<SourceInfo>& sources);

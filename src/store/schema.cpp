@@ -3,6 +3,8 @@
 #include <nlohmann/json.hpp>
 
 #include "model/error.h"
+#include "text/normalize.h"
+#include "text/words.h"
 
 namespace tpm::schema {
 
@@ -107,27 +109,39 @@ std::vector<Topic> decode_taxonomy(std::string_view data) {
     }
 }
 
-std::string encode_vocabulary(const std::vector<SynonymEntry>& entries) {
-    Json list = Json::array();
-    for (const SynonymEntry& e : entries) {
-        list.push_back({{"from", e.from}, {"to", e.to}, {"two_way", e.two_way}, {"line", e.line}});
+std::vector<std::string> phrase_stems(std::string_view text) {
+    static const Xapian::Stem stem(kStemLanguage);
+    const std::string folded = text::fold(text);
+    std::vector<std::string> out;
+    for (const text::WordSpan& w : text::word_spans(folded)) {
+        out.push_back(stem(folded.substr(w.start, w.end - w.start)));
     }
-    return list.dump(-1, ' ', false, Json::error_handler_t::replace);
+    return out;
 }
 
-std::vector<SynonymEntry> decode_vocabulary(std::string_view data) {
-    try {
-        std::vector<SynonymEntry> entries;
-        for (const Json& e : Json::parse(data)) {
-            entries.push_back({e.at("from").get<std::vector<std::string>>(),
-                               e.at("to").get<std::vector<std::string>>(),
-                               e.at("two_way").get<bool>(), e.at("line").get<int>()});
+std::string synonym_key(const std::vector<std::string>& stems) {
+    std::string key;
+    for (const std::string& s : stems) key += (key.empty() ? "" : " ") + s;
+    return key;
+}
+
+std::vector<std::pair<std::string, std::string>> synonym_pairs(
+    const std::vector<SynonymEntry>& entries) {
+    std::vector<std::pair<std::string, std::string>> pairs;
+    for (const SynonymEntry& entry : entries) {
+        std::vector<std::string> targets;
+        for (const std::string& phrase : entry.two_way ? entry.from : entry.to) {
+            if (std::string t = synonym_key(phrase_stems(phrase)); !t.empty()) targets.push_back(t);
         }
-        return entries;
-    } catch (const Json::exception& e) {
-        throw Error(ErrorCode::index_corrupt,
-                    std::string("cannot read the stored vocabulary: ") + e.what());
+        for (const std::string& phrase : entry.from) {
+            const std::string key = synonym_key(phrase_stems(phrase));
+            if (key.empty()) continue;
+            for (const std::string& target : targets) {
+                if (target != key) pairs.emplace_back(key, target);
+            }
+        }
     }
+    return pairs;
 }
 
 std::string encode_source_info(const SourceInfo& info) {

@@ -9,6 +9,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "model/document.h"
@@ -19,13 +20,13 @@ namespace tpm::schema {
 
 // Bump when the terms, values or data layout change; an index with another version is refused
 // (or, for the default index, rebuilt).
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 // Metadata keys.
 inline constexpr const char* kSchemaVersionKey = "tpmsearch:schema";
 inline constexpr const char* kCorpusFingerprintKey = "tpmsearch:corpus";
-// The vocabulary pack searches expand queries with, as encode_vocabulary().
-inline constexpr const char* kVocabularyKey = "tpmsearch:vocabulary";
+// The most words a phrase of the vocabulary pack has (in Xapian's synonym table).
+inline constexpr const char* kVocabularyMaxWordsKey = "tpmsearch:vocabulary-words";
 // The taxonomy the index was tagged with, as encode_taxonomy().
 inline constexpr const char* kTaxonomyKey = "tpmsearch:taxonomy";
 // One key per source file, followed by its path; the value is encode_source_info().
@@ -102,10 +103,17 @@ Document decode_document_data(std::string_view data);
 std::string encode_taxonomy(const std::vector<Topic>& topics);
 std::vector<Topic> decode_taxonomy(std::string_view data);
 
-// The vocabulary pack as compact JSON, and back. Decoding throws tpm::Error(index_corrupt) on
-// data it cannot read.
-std::string encode_vocabulary(const std::vector<SynonymEntry>& entries);
-std::vector<SynonymEntry> decode_vocabulary(std::string_view data);
+// The stems of `text` as the index holds them: folded, split at word boundaries, stemmed.
+std::vector<std::string> phrase_stems(std::string_view text);
+
+// A phrase's key in Xapian's synonym table, and the form of an alternative there: its stems
+// joined by single spaces ("featur flag").
+std::string synonym_key(const std::vector<std::string>& stems);
+
+// The (key, alternative) pairs of a vocabulary pack: each phrase of a two-way entry to every
+// other one, each source of a one-way entry to every target; all in synonym_key() form.
+std::vector<std::pair<std::string, std::string>> synonym_pairs(
+    const std::vector<SynonymEntry>& entries);
 
 // A source file's front matter (title, date, excerpt) as compact JSON, and back. Decoding
 // throws tpm::Error(index_corrupt) on data it cannot read.

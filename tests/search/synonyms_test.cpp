@@ -6,13 +6,12 @@
 
 #include "search/query_builder.h"
 #include "store/database.h"
+#include "store/schema.h"
 #include "support/sample_index.h"
 #include "topics/taxonomy.h"
 
 namespace tpm {
 namespace {
-
-const Xapian::Stem kStem("english");
 
 std::vector<SynonymEntry> pack() {
     return {
@@ -53,7 +52,7 @@ TEST(SynonymExpander, MatchesStemmedPhrasesLeftmostLongest) {
     };
     for (const Case& c : cases) {
         SCOPED_TRACE(c.query);
-        const auto got = expander.expand(phrase_stems(c.query, kStem));
+        const auto got = expander.expand(schema::phrase_stems(c.query));
         ASSERT_EQ(got.size(), c.expected.size());
         for (std::size_t i = 0; i < got.size(); ++i) {
             std::vector<std::string> want;
