@@ -117,12 +117,10 @@ TEST_F(SearcherTest, HitsCarryDocumentExcerptsAndTitleHighlights) {
 }
 
 TEST_F(SearcherTest, LimitAndOffsetPage) {
-    const auto all = ids("how");  // stop word alone: Xapian keeps it rather than nothing
     const SearchResults page =
         searcher_.search({"release OR stakeholders OR schedule", 1, 1, {}, {}});
     ASSERT_EQ(page.hits.size(), 1u);
     EXPECT_EQ(page.hits[0].rank, 2);
-    (void)all;
 }
 
 TEST_F(SearcherTest, NoMatchIsAnEmptyResultNotAnError) {
