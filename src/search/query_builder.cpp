@@ -273,29 +273,30 @@ void add_synonyms(const SynonymExpander& synonyms, const std::vector<std::string
 // bench/RELEVANCE.md.
 constexpr double kTopicBoost = 2.0;
 
-// A query word that is a word of a topic's id or alias ("security", "privacy", "behavioral")
-// ranks that topic's documents higher.
+// A plain query that contains every word of a topic's id or of one alias ("security",
+// "behavioral", "technical debt"; not "team" alone for cross-team-collaboration) also matches
+// that topic's documents, with a fixed weight: a document tagged "behavioural" is an answer to
+// "behavioral" even where it never says the word. Only plain queries get here, so -word and
+// NOT still exclude.
 Xapian::Query add_topic_boost(const Taxonomy& taxonomy, const std::vector<std::string>& stems,
-                              const Xapian::Query& in_question) {
+                              const Xapian::Query& matching) {
     std::vector<Xapian::Query> boosts;
     for (const Topic& topic : taxonomy.topics()) {
         std::vector<std::string> names = topic.aliases;
         names.push_back(topic.id);
-        bool named = false;
-        for (const std::string& name : names) {
-            for (const std::string& word : schema::phrase_stems(name)) {
-                if (word != "and" && std::find(stems.begin(), stems.end(), word) != stems.end()) {
-                    named = true;
-                }
-            }
-        }
+        const bool named = std::any_of(names.begin(), names.end(), [&](const std::string& name) {
+            const std::vector<std::string> words = schema::phrase_stems(name);
+            return std::all_of(words.begin(), words.end(), [&](const std::string& word) {
+                return word == "and" || std::find(stems.begin(), stems.end(), word) != stems.end();
+            });
+        });
         if (!named) continue;
         Xapian::Query fixed((new Xapian::FixedWeightPostingSource(kTopicBoost))->release());
         boosts.emplace_back(Xapian::Query::OP_FILTER, fixed,
                             Xapian::Query(std::string(schema::kPrefixTopic) + topic.id));
     }
-    if (boosts.empty()) return in_question;
-    boosts.push_back(in_question);
+    if (boosts.empty()) return matching;
+    boosts.push_back(matching);
     return Xapian::Query(Xapian::Query::OP_OR, boosts.begin(), boosts.end());
 }
 
@@ -407,7 +408,7 @@ BuiltQuery QueryBuilder::build(std::string_view text, Reading reading) const {
         const std::vector<std::string> stems = schema::phrase_stems(plain->words);
         if (context_.synonyms) add_synonyms(*context_.synonyms, stems, built, in_question);
         if (context_.taxonomy) {
-            in_question = add_topic_boost(*context_.taxonomy, stems, in_question);
+            built.matching = add_topic_boost(*context_.taxonomy, stems, built.matching);
         }
     }
     built.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, built.matching, in_question);

@@ -62,7 +62,7 @@ struct QueryContext {
     // Real words that spelling correction must leave alone; without it nothing is corrected.
     const WordList* dictionary = nullptr;
     // Resolves topic:NAME filters (aliases to ids; an unknown name is an error), and lets a
-    // query that names a topic ("security") rank that topic's documents higher.
+    // query that names a topic ("security") find and rank that topic's documents higher.
     const Taxonomy* taxonomy = nullptr;
     // The vocabulary pack: a plain query also searches the alternatives of its phrases.
     const SynonymExpander* synonyms = nullptr;
