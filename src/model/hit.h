@@ -55,6 +55,9 @@ struct Hit {
     std::vector<Span> title_highlights;  // matched words in doc.title
     std::vector<Excerpt> excerpts;
     std::vector<TermMatch> matched;  // with --explain only
+    // Not a match of the query: a document like the few matches, shown after them
+    // (search/searcher.h). Its highlights mark the terms it shares with them.
+    bool related = false;
 };
 
 struct SearchResults {

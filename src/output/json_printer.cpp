@@ -56,6 +56,7 @@ Json hit_json(const Hit& hit) {
     j["line"] = hit.doc.line;
     j["topics"] = hit.doc.topics;
     j["tags"] = hit.doc.tags;
+    j["related"] = hit.related;
     if (!hit.matched.empty()) {
         Json matched = Json::array();
         for (const TermMatch& m : hit.matched) {

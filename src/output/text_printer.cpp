@@ -321,9 +321,14 @@ void print_results(std::ostream& out, const SearchResults& results, const TextSt
     std::size_t rank_width = 0;
     for (const Hit& hit : results.hits) rank_width = std::max(rank_width, digits(hit.rank));
     bool first = true;
+    bool related = false;
     for (const Hit& hit : results.hits) {
         if (!first) out << '\n';
         first = false;
+        if (hit.related && !related) {
+            related = true;
+            write_paragraph(out, 0, Styled("Related, not matching the query:", Tone::bold), style);
+        }
         const std::string rank = std::to_string(hit.rank) + ".";
         write_heading(out, rank_width + 1 - rank.size(), rank, hit.doc, hit.title_highlights,
                       style);

@@ -14,13 +14,18 @@ bool MeaningfulTermDecider::operator()(const std::string& term) const {
     return letters && !is_stop_stem(stem);
 }
 
-Xapian::Query feedback_query(const Xapian::Enquire& enquire, const Xapian::RSet& rset,
-                             Xapian::termcount count, double weight) {
+std::vector<std::string> feedback_terms(const Xapian::Enquire& enquire, const Xapian::RSet& rset,
+                                        Xapian::termcount count) {
     const MeaningfulTermDecider decider;
     const Xapian::ESet eset = enquire.get_eset(count, rset, &decider);
+    return {eset.begin(), eset.end()};
+}
+
+Xapian::Query feedback_query(const Xapian::Enquire& enquire, const Xapian::RSet& rset,
+                             Xapian::termcount count, double weight) {
     std::vector<Xapian::Query> terms;
-    for (auto t = eset.begin(); t != eset.end(); ++t) {
-        terms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(*t), weight);
+    for (const std::string& term : feedback_terms(enquire, rset, count)) {
+        terms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term), weight);
     }
     return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }

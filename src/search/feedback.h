@@ -7,6 +7,7 @@
 #include <xapian.h>
 
 #include <string>
+#include <vector>
 
 namespace tpm {
 
@@ -19,7 +20,11 @@ class MeaningfulTermDecider : public Xapian::ExpandDecider {
 };
 
 // The `count` best terms of the documents in `rset` (relevance feedback over `enquire`'s
-// database), OR'ed, each weighted by `weight`. An empty query when none qualifies.
+// database, Xapian's default ESet scheme), best first; none when no term qualifies.
+std::vector<std::string> feedback_terms(const Xapian::Enquire& enquire, const Xapian::RSet& rset,
+                                        Xapian::termcount count);
+
+// feedback_terms() OR'ed, each weighted by `weight`. An empty query when none qualifies.
 Xapian::Query feedback_query(const Xapian::Enquire& enquire, const Xapian::RSet& rset,
                              Xapian::termcount count, double weight);
 

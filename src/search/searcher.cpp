@@ -1,5 +1,6 @@
 #include "search/searcher.h"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -37,6 +38,27 @@ Xapian::Query with_feedback(const Xapian::Database& db, const Xapian::Query& que
     for (auto it = top.begin(); it != top.end(); ++it) rset.add_document(*it);
     const Xapian::Query terms = feedback_query(enquire, rset, kFeedbackTerms, kFeedbackWeight);
     return terms.empty() ? query : Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, terms);
+}
+
+// When a query matches fewer documents than this, the page is completed with up to
+// kMaxRelated related ones: those that best match the kRelatedTerms most characteristic terms
+// of the matches (pseudo-relevance feedback, as above) but not the query itself. "strangler fig"
+// is found only in the legacy-systems question; the other technical-debt questions and the
+// migration question follow it, marked as related. They always rank
+// below every match, so the matches and their order are unchanged. Measured in
+// bench/RELEVANCE.md.
+constexpr std::size_t kFewMatches = 5;
+constexpr std::size_t kMaxRelated = 5;
+constexpr Xapian::termcount kRelatedTerms = 10;
+
+// Per hit of `mset`, the query terms it matched (with --explain only, else nothing).
+std::vector<std::vector<std::string>> explained_terms(const Xapian::Enquire& enquire,
+                                                      const Xapian::MSet& mset, bool explain) {
+    std::vector<std::vector<std::string>> out;
+    for (auto it = mset.begin(); explain && it != mset.end(); ++it) {
+        out.emplace_back(enquire.get_matching_terms_begin(it), enquire.get_matching_terms_end(it));
+    }
+    return out;
 }
 
 // Rarer query terms make a passage a better excerpt (inverse document frequency).
@@ -110,11 +132,20 @@ SearchResults Searcher::run(const BuiltQuery& built, const Xapian::Query& topic_
     results.corrected_query = built.corrected;
     // Filters come last and add no weight, so the hits that remain keep their order; feedback
     // is taken from the unfiltered query for the same reason.
-    Xapian::Query query = built.plain_words >= kFeedbackMinWords
-                              ? with_reopen(db_, [&] { return with_feedback(db_, built.query); })
-                              : built.query;
-    if (!built.filter.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, built.filter);
-    if (!topic_filter.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, topic_filter);
+    const Xapian::Query ranked =
+        built.plain_words >= kFeedbackMinWords
+            ? with_reopen(db_, [&] { return with_feedback(db_, built.query); })
+            : built.query;
+    auto filtered = [&](Xapian::Query query) {
+        if (!built.filter.empty()) {
+            query = Xapian::Query(Xapian::Query::OP_FILTER, query, built.filter);
+        }
+        if (!topic_filter.empty()) {
+            query = Xapian::Query(Xapian::Query::OP_FILTER, query, topic_filter);
+        }
+        return query;
+    };
+    const Xapian::Query query = filtered(ranked);
     std::vector<std::vector<std::string>> matching;  // per hit, with --explain
     const auto [mset, facets] = with_reopen(db_, [&] {
         Xapian::Enquire enquire = make_enquire(db_, query);
@@ -125,11 +156,7 @@ SearchResults Searcher::run(const BuiltQuery& built, const Xapian::Query& topic_
         Xapian::MSet m =
             enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                              static_cast<Xapian::doccount>(request.limit), db_.get_doccount());
-        matching.clear();
-        for (auto it = m.begin(); request.explain && it != m.end(); ++it) {
-            matching.emplace_back(enquire.get_matching_terms_begin(it),
-                                  enquire.get_matching_terms_end(it));
-        }
+        matching = explained_terms(enquire, m, request.explain);
         return std::make_pair(m, spy.counts());
     });
     results.estimated_total = mset.get_matches_estimated();
@@ -137,11 +164,49 @@ SearchResults Searcher::run(const BuiltQuery& built, const Xapian::Query& topic_
     if (request.explain)
         results.explanation = Explanation{query.get_description(), built.expansions};
     const Highlighter highlighter(built.terms, term_weights(db_, built.terms));
-    int rank = static_cast<int>(request.offset);
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
+    add_hits(mset, matching, highlighter, request, false, results);
+
+    // A page the matches do not fill is completed with related documents (below).
+    const std::size_t room = std::min(request.limit - results.hits.size(), kMaxRelated);
+    if (listing || request.offset != 0 || mset.empty() || results.estimated_total >= kFewMatches ||
+        room == 0) {
+        return results;
+    }
+    with_reopen(db_, [&] {
+        Xapian::Enquire enquire = make_enquire(db_, ranked);
+        Xapian::RSet rset;
+        for (auto it = mset.begin(); it != mset.end(); ++it) rset.add_document(*it);
+        QueryTerms terms;
+        std::vector<Xapian::Query> parts;
+        for (const std::string& term : feedback_terms(enquire, rset, kRelatedTerms)) {
+            parts.emplace_back(term);
+            terms.stems.push_back(term.substr(1));
+        }
+        if (parts.empty()) return 0;
+        // Documents the query itself matches are above already (or filtered out).
+        enquire.set_query(filtered(Xapian::Query(
+            Xapian::Query::OP_AND_NOT,
+            Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()), ranked)));
+        const Xapian::MSet related = enquire.get_mset(0, static_cast<Xapian::doccount>(room));
+        const std::vector<std::vector<std::string>> related_matching =
+            explained_terms(enquire, related, request.explain);
+        const Highlighter related_highlighter(terms, term_weights(db_, terms));
+        add_hits(related, related_matching, related_highlighter, request, true, results);
+        return 0;
+    });
+    return results;
+}
+
+void Searcher::add_hits(const Xapian::MSet& mset,
+                        const std::vector<std::vector<std::string>>& matching,
+                        const Highlighter& highlighter, const SearchRequest& request, bool related,
+                        SearchResults& results) const {
+    std::size_t i = 0;
+    for (auto it = mset.begin(); it != mset.end(); ++it, ++i) {
         Hit hit;
-        hit.rank = ++rank;
+        hit.rank = static_cast<int>(request.offset + results.hits.size()) + 1;
         hit.score = it.get_weight();
+        hit.related = related;
         hit.doc = schema::decode_document_data(
             with_reopen(db_, [&] { return it.get_document().get_data(); }));
         for (const auto& m : highlighter.matches(hit.doc.title)) {
@@ -149,13 +214,11 @@ SearchResults Searcher::run(const BuiltQuery& built, const Xapian::Query& topic_
         }
         hit.excerpts = make_excerpts(hit.doc, highlighter, request.excerpts);
         if (request.explain) {
-            const std::size_t i = results.hits.size();
             hit.matched =
                 with_reopen(db_, [&] { return matched_fields(it.get_document(), matching[i]); });
         }
         results.hits.push_back(std::move(hit));
     }
-    return results;
 }
 
 const SynonymExpander& Searcher::synonyms() const {

@@ -70,6 +70,12 @@ class Searcher {
     SearchResults run(const BuiltQuery& built, const Xapian::Query& topic_filter,
                       const SearchRequest& request, bool listing) const;
 
+    // Appends a hit for each document of `mset` to `results`, numbered after those there;
+    // `matching` holds each one's matched terms (--explain) and `related` marks them.
+    void add_hits(const Xapian::MSet& mset, const std::vector<std::vector<std::string>>& matching,
+                  const Highlighter& highlighter, const SearchRequest& request, bool related,
+                  SearchResults& results) const;
+
     mutable Xapian::Database db_;
     std::optional<WordList> dictionary_;
     // The vocabulary pack the index was built with, read when first needed.

@@ -60,7 +60,7 @@ std::string highlighted(const json& excerpt, std::size_t n) {
 
 TEST(JsonPrinter, ResultsAreOneLineWithSchemaFirst) {
     const std::string out = results_output(results_with(canary_excerpt()));
-    EXPECT_EQ(out.rfind("{\"schema\":3,\"query\":\"canary\",", 0), 0u) << out;
+    EXPECT_EQ(out.rfind("{\"schema\":4,\"query\":\"canary\",", 0), 0u) << out;
     ASSERT_FALSE(out.empty());
     EXPECT_EQ(out.back(), '\n');
     EXPECT_EQ(out.find('\n'), out.size() - 1);
@@ -81,6 +81,7 @@ TEST(JsonPrinter, ResultsCarryEveryField) {
     EXPECT_EQ(hit.at("source"), "corpus/netflix.txt");
     EXPECT_TRUE(hit.at("line").is_number_integer());
     EXPECT_EQ(hit.at("line"), 800);
+    EXPECT_EQ(hit.at("related"), false);
     const json& excerpt = hit.at("excerpts").at(0);
     EXPECT_EQ(excerpt.at("label"), "Canary Releases");
     EXPECT_EQ(excerpt.at("text"), "I use canary releases.");
@@ -88,6 +89,16 @@ TEST(JsonPrinter, ResultsCarryEveryField) {
     EXPECT_EQ(highlighted(excerpt, 0), "canary");
     EXPECT_EQ(excerpt.at("truncated_start"), false);
     EXPECT_EQ(excerpt.at("truncated_end"), true);
+}
+
+TEST(JsonPrinter, RelatedHitsAreMarked) {
+    SearchResults results = results_with(canary_excerpt());
+    results.hits.push_back(results.hits.front());
+    results.hits.back().rank = 2;
+    results.hits.back().related = true;
+    const json j = json::parse(results_output(results));
+    EXPECT_EQ(j.at("hits").at(0).at("related"), false);
+    EXPECT_EQ(j.at("hits").at(1).at("related"), true);
 }
 
 TEST(JsonPrinter, EmptyResultsHaveEmptyHits) {
@@ -155,7 +166,7 @@ TEST(JsonPrinter, DocumentCarriesEveryFieldInOrder) {
     d.example = "Once.";
     d.why = "Because.";
     const std::string out = document_output(d);
-    EXPECT_EQ(out.rfind("{\"schema\":3,\"document\":{\"id\":\"Q26\",\"kind\":\"question\","
+    EXPECT_EQ(out.rfind("{\"schema\":4,\"document\":{\"id\":\"Q26\",\"kind\":\"question\","
                         "\"question\":\"How?\",\"source\":\"corpus/netflix.txt\",\"line\":800,"
                         "\"answer\":\"Intro.\",\"points\":[{\"label\":\"Canary Releases\","
                         "\"text\":\"Small subset.\",\"items\":[\"one\",\"two\"],\"line\":804},",

@@ -110,6 +110,27 @@ TEST(TextPrinter, RanksRightAlignedToWidestRank) {
     EXPECT_EQ(render(r, {}), expected);
 }
 
+TEST(TextPrinter, RelatedHitsFollowOneHeadingLine) {
+    SearchResults r;
+    r.hits.push_back(hit(1, "Q1", "First", 3, {excerpt("", "one")}));
+    r.hits.push_back(hit(2, "Q2", "Second", 0, {}));
+    r.hits.push_back(hit(3, "Q3", "Third", 0, {}));
+    r.hits[1].related = true;
+    r.hits[2].related = true;
+    const std::string expected =
+        "1. Q1  First\n"
+        "   corpus/netflix.txt:3\n"
+        "   one\n"
+        "\n"
+        "Related, not matching the query:\n"
+        "2. Q2  Second\n"
+        "   corpus/netflix.txt\n"
+        "\n"
+        "3. Q3  Third\n"
+        "   corpus/netflix.txt\n";
+    EXPECT_EQ(render(r, {}), expected);
+}
+
 TEST(TextPrinter, EmptyResultsPrintNothing) { EXPECT_EQ(render(SearchResults{}, {}), ""); }
 
 TEST(TextPrinter, PartLabelsAreCapitalised) {
