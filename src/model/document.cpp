@@ -12,9 +12,13 @@ const char* to_string(DocKind kind) {
             return "tip";
         case DocKind::note:
             return "note";
+        case DocKind::story:
+            return "story";
     }
     return "question";
 }
+
+const char* to_string(Origin origin) { return origin == Origin::notes ? "notes" : "corpus"; }
 
 std::string format_diagnostic(const Diagnostic& d) {
     std::string out = d.path;

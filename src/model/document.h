@@ -7,11 +7,19 @@
 
 namespace tpm {
 
-// What a Document is. The names are part of the JSON output ("kind").
-enum class DocKind { question, tip, note };
+// What a Document is. The names are part of the JSON output ("kind"). A note is a section of
+// one of the user's files; a question or story may come from either the corpus or notes.
+enum class DocKind { question, tip, note, story };
 
-// "question", "tip", "note".
+// "question", "tip", "note", "story".
 const char* to_string(DocKind kind);
+
+// Where a Document comes from: the shipped corpus or the user's notes (`source:` filters on
+// it). The names are part of the JSON output ("origin").
+enum class Origin { corpus, notes };
+
+// "corpus", "notes".
+const char* to_string(Origin origin);
 
 // One labelled point of an answer: "Canary Releases: I use canary releases ...". An answer-level
 // list item without a label ("Establishing a clear governance structure") is a Point with an
@@ -29,10 +37,13 @@ struct Point {
 struct Document {
     std::string id;  // unique across an index: "Q26", "tips/1"
     DocKind kind = DocKind::question;
-    std::string title;   // the question text (without "Question N:"), or the tip's label
+    // The question text (without "Question N:"), the tip's label, or for a note section its
+    // heading path ("Acme onsite > System design > Caching").
+    std::string title;
     std::string source;  // the file as the user should see it, e.g. "corpus/netflix-....txt"
     int line = 0;        // 1-based line where the question or tip starts
     int order = 0;       // position within its source, for listing in document order
+    Origin origin = Origin::corpus;
 
     std::string answer;         // the answer introduction (paragraphs before the first point)
     std::vector<Point> points;  // labelled points and list items, in order

@@ -123,6 +123,14 @@ std::optional<std::string> boolean_filter(std::string_view token, const Taxonomy
             out += schema::canonical_id(value);
         } else if (f.prefix == schema::kPrefixTopic && !value.empty()) {
             out += taxonomy ? resolve_topic(*taxonomy, value) : text::fold(value);
+        } else if (f.prefix == schema::kPrefixOrigin) {
+            const std::string origin = text::fold(value);
+            if (origin != "corpus" && origin != "notes") {
+                throw Error(ErrorCode::bad_query, "unknown source \"" + std::string(value) +
+                                                      "\"; it is corpus or notes (file:PATH "
+                                                      "names one file)");
+            }
+            out += origin;
         } else {
             out += value;
         }
@@ -190,7 +198,7 @@ Xapian::QueryParser make_parser(const Xapian::Database& db) {
     return qp;
 }
 
-// A query that is only words, OR'ed, plus any filters (id:, kind:, source:, topic:).
+// A query that is only words, OR'ed, plus any filters (id:, kind:, source:, file:, topic:).
 struct PlainQuery {
     std::string words;
     std::string filters;

@@ -55,7 +55,8 @@ Xapian::Document make_document(const Document& doc, Xapian::TermGenerator& tg) {
 
     xdoc.add_boolean_term(schema::id_term(doc.id));
     xdoc.add_boolean_term(std::string(schema::kPrefixKind) + to_string(doc.kind));
-    xdoc.add_boolean_term(std::string(schema::kPrefixSource) + doc.source);
+    xdoc.add_boolean_term(schema::source_term(doc.source));
+    xdoc.add_boolean_term(std::string(schema::kPrefixOrigin) + to_string(doc.origin));
     std::string topics;
     for (const std::string& topic : doc.topics) {
         xdoc.add_boolean_term(std::string(schema::kPrefixTopic) + topic);

@@ -1,5 +1,7 @@
 #include "store/schema.h"
 
+#include <cstdint>
+#include <cstdio>
 #include <nlohmann/json.hpp>
 
 #include "model/error.h"
@@ -15,6 +17,7 @@ using Json = nlohmann::json;
 DocKind kind_from_string(const std::string& s) {
     if (s == "tip") return DocKind::tip;
     if (s == "note") return DocKind::note;
+    if (s == "story") return DocKind::story;
     return DocKind::question;
 }
 
@@ -32,18 +35,37 @@ std::string id_term(std::string_view id) {
     return term;
 }
 
+std::string source_term(std::string_view path) {
+    std::string term(kPrefixSource);
+    // Xapian terms are at most 245 bytes; a path that would not fit is named by a hash (FNV-1a,
+    // 64 bits: collisions among one user's files are not a practical concern).
+    if (term.size() + path.size() <= 200) return term + std::string(path);
+    std::uint64_t h = 14695981039346656037ull;
+    for (char c : path) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
+    return term + "#" + hex;
+}
+
 std::string encode_document_data(const Document& doc) {
     Json points = Json::array();
     for (const Point& p : doc.points) {
         points.push_back(
             {{"label", p.label}, {"text", p.text}, {"items", p.items}, {"line", p.line}});
     }
-    Json j = {{"id", doc.id},           {"kind", to_string(doc.kind)},
-              {"title", doc.title},     {"source", doc.source},
-              {"line", doc.line},       {"order", doc.order},
-              {"answer", doc.answer},   {"points", std::move(points)},
-              {"example", doc.example}, {"why", doc.why},
-              {"topics", doc.topics},   {"tags", doc.tags}};
+    Json j = {{"id", doc.id},
+              {"kind", to_string(doc.kind)},
+              {"title", doc.title},
+              {"source", doc.source},
+              {"line", doc.line},
+              {"order", doc.order},
+              {"origin", to_string(doc.origin)},
+              {"answer", doc.answer},
+              {"points", std::move(points)},
+              {"example", doc.example},
+              {"why", doc.why},
+              {"topics", doc.topics},
+              {"tags", doc.tags}};
     // Parsers pass text through, so it may hold ill-formed UTF-8; never let that fail a write.
     return j.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
@@ -58,6 +80,7 @@ Document decode_document_data(std::string_view data) {
         doc.source = j.at("source").get<std::string>();
         doc.line = j.at("line").get<int>();
         doc.order = j.at("order").get<int>();
+        doc.origin = j.at("origin").get<std::string>() == "notes" ? Origin::notes : Origin::corpus;
         doc.answer = j.at("answer").get<std::string>();
         for (const Json& p : j.at("points")) {
             doc.points.push_back(

@@ -20,7 +20,7 @@ namespace tpm::schema {
 
 // Bump when the terms, values or data layout change; an index with another version is refused
 // (or, for the default index, rebuilt).
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 
 // Metadata keys.
 inline constexpr const char* kSchemaVersionKey = "tpmsearch:schema";
@@ -38,7 +38,8 @@ inline constexpr const char* kStemLanguage = "english";
 // Boolean (filter) term prefixes.
 inline constexpr std::string_view kPrefixId = "Q";            // unique id: "QQ26", "Qtips/1"
 inline constexpr std::string_view kPrefixKind = "XKIND";      // "XKINDquestion"
-inline constexpr std::string_view kPrefixSource = "XSOURCE";  // "XSOURCEcorpus/..."
+inline constexpr std::string_view kPrefixSource = "XSOURCE";  // source_term(): the file
+inline constexpr std::string_view kPrefixOrigin = "XORIGIN";  // "XORIGINcorpus", "XORIGINnotes"
 inline constexpr std::string_view kPrefixTopic = "XTOPIC";    // "XTOPICreliability"
 
 // Free-text field prefixes. Every field is also indexed without a prefix, so a plain query
@@ -70,11 +71,14 @@ inline constexpr QueryField kTextFields[] = {
     {"example", kPrefixExample},   {"why", kPrefixWhy},
 };
 inline constexpr QueryField kBooleanFields[] = {
-    {"id", kPrefixId},
-    {"kind", kPrefixKind},
-    {"source", kPrefixSource},
+    {"id", kPrefixId},       {"kind", kPrefixKind}, {"source", kPrefixOrigin},  // corpus or notes
+    {"file", kPrefixSource},  // one file, by its path as shown
     {"topic", kPrefixTopic},
 };
+
+// The boolean term of the file `path` (Document::source): the prefix and the path, or for a
+// path too long for a Xapian term, a hash of it.
+std::string source_term(std::string_view path);
 
 // Value slots.
 inline constexpr Xapian::valueno kSlotOrder = 0;   // order_key(): source, then place in it

@@ -1,0 +1,42 @@
+// ingest/walk.h: finds the note files under a folder the user registered, the way ripgrep
+// walks a tree: hidden entries, .git and node_modules are skipped, symlinks are followed without
+// looping, files over a size limit are skipped with a reason. Only .md, .markdown, .mdx and
+// .txt files are notes; other files are ignored without a word (images, PDFs, code).
+// May include model/ and text/; std::filesystem errors are translated here.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "model/diagnostic.h"
+
+namespace tpm {
+
+struct WalkOptions {
+    std::uintmax_t max_file_bytes = 10u * 1024u * 1024u;  // larger files are skipped
+};
+
+struct FoundFile {
+    std::filesystem::path path;  // as reached from the root (lexically absolute, not resolved)
+    std::uintmax_t size = 0;
+    std::int64_t mtime_ns = 0;  // modification time, nanoseconds since the epoch
+    bool markdown = false;      // .md, .markdown, .mdx (else .txt)
+};
+
+struct WalkResult {
+    std::vector<FoundFile> files;     // sorted by path, each real file once
+    std::vector<Diagnostic> skipped;  // one per skipped file or folder, with the reason
+};
+
+// Walks `root` (a folder, or a single note file). `root` should be absolute. A root that does
+// not exist or cannot be read throws tpm::Error(io) naming it; anything below it that cannot be
+// read is a Diagnostic and the walk goes on. A symlink is followed; a folder reached twice
+// (a loop, or two links to one place) is walked once and the second link reported.
+WalkResult walk_notes(const std::filesystem::path& root, const WalkOptions& options = {});
+
+// True for a path whose extension makes it a note file (.md .markdown .mdx .txt, any case).
+bool is_note_file(const std::filesystem::path& path);
+
+}  // namespace tpm
