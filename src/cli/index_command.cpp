@@ -3,9 +3,12 @@
 #include <chrono>
 #include <iomanip>
 #include <map>
+#include <memory>
 #include <set>
+#include <sstream>
 
 #include "cli/app_runner.h"
+#include "cli/notes_index.h"
 #include "ingest/corpus.h"
 #include "ingest/vocabulary.h"
 #include "model/error.h"
@@ -16,9 +19,20 @@ namespace tpm::cli {
 
 void setup_index(CLI::App& app, IndexOptions& options) {
     app.description(
-        "Build the tpmsearch index. With no options, (re)builds the default index/ from the "
-        "shipped corpus/.");
-    app.add_option("--index", options.index, "Index folder to write (default: index/)");
+        "Build the tpmsearch indexes. With no arguments, refreshes the shipped corpus index "
+        "and every registered notes folder; with paths, adds those folders or files to your "
+        "notes index and indexes them.");
+    app.add_option("paths", options.paths, "Notes folders or files to add and index")
+        ->expected(0, -1);
+    app.add_option("--index", options.index,
+                   "Index folder to write (default: index/ for the corpus; with paths, "
+                   "$XDG_DATA_HOME/tpmsearch)");
+    app.add_flag("--list", options.list, "List the indexed sources");
+    app.add_option("--remove", options.remove,
+                   "Remove a registered notes folder and its documents from the index");
+    app.add_option("--max-size", options.max_size_mb,
+                   "Skip note files larger than this many megabytes (default 10)")
+        ->check(CLI::PositiveNumber);
     app.add_option("--corpus", options.corpus,
                    "Folder of Q&A documents to index (default: the shipped corpus/)")
         ->check(CLI::ExistingDirectory);
@@ -100,19 +114,120 @@ bool corpus_index_current(const Xapian::Database& db, const std::filesystem::pat
 
 namespace {
 
+// "2,340": counts in the summary are read at a glance.
+std::string grouped(std::size_t n) {
+    std::string digits = std::to_string(n);
+    for (std::size_t i = digits.size(); i > 3; i -= 3) digits.insert(i - 3, ",");
+    return digits;
+}
+
+std::string seconds(double s) {
+    std::ostringstream out;
+    out << std::fixed << std::setprecision(2) << s << " s";
+    return out.str();
+}
+
 void print_report(const IndexReport& r, const std::string& index, std::ostream& out) {
     out << "indexed " << r.documents << " documents from " << r.files
         << (r.files == 1 ? " file" : " files") << " into " << index << ": " << r.stats.added
         << " added, " << r.stats.changed << " changed, " << r.stats.removed << " removed, "
         << r.stats.unchanged << " unchanged";
     if (!r.diagnostics.empty()) out << ", " << r.diagnostics.size() << " warnings";
-    out << " in " << std::fixed << std::setprecision(2) << r.seconds << " s\n";
+    out << " in " << seconds(r.seconds) << "\n";
+}
+
+// "notes: 3 added, 1 changed, 2 removed, 2,340 unchanged, 2 skipped in 0.41 s"
+void print_notes_report(const NotesReport& r, std::ostream& out) {
+    out << "notes: " << grouped(r.added) << " added, " << grouped(r.changed) << " changed, "
+        << grouped(r.removed) << " removed, " << grouped(r.unchanged) << " unchanged, "
+        << grouped(r.skipped) << " skipped";
+    if (r.converted) out << ", " << grouped(r.converted) << " converted";
+    out << " in " << seconds(r.seconds) << "\n";
+}
+
+void print_warnings(const std::vector<Diagnostic>& diagnostics, std::ostream& err) {
+    for (const Diagnostic& d : diagnostics) {
+        err << "tpmindex: warning: " << format_diagnostic(d) << "\n";
+    }
+}
+
+// A bar on stderr, redrawn at most ten times a second, erased when the walk of a folder ends.
+Progress progress_bar(std::ostream& err) {
+    auto last = std::make_shared<std::chrono::steady_clock::time_point>();
+    return [&err, last](std::size_t done, std::size_t total) {
+        const auto now = std::chrono::steady_clock::now();
+        if (done < total && now - *last < std::chrono::milliseconds(100)) return;
+        *last = now;
+        constexpr std::size_t kWidth = 30;
+        const std::size_t filled = total ? done * kWidth / total : kWidth;
+        err << "\r[" << std::string(filled, '#') << std::string(kWidth - filled, ' ') << "] "
+            << done << "/" << total << " files";
+        if (done == total) err << "\r\x1b[K";
+        err.flush();
+    };
+}
+
+std::string absolute_path(const std::string& path) {
+    std::error_code ec;
+    std::filesystem::path p = std::filesystem::absolute(path, ec);
+    if (ec) throw Error(ErrorCode::io, "cannot resolve " + path + ": " + ec.message());
+    std::string out = p.lexically_normal().string();
+    while (out.size() > 1 && out.back() == '/') out.pop_back();
+    return out;
+}
+
+// The taxonomy notes are tagged with: the shipped one, when there is a corpus.
+Taxonomy notes_taxonomy(const Environment& env, std::vector<Diagnostic>& diagnostics) {
+    if (!env.data_root) return Taxonomy(std::vector<Topic>{});
+    return read_taxonomy(env.corpus_dir() / kTaxonomyFileName,
+                         std::string("corpus/") + kTaxonomyFileName, diagnostics);
+}
+
+int run_notes(const IndexOptions& options, const Environment& env, std::ostream& out,
+              std::ostream& err) {
+    std::filesystem::path index_dir;
+    if (!options.index.empty()) {
+        index_dir = options.index;
+    } else if (env.notes_index) {
+        index_dir = *env.notes_index;
+    } else {
+        throw Error(ErrorCode::io,
+                    "cannot tell where the notes index goes: set XDG_DATA_HOME or HOME, or name "
+                    "it with --index DIR");
+    }
+    if (options.list) {
+        for (const RootSummary& root : list_notes_roots(index_dir)) {
+            out << root.root << "  " << grouped(root.files)
+                << (root.files == 1 ? " file, " : " files, ") << grouped(root.documents)
+                << " sections\n";
+        }
+        return 0;
+    }
+    std::vector<Diagnostic> taxonomy_problems;
+    const Taxonomy taxonomy = notes_taxonomy(env, taxonomy_problems);
+    NotesIndexing how{index_dir, &taxonomy, {}, {}};
+    how.walk.max_file_bytes = static_cast<std::uintmax_t>(options.max_size_mb * 1024 * 1024);
+    if (env.stderr_is_tty && !options.quiet) how.progress = progress_bar(err);
+    NotesReport report;
+    if (!options.remove.empty()) {
+        report = remove_notes_root(how, absolute_path(options.remove));
+    } else {
+        std::vector<std::string> roots;
+        for (const std::string& p : options.paths) roots.push_back(absolute_path(p));
+        report = update_notes(how, roots);
+    }
+    print_warnings(report.diagnostics, err);
+    if (!options.quiet) print_notes_report(report, out);
+    return 0;
 }
 
 }  // namespace
 
 int run_index(const IndexOptions& options, const Environment& env, std::ostream& out,
               std::ostream& err) {
+    if (!options.paths.empty() || options.list || !options.remove.empty()) {
+        return run_notes(options, env, out, err);
+    }
     if ((options.index.empty() || options.corpus.empty()) && !env.data_root) {
         throw Error(ErrorCode::io,
                     "cannot find the shipped corpus/ beside tpmindex; name the folders with "
@@ -126,10 +241,13 @@ int run_index(const IndexOptions& options, const Environment& env, std::ostream&
     const std::string index_shown = options.index.empty() ? "index/" : options.index;
 
     const IndexReport report = build_corpus_index(corpus, display, index);
-    for (const Diagnostic& d : report.diagnostics) {
-        err << "tpmindex: warning: " << format_diagnostic(d) << "\n";
-    }
+    print_warnings(report.diagnostics, err);
     if (!options.quiet) print_report(report, index_shown, out);
+    // A plain tpmindex also refreshes every registered notes folder.
+    if (options.index.empty() && options.corpus.empty() && env.notes_index &&
+        !list_notes_roots(*env.notes_index).empty()) {
+        return run_notes(options, env, out, err);
+    }
     return 0;
 }
 

@@ -17,8 +17,12 @@
 namespace tpm::cli {
 
 struct IndexOptions {
-    std::string index;   // --index DIR; empty: the default index/
+    std::string index;   // --index DIR; empty: the default index/ (or, with paths, the notes index)
     std::string corpus;  // --corpus DIR; empty: the shipped corpus/
+    std::vector<std::string> paths;  // notes folders or files to add and index
+    bool list = false;               // --list
+    std::string remove;              // --remove PATH
+    double max_size_mb = 10.0;       // --max-size: larger note files are skipped
     bool quiet = false;
 };
 

@@ -48,6 +48,7 @@ Environment process_environment() {
     env.no_color = no_color != nullptr && *no_color != '\0';  // no-color.org
     env.stdout_is_tty = isatty(STDOUT_FILENO) == 1;
     env.terminal_width = env.stdout_is_tty ? stdout_columns() : 0;
+    env.stderr_is_tty = isatty(STDERR_FILENO) == 1;
     std::error_code ec;
     const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
     if (!ec) env.data_root = find_data_root(exe.parent_path());
@@ -57,6 +58,12 @@ Environment process_environment() {
     } else if (const char* home = std::getenv("HOME"); home && *home) {
         env.user_vocabulary =
             std::filesystem::path(home) / ".config" / "tpmsearch" / "synonyms.txt";
+    }
+    // XDG Base Directory: data lives in $XDG_DATA_HOME, else ~/.local/share.
+    if (const char* data = std::getenv("XDG_DATA_HOME"); data && *data) {
+        env.notes_index = std::filesystem::path(data) / "tpmsearch";
+    } else if (const char* home = std::getenv("HOME"); home && *home) {
+        env.notes_index = std::filesystem::path(home) / ".local" / "share" / "tpmsearch";
     }
     const std::filesystem::path words = "/usr/share/dict/words";
     if (std::filesystem::is_regular_file(words, ec)) env.dictionary = words;

@@ -15,6 +15,7 @@ struct Environment {
     std::optional<std::string> index_override;  // TPMSEARCH_INDEX
     bool no_color = false;                      // NO_COLOR is set to something
     bool stdout_is_tty = false;
+    bool stderr_is_tty = false;      // progress bars go to stderr only when it is a terminal
     std::size_t terminal_width = 0;  // columns of the terminal on stdout, 0 when not a terminal
     // The folder holding corpus/ and index/: the project folder of a build tree, or
     // PREFIX/share/tpmsearch of an installed program. Empty when neither is found.
@@ -24,6 +25,8 @@ struct Environment {
     // The user's own vocabulary pack: $XDG_CONFIG_HOME/tpmsearch/synonyms.txt, else
     // ~/.config/tpmsearch/synonyms.txt (it need not exist).
     std::optional<std::filesystem::path> user_vocabulary;
+    // The personal notes index: $XDG_DATA_HOME/tpmsearch, else ~/.local/share/tpmsearch.
+    std::optional<std::filesystem::path> notes_index;
 
     std::filesystem::path corpus_dir() const { return *data_root / "corpus"; }
     std::filesystem::path default_index_dir() const { return *data_root / "index"; }

@@ -34,6 +34,9 @@ void setup_search(CLI::App& app, SearchOptions& options) {
                    "Only results with this topic (repeat for any of several); without a query, "
                    "list the topic's questions in document order")
         ->allow_extra_args(false);
+    app.add_option("--source", options.source,
+                   "Only results from the shipped corpus or from your notes")
+        ->check(CLI::IsMember({"corpus", "notes"}));
     app.add_flag("--json", options.json, "Print one JSON document (schema in README)");
     app.add_flag("--explain", options.explain,
                  "Show how the query was read and, per result, which words matched in which "
@@ -62,7 +65,7 @@ std::string shown(std::string_view s) { return text::printable(s, text::Controls
 // The index to search, open: --index, then $TPMSEARCH_INDEX, then the shipped index/, which is
 // (re)built first when it is missing, unreadable, of another schema, or older than corpus/, so
 // the very first search just works. The default index is opened once and checked on that handle.
-Xapian::Database open_search_index(const SearchOptions& options, const Environment& env,
+Xapian::Database open_corpus_index(const SearchOptions& options, const Environment& env,
                                    std::ostream& err) {
     if (!options.index.empty()) return open_index(options.index);
     if (env.index_override) return open_index(*env.index_override);
@@ -85,6 +88,26 @@ Xapian::Database open_search_index(const SearchOptions& options, const Environme
         err << "tpmsearch: warning: " << shown(format_diagnostic(d)) << "\n";
     }
     return open_index(index);
+}
+
+// What tpmsearch searches: the one index named by --index or $TPMSEARCH_INDEX, else the corpus
+// index and, when the user has indexed notes, the notes index with it, as one database
+// (results are told apart by their id terms, never by docids). A notes index that cannot be
+// opened is a warning: the corpus is still searched.
+Xapian::Database open_search_index(const SearchOptions& options, const Environment& env,
+                                   std::ostream& err) {
+    Xapian::Database db = open_corpus_index(options, env, err);
+    if (!options.index.empty() || env.index_override || !env.notes_index ||
+        !index_exists(*env.notes_index)) {
+        return db;
+    }
+    try {
+        db.add_database(open_index(*env.notes_index));
+    } catch (const Error& e) {
+        err << "tpmsearch: warning: your notes are not searched: " << shown(e.what())
+            << " (tpmindex rebuilds the notes index)\n";
+    }
+    return db;
 }
 
 // The user's own vocabulary pack, searched with the shipped one; its problems are warnings.
@@ -170,7 +193,7 @@ std::string join(const std::vector<std::string>& words) {
 int run_search(const SearchOptions& options, const Environment& env, std::ostream& out,
                std::ostream& err) {
     if (options.show_id.empty() && options.similar_id.empty() && options.words.empty() &&
-        options.topics.empty() && !options.list_topics) {
+        options.topics.empty() && options.source.empty() && !options.list_topics) {
         return report_error(err, "tpmsearch",
                             "no query given (try: tpmsearch \"canary rollback\", or --help)");
     }
@@ -184,6 +207,9 @@ int run_search(const SearchOptions& options, const Environment& env, std::ostrea
     request.query = join(options.words);
     request.topics = options.topics;
     request.explain = options.explain;
+    if (!options.source.empty()) {
+        request.origin = options.source == "notes" ? Origin::notes : Origin::corpus;
+    }
     const bool listing = options.words.empty();
     // A topic listing shows every question of the topic, compactly: no excerpts.
     request.limit = options.limit ? options.limit : listing ? 100000 : 10;

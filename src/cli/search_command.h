@@ -23,6 +23,7 @@ struct SearchOptions {
     std::vector<std::string> topics;  // --topic ID (repeatable, OR'ed)
     bool list_topics = false;         // `tpmsearch topics`
     bool explain = false;             // --explain
+    std::string source;               // --source corpus|notes; empty: both
 };
 
 void setup_search(CLI::App& app, SearchOptions& options);

@@ -89,8 +89,12 @@ SearchResults Searcher::search(const SearchRequest& request) const {
         const std::string id = topics ? resolve_topic(*topics, name) : text::fold(name);
         wanted.emplace_back(std::string(schema::kPrefixTopic) + id);
     }
-    const Xapian::Query filter(Xapian::Query::OP_OR, wanted.begin(), wanted.end());
-    if (request.query.find_first_not_of(" \t") == std::string::npos && !wanted.empty()) {
+    Xapian::Query filter(Xapian::Query::OP_OR, wanted.begin(), wanted.end());
+    if (request.origin) {
+        const Xapian::Query origin(std::string(schema::kPrefixOrigin) + to_string(*request.origin));
+        filter = filter.empty() ? origin : Xapian::Query(Xapian::Query::OP_FILTER, filter, origin);
+    }
+    if (request.query.find_first_not_of(" \t") == std::string::npos && !filter.empty()) {
         BuiltQuery all;
         all.query = Xapian::Query::MatchAll;
         return run(all, filter, request, true);
@@ -125,7 +129,7 @@ SearchResults Searcher::search(const SearchRequest& request) const {
     return results;
 }
 
-SearchResults Searcher::run(const BuiltQuery& built, const Xapian::Query& topic_filter,
+SearchResults Searcher::run(const BuiltQuery& built, const Xapian::Query& request_filter,
                             const SearchRequest& request, bool listing) const {
     SearchResults results;
     results.query = request.query;
@@ -140,8 +144,8 @@ SearchResults Searcher::run(const BuiltQuery& built, const Xapian::Query& topic_
         if (!built.filter.empty()) {
             query = Xapian::Query(Xapian::Query::OP_FILTER, query, built.filter);
         }
-        if (!topic_filter.empty()) {
-            query = Xapian::Query(Xapian::Query::OP_FILTER, query, topic_filter);
+        if (!request_filter.empty()) {
+            query = Xapian::Query(Xapian::Query::OP_FILTER, query, request_filter);
         }
         return query;
     };

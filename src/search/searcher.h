@@ -30,6 +30,9 @@ struct SearchRequest {
     std::vector<std::string> topics;  // keep only documents with one of these topics (ids or
                                       // aliases); filtering does not change the ranking
     bool explain = false;             // fill SearchResults::explanation and Hit::matched
+    // Keep only documents from the corpus or from the user's notes (none: both). Like topics,
+    // it filters without changing the ranking.
+    std::optional<Origin> origin = std::nullopt;
 };
 
 class Searcher {
@@ -65,9 +68,10 @@ class Searcher {
     std::vector<std::string> ids() const;
 
   private:
-    // Runs one reading of a query (`built`), filtered by `topic_filter` (empty: none); a
+    // Runs one reading of a query (`built`), filtered by `request_filter` (the request's topics
+    // and origin; empty: none); a
     // listing is sorted in document order.
-    SearchResults run(const BuiltQuery& built, const Xapian::Query& topic_filter,
+    SearchResults run(const BuiltQuery& built, const Xapian::Query& request_filter,
                       const SearchRequest& request, bool listing) const;
 
     // Appends a hit for each document of `mset` to `results`, numbered after those there;

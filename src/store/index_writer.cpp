@@ -8,121 +8,18 @@
 #include <vector>
 
 #include "model/error.h"
-#include "store/database.h"
 #include "store/schema.h"
-#include "text/normalize.h"
+#include "store/writable.h"
 
 namespace tpm {
 
-namespace {
-
-// Changes to how terms are generated that leave the stored data alone still have to reach
-// every document: the writer re-indexes all documents when this signature differs from the
-// one recorded in the index.
-std::string term_signature() {
-    return std::string(schema::kStemLanguage) + ":" + std::to_string(schema::kWdfQuestion) + ":" +
-           std::to_string(schema::kWdfLabel) + ":" + std::to_string(schema::kWdfBody);
-}
-constexpr const char* kTermSignatureKey = "tpmsearch:terms";
-
-// Indexes one field twice: without a prefix (weighted by `wdf`) for plain queries, and with its
-// own prefix for field queries. Both copies start after a gap so phrases stay inside the field.
-void index_field(Xapian::TermGenerator& tg, const std::string& text, Xapian::termcount wdf,
-                 std::string_view prefix) {
-    if (text.empty()) return;
-    const std::string folded = text::fold(text);
-    tg.increase_termpos(schema::kFieldGap);
-    tg.index_text(folded, wdf);
-    tg.increase_termpos(schema::kFieldGap);
-    tg.index_text(folded, 1, std::string(prefix));
-}
-
-Xapian::Document make_document(const Document& doc, Xapian::TermGenerator& tg) {
-    Xapian::Document xdoc;
-    tg.set_document(xdoc);
-    index_field(tg, doc.title, schema::kWdfQuestion, schema::kPrefixQuestion);
-    index_field(tg, doc.answer, schema::kWdfBody, schema::kPrefixAnswer);
-    for (const Point& p : doc.points) {
-        // A label names what the point is about ("Canary Releases"): it counts above the body.
-        index_field(tg, p.label, schema::kWdfLabel, schema::kPrefixPoint);
-        index_field(tg, p.text, schema::kWdfBody, schema::kPrefixPoint);
-        for (const std::string& item : p.items) {
-            index_field(tg, item, schema::kWdfBody, schema::kPrefixPoint);
-        }
-    }
-    index_field(tg, doc.example, schema::kWdfBody, schema::kPrefixExample);
-    index_field(tg, doc.why, schema::kWdfBody, schema::kPrefixWhy);
-
-    xdoc.add_boolean_term(schema::id_term(doc.id));
-    xdoc.add_boolean_term(std::string(schema::kPrefixKind) + to_string(doc.kind));
-    xdoc.add_boolean_term(schema::source_term(doc.source));
-    xdoc.add_boolean_term(std::string(schema::kPrefixOrigin) + to_string(doc.origin));
-    std::string topics;
-    for (const std::string& topic : doc.topics) {
-        xdoc.add_boolean_term(std::string(schema::kPrefixTopic) + topic);
-        topics += (topics.empty() ? "" : "\n") + topic;
-    }
-    if (!topics.empty()) xdoc.add_value(schema::kSlotTopics, topics);
-    xdoc.add_value(schema::kSlotOrder, schema::order_key(doc));
-    xdoc.add_value(schema::kSlotLine, Xapian::sortable_serialise(doc.line));
-    xdoc.set_data(schema::encode_document_data(doc));
-    return xdoc;
-}
-
-Xapian::WritableDatabase open_writable(const std::string& where, int action, bool wait) {
-    try {
-        return Xapian::WritableDatabase(
-            where, action | Xapian::DB_BACKEND_GLASS | (wait ? Xapian::DB_RETRY_LOCK : 0));
-    } catch (const Xapian::DatabaseLockError&) {
-        throw Error(ErrorCode::index_locked,
-                    "the index in " + where + " is being written by another tpmindex");
-    } catch (const Xapian::DatabaseOpeningError& e) {
-        throw Error(ErrorCode::index_corrupt,
-                    "cannot open the index in " + where + " for writing: " + e.get_msg());
-    } catch (const Xapian::Error& e) {
-        throw Error(ErrorCode::io, "cannot write the index in " + where + ": " + e.get_msg());
-    }
-}
-
-}  // namespace
-
-struct IndexWriter::Impl {
-    std::string where;
-    Xapian::WritableDatabase db;
-    Xapian::TermGenerator tg;
+struct IndexWriter::Impl : detail::WritableIndex {
     bool in_transaction = false;
-    bool reindex_all = false;
 };
 
 IndexWriter::IndexWriter(const std::filesystem::path& dir, const WriterOptions& options)
     : impl_(std::make_unique<Impl>()) {
-    impl_->where = dir.string();
-    std::error_code ec;
-    std::filesystem::create_directories(dir, ec);
-    if (ec) {
-        throw Error(ErrorCode::io,
-                    "cannot create the index folder " + impl_->where + ": " + ec.message());
-    }
-    impl_->db = open_writable(impl_->where, Xapian::DB_CREATE_OR_OPEN, options.wait_for_lock);
-    const int version = index_schema_version(impl_->db);
-    const bool empty = impl_->db.get_doccount() == 0 && version == 0;
-    if (!empty && version != schema::kSchemaVersion) {
-        if (!options.rebuild_on_schema_mismatch) {
-            throw Error(ErrorCode::schema_mismatch,
-                        "the index in " + impl_->where + " was built with schema " +
-                            std::to_string(version) + ", this tpmindex writes schema " +
-                            std::to_string(schema::kSchemaVersion));
-        }
-        // Drop our handle (and its lock) first: overwriting takes the lock itself.
-        impl_->db.close();
-        impl_->db =
-            open_writable(impl_->where, Xapian::DB_CREATE_OR_OVERWRITE, options.wait_for_lock);
-    }
-    impl_->reindex_all = impl_->db.get_metadata(kTermSignatureKey) != term_signature();
-    impl_->tg.set_stemmer(Xapian::Stem(schema::kStemLanguage));
-    impl_->tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME_FULL_POS);
-    impl_->tg.set_database(impl_->db);
-    impl_->tg.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
+    detail::open_writable_index(dir, options, *impl_);
     try {
         // Flushed transaction: nothing of this writer is visible until commit_transaction().
         impl_->db.begin_transaction(true);
@@ -152,7 +49,7 @@ void IndexWriter::put(const Document& doc) {
             ++stats_.unchanged;
             return;
         }
-        impl_->db.replace_document(term, make_document(doc, impl_->tg));
+        impl_->db.replace_document(term, detail::make_document(doc, impl_->tg));
         ++(exists ? stats_.changed : stats_.added);
     } catch (const Xapian::Error& e) {
         throw Error(ErrorCode::io, "cannot write document " + doc.id + " to the index in " +
@@ -227,8 +124,7 @@ void IndexWriter::set_sources(const std::vector<SourceInfo>& sources) {
 
 void IndexWriter::commit() {
     try {
-        impl_->db.set_metadata(schema::kSchemaVersionKey, std::to_string(schema::kSchemaVersion));
-        impl_->db.set_metadata(kTermSignatureKey, term_signature());
+        detail::stamp(impl_->db);
         impl_->db.commit_transaction();
         impl_->in_transaction = false;
         impl_->db.begin_transaction(true);

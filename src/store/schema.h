@@ -31,6 +31,10 @@ inline constexpr const char* kVocabularyMaxWordsKey = "tpmsearch:vocabulary-word
 inline constexpr const char* kTaxonomyKey = "tpmsearch:taxonomy";
 // One key per source file, followed by its path; the value is encode_source_info().
 inline constexpr const char* kSourceKeyPrefix = "tpmsearch:source:";
+// Notes index: the registered folders (a JSON list), and one key per indexed file (followed by
+// its path, or '#' and a hash for a long one) holding what the file looked like when indexed.
+inline constexpr const char* kNotesRootsKey = "tpmsearch:roots";
+inline constexpr const char* kFileKeyPrefix = "tpmsearch:file:";
 
 // One stemmer for indexing and querying.
 inline constexpr const char* kStemLanguage = "english";

@@ -1,0 +1,60 @@
+// cli/notes_index.h: keeping the personal notes index in step with the user's folders: walk
+// each registered folder, skip what did not change (size and modification time, then a content
+// hash), and re-parse, re-tag and replace the rest one file at a time (store/notes_writer.h).
+// Never writes anywhere but the index folder.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "ingest/walk.h"
+#include "model/diagnostic.h"
+#include "topics/taxonomy.h"
+
+namespace tpm::cli {
+
+struct NotesReport {
+    std::size_t added = 0;      // files indexed for the first time
+    std::size_t changed = 0;    // files re-indexed
+    std::size_t removed = 0;    // files gone from the folders (or from a removed folder)
+    std::size_t unchanged = 0;  // files skipped because they did not change
+    std::size_t skipped = 0;    // files that could not be indexed (binary, too large, ...)
+    std::size_t converted = 0;  // files read from another encoding than UTF-8
+    std::size_t documents = 0;  // sections written for added and changed files
+    std::vector<Diagnostic> diagnostics;  // one per skipped or converted file, and parse problems
+    double seconds = 0.0;
+};
+
+// Called after each file with how many of `total` are done, for a progress bar.
+using Progress = std::function<void(std::size_t done, std::size_t total)>;
+
+struct NotesIndexing {
+    std::filesystem::path index_dir;
+    const Taxonomy* taxonomy = nullptr;  // tags the sections; may be empty
+    WalkOptions walk;
+    Progress progress;  // may be empty
+};
+
+// Registers `roots` (absolute paths; already registered ones are kept once) and brings them up
+// to date. An empty `roots` refreshes every registered folder. Throws tpm::Error when the index
+// cannot be written or a root does not exist.
+NotesReport update_notes(const NotesIndexing& how, const std::vector<std::string>& roots);
+
+// Unregisters `root` and removes every document found under it. Throws tpm::Error(not_found)
+// when it is not registered.
+NotesReport remove_notes_root(const NotesIndexing& how, const std::string& root);
+
+struct RootSummary {
+    std::string root;
+    std::size_t files = 0;
+    std::size_t documents = 0;
+};
+
+// The registered folders with their counts, in registration order (empty when there is no
+// notes index yet).
+std::vector<RootSummary> list_notes_roots(const std::filesystem::path& index_dir);
+
+}  // namespace tpm::cli

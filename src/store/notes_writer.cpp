@@ -1,0 +1,203 @@
+#include "store/notes_writer.h"
+
+#include <xapian.h>
+
+#include <cassert>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+#include "model/error.h"
+#include "store/schema.h"
+#include "store/writable.h"
+
+namespace tpm {
+
+namespace {
+
+using Json = nlohmann::json;
+
+// How many finished files are made durable together. Each file is still its own transaction;
+// a commit is what costs (fsync), so committing per file would make a first index of 10,000
+// notes spend its time syncing.
+constexpr std::size_t kFilesPerCommit = 500;
+
+std::string hex64(std::uint64_t h, int digits) {
+    char out[17];
+    std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(h));
+    return std::string(out + (16 - digits));
+}
+
+std::uint64_t fnv1a(std::string_view bytes) {
+    std::uint64_t h = 14695981039346656037ull;
+    for (char c : bytes) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    return h;
+}
+
+// The metadata key of a file's state. Keys, like terms, must stay short: a long path is named
+// by its hash (the state itself holds the path).
+std::string state_key(std::string_view path) {
+    std::string key = schema::kFileKeyPrefix;
+    if (key.size() + path.size() <= 200) return key + std::string(path);
+    return key + "#" + hex64(fnv1a(path), 16);
+}
+
+std::string encode_state(const FileState& s) {
+    const Json j = {{"path", s.path},      {"root", s.root}, {"size", s.size},
+                    {"mtime", s.mtime_ns}, {"hash", s.hash}, {"documents", s.documents}};
+    return j.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+FileState decode_state(const std::string& data) {
+    try {
+        const Json j = Json::parse(data);
+        return FileState{j.at("path").get<std::string>(),    j.at("root").get<std::string>(),
+                         j.at("size").get<std::uintmax_t>(), j.at("mtime").get<std::int64_t>(),
+                         j.at("hash").get<std::string>(),    j.at("documents").get<std::size_t>()};
+    } catch (const Json::exception& e) {
+        throw Error(ErrorCode::index_corrupt,
+                    std::string("cannot read a stored file record: ") + e.what());
+    }
+}
+
+}  // namespace
+
+std::vector<std::string> notes_roots(const Xapian::Database& db) {
+    try {
+        const std::string data = db.get_metadata(schema::kNotesRootsKey);
+        if (data.empty()) return {};
+        return Json::parse(data).get<std::vector<std::string>>();
+    } catch (const Json::exception& e) {
+        throw Error(ErrorCode::index_corrupt,
+                    std::string("cannot read the registered folders: ") + e.what());
+    } catch (const Xapian::Error& e) {
+        throw Error(ErrorCode::index_corrupt,
+                    "cannot read the notes index: " + e.get_description());
+    }
+}
+
+std::map<std::string, FileState> notes_files(const Xapian::Database& db) {
+    std::map<std::string, FileState> out;
+    const std::string prefix = schema::kFileKeyPrefix;
+    try {
+        for (auto k = db.metadata_keys_begin(prefix); k != db.metadata_keys_end(prefix); ++k) {
+            FileState state = decode_state(db.get_metadata(*k));
+            std::string path = state.path;
+            out.emplace(std::move(path), std::move(state));
+        }
+    } catch (const Xapian::Error& e) {
+        throw Error(ErrorCode::index_corrupt,
+                    "cannot read the notes index: " + e.get_description());
+    }
+    return out;
+}
+
+std::string content_hash(std::string_view bytes) { return hex64(fnv1a(bytes), 16); }
+
+std::string note_id_prefix(std::string_view path) { return "n" + hex64(fnv1a(path), 12); }
+
+struct NotesWriter::Impl : detail::WritableIndex {
+    std::size_t uncommitted = 0;  // finished files since the last commit
+
+    // Runs `change` as one transaction; on any failure the transaction is cancelled, so the
+    // file keeps its previous state, and the error is translated.
+    template <typename F>
+    void transaction(const std::string& what, F change) {
+        try {
+            db.begin_transaction(false);
+            try {
+                change();
+                db.commit_transaction();
+            } catch (...) {
+                db.cancel_transaction();
+                throw;
+            }
+        } catch (const Xapian::Error& e) {
+            throw Error(ErrorCode::io, "cannot " + what + " in the index in " + where + ": " +
+                                           e.get_description());
+        }
+        if (++uncommitted >= kFilesPerCommit) commit();
+    }
+
+    void commit() {
+        try {
+            detail::stamp(db);
+            db.commit();
+            uncommitted = 0;
+        } catch (const Xapian::Error& e) {
+            throw Error(ErrorCode::io,
+                        "cannot commit to the index in " + where + ": " + e.get_description());
+        }
+    }
+
+    void delete_sections(const std::string& path) {
+        db.delete_document(schema::source_term(path));
+        db.set_metadata(std::string(schema::kSourceKeyPrefix) + path, "");
+    }
+};
+
+NotesWriter::NotesWriter(const std::filesystem::path& dir, const WriterOptions& options)
+    : impl_(std::make_unique<Impl>()) {
+    detail::open_writable_index(dir, options, *impl_);
+}
+
+NotesWriter::~NotesWriter() {
+    if (!impl_ || impl_->uncommitted == 0) return;
+    try {
+        impl_->commit();
+    } catch (const Error&) {
+        // A destructor cannot report; the index keeps its last committed state, and every file
+        // in it is whole.
+    }
+}
+
+std::vector<std::string> NotesWriter::roots() const { return notes_roots(impl_->db); }
+
+void NotesWriter::set_roots(const std::vector<std::string>& roots) {
+    set_metadata(schema::kNotesRootsKey, Json(roots).dump());
+}
+
+std::map<std::string, FileState> NotesWriter::files() const { return notes_files(impl_->db); }
+
+void NotesWriter::replace_file(const FileState& state, const std::vector<Document>& docs,
+                               const SourceInfo* info) {
+    impl_->transaction("index " + state.path, [&] {
+        impl_->delete_sections(state.path);
+        for (const Document& doc : docs) {
+            assert(doc.source == state.path);
+            impl_->db.replace_document(schema::id_term(doc.id),
+                                       detail::make_document(doc, impl_->tg));
+        }
+        if (info) {
+            impl_->db.set_metadata(std::string(schema::kSourceKeyPrefix) + state.path,
+                                   schema::encode_source_info(*info));
+        }
+        FileState stored = state;
+        stored.documents = docs.size();
+        impl_->db.set_metadata(state_key(state.path), encode_state(stored));
+    });
+}
+
+void NotesWriter::update_state(const FileState& state) {
+    impl_->transaction("record " + state.path,
+                       [&] { impl_->db.set_metadata(state_key(state.path), encode_state(state)); });
+}
+
+void NotesWriter::remove_file(const std::string& path) {
+    impl_->transaction("remove " + path, [&] {
+        impl_->delete_sections(path);
+        impl_->db.set_metadata(state_key(path), "");
+    });
+}
+
+void NotesWriter::set_metadata(const std::string& key, const std::string& value) {
+    try {
+        impl_->db.set_metadata(key, value);
+    } catch (const Xapian::Error& e) {
+        throw Error(ErrorCode::io,
+                    "cannot write the index in " + impl_->where + ": " + e.get_description());
+    }
+}
+
+void NotesWriter::commit() { impl_->commit(); }
+
+}  // namespace tpm

@@ -1,0 +1,91 @@
+// store/notes_writer.h: the personal notes index, updated one file at a time. Each file's
+// change (its sections replaced, or removed) is one Xapian transaction, and changes become
+// durable in batches, so a crash or a full disk leaves every file either as it was indexed
+// before or as it is now, never half of it. The index also records which folders are
+// registered and, per file, what it looked like when indexed (size, modification time,
+// content hash), so a refresh can skip unchanged files with a stat.
+// May include model/, text/, Xapian.
+#pragma once
+
+#include <xapian.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "model/document.h"
+#include "store/index_writer.h"
+
+namespace tpm {
+
+// What a file looked like when it was indexed.
+struct FileState {
+    std::string path;  // absolute, as Document::source of its sections
+    std::string root;  // the registered folder (or file) it was found under
+    std::uintmax_t size = 0;
+    std::int64_t mtime_ns = 0;
+    std::string hash;  // content_hash() of its bytes
+    std::size_t documents = 0;
+
+    bool operator==(const FileState&) const = default;
+};
+
+// A 64-bit FNV-1a hash of `bytes` as 16 hex digits: tells a touched file from a changed one.
+std::string content_hash(std::string_view bytes);
+
+// The id prefix of the sections of the file `path`: "n" and 12 hex digits of its hash.
+std::string note_id_prefix(std::string_view path);
+
+// What a notes index records, read from any handle on it (also a read-only one): the
+// registered folders in the order they were added, and every indexed file by path. Throw
+// tpm::Error(index_corrupt) when the records cannot be read.
+std::vector<std::string> notes_roots(const Xapian::Database& db);
+std::map<std::string, FileState> notes_files(const Xapian::Database& db);
+
+class NotesWriter {
+  public:
+    // Opens (creating) the notes index in `dir`. Throws tpm::Error like IndexWriter:
+    // index_locked, schema_mismatch (unless options.rebuild_on_schema_mismatch), io,
+    // index_corrupt.
+    NotesWriter(const std::filesystem::path& dir, const WriterOptions& options);
+    // Commits what is complete: every file finished before is kept.
+    ~NotesWriter();
+    NotesWriter(const NotesWriter&) = delete;
+    NotesWriter& operator=(const NotesWriter&) = delete;
+
+    // The registered folders and files, in the order they were added.
+    std::vector<std::string> roots() const;
+    void set_roots(const std::vector<std::string>& roots);
+
+    // Every indexed file, by path.
+    std::map<std::string, FileState> files() const;
+
+    // Replaces whatever was indexed from `state.path` with `docs` (their source must be
+    // state.path) and records `state` and the file's front matter (`info`, may be null), in one
+    // transaction.
+    void replace_file(const FileState& state, const std::vector<Document>& docs,
+                      const SourceInfo* info);
+
+    // Records a new size or modification time of a file whose content did not change.
+    void update_state(const FileState& state);
+
+    // Removes every section of `path` and its records, in one transaction.
+    void remove_file(const std::string& path);
+
+    // Stores `value` under `key` with the next commit (the taxonomy the notes were tagged with).
+    void set_metadata(const std::string& key, const std::string& value);
+
+    // Makes every finished file durable. Throws tpm::Error(io) on failure; the index then keeps
+    // its last committed state.
+    void commit();
+
+  private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace tpm

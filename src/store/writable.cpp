@@ -1,0 +1,119 @@
+#include "store/writable.h"
+
+#include <system_error>
+
+#include "model/error.h"
+#include "store/database.h"
+#include "store/schema.h"
+#include "text/normalize.h"
+
+namespace tpm::detail {
+
+namespace {
+
+// Changes to how terms are generated that leave the stored data alone still have to reach
+// every document: the writer re-indexes all documents when this signature differs from the
+// one recorded in the index.
+std::string term_signature() {
+    return std::string(schema::kStemLanguage) + ":" + std::to_string(schema::kWdfQuestion) + ":" +
+           std::to_string(schema::kWdfLabel) + ":" + std::to_string(schema::kWdfBody);
+}
+constexpr const char* kTermSignatureKey = "tpmsearch:terms";
+
+// Indexes one field twice: without a prefix (weighted by `wdf`) for plain queries, and with its
+// own prefix for field queries. Both copies start after a gap so phrases stay inside the field.
+void index_field(Xapian::TermGenerator& tg, const std::string& text, Xapian::termcount wdf,
+                 std::string_view prefix) {
+    if (text.empty()) return;
+    const std::string folded = text::fold(text);
+    tg.increase_termpos(schema::kFieldGap);
+    tg.index_text(folded, wdf);
+    tg.increase_termpos(schema::kFieldGap);
+    tg.index_text(folded, 1, std::string(prefix));
+}
+
+Xapian::WritableDatabase open_writable(const std::string& where, int action, bool wait) {
+    try {
+        return Xapian::WritableDatabase(
+            where, action | Xapian::DB_BACKEND_GLASS | (wait ? Xapian::DB_RETRY_LOCK : 0));
+    } catch (const Xapian::DatabaseLockError&) {
+        throw Error(ErrorCode::index_locked,
+                    "the index in " + where + " is being written by another tpmindex");
+    } catch (const Xapian::DatabaseOpeningError& e) {
+        throw Error(ErrorCode::index_corrupt,
+                    "cannot open the index in " + where + " for writing: " + e.get_msg());
+    } catch (const Xapian::Error& e) {
+        throw Error(ErrorCode::io, "cannot write the index in " + where + ": " + e.get_msg());
+    }
+}
+
+}  // namespace
+
+Xapian::Document make_document(const Document& doc, Xapian::TermGenerator& tg) {
+    Xapian::Document xdoc;
+    tg.set_document(xdoc);
+    index_field(tg, doc.title, schema::kWdfQuestion, schema::kPrefixQuestion);
+    index_field(tg, doc.answer, schema::kWdfBody, schema::kPrefixAnswer);
+    for (const Point& p : doc.points) {
+        // A label names what the point is about ("Canary Releases"): it counts above the body.
+        index_field(tg, p.label, schema::kWdfLabel, schema::kPrefixPoint);
+        index_field(tg, p.text, schema::kWdfBody, schema::kPrefixPoint);
+        for (const std::string& item : p.items) {
+            index_field(tg, item, schema::kWdfBody, schema::kPrefixPoint);
+        }
+    }
+    index_field(tg, doc.example, schema::kWdfBody, schema::kPrefixExample);
+    index_field(tg, doc.why, schema::kWdfBody, schema::kPrefixWhy);
+
+    xdoc.add_boolean_term(schema::id_term(doc.id));
+    xdoc.add_boolean_term(std::string(schema::kPrefixKind) + to_string(doc.kind));
+    xdoc.add_boolean_term(schema::source_term(doc.source));
+    xdoc.add_boolean_term(std::string(schema::kPrefixOrigin) + to_string(doc.origin));
+    std::string topics;
+    for (const std::string& topic : doc.topics) {
+        xdoc.add_boolean_term(std::string(schema::kPrefixTopic) + topic);
+        topics += (topics.empty() ? "" : "\n") + topic;
+    }
+    if (!topics.empty()) xdoc.add_value(schema::kSlotTopics, topics);
+    xdoc.add_value(schema::kSlotOrder, schema::order_key(doc));
+    xdoc.add_value(schema::kSlotLine, Xapian::sortable_serialise(doc.line));
+    xdoc.set_data(schema::encode_document_data(doc));
+    return xdoc;
+}
+
+void open_writable_index(const std::filesystem::path& dir, const WriterOptions& options,
+                         WritableIndex& out) {
+    out.where = dir.string();
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    if (ec) {
+        throw Error(ErrorCode::io,
+                    "cannot create the index folder " + out.where + ": " + ec.message());
+    }
+    out.db = open_writable(out.where, Xapian::DB_CREATE_OR_OPEN, options.wait_for_lock);
+    const int version = index_schema_version(out.db);
+    const bool empty = out.db.get_doccount() == 0 && version == 0;
+    if (!empty && version != schema::kSchemaVersion) {
+        if (!options.rebuild_on_schema_mismatch) {
+            throw Error(ErrorCode::schema_mismatch,
+                        "the index in " + out.where + " was built with schema " +
+                            std::to_string(version) + ", this tpmindex writes schema " +
+                            std::to_string(schema::kSchemaVersion));
+        }
+        // Drop our handle (and its lock) first: overwriting takes the lock itself.
+        out.db.close();
+        out.db = open_writable(out.where, Xapian::DB_CREATE_OR_OVERWRITE, options.wait_for_lock);
+    }
+    out.reindex_all = out.db.get_metadata(kTermSignatureKey) != term_signature();
+    out.tg.set_stemmer(Xapian::Stem(schema::kStemLanguage));
+    out.tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME_FULL_POS);
+    out.tg.set_database(out.db);
+    out.tg.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
+}
+
+void stamp(Xapian::WritableDatabase& db) {
+    db.set_metadata(schema::kSchemaVersionKey, std::to_string(schema::kSchemaVersion));
+    db.set_metadata(kTermSignatureKey, term_signature());
+}
+
+}  // namespace tpm::detail

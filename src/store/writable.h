@@ -1,0 +1,38 @@
+// store/writable.h: what IndexWriter and NotesWriter share: opening a writable index with its
+// schema checked, the term generator every document is indexed with, and the Xapian document
+// made from a Document. Internal to store/.
+// May include model/, text/, Xapian.
+#pragma once
+
+#include <xapian.h>
+
+#include <filesystem>
+#include <string>
+
+#include "model/document.h"
+#include "store/index_writer.h"
+
+namespace tpm::detail {
+
+// A writable index in `dir` (created when missing), its term generator, and whether every
+// document must be re-indexed because terms are now generated differently.
+struct WritableIndex {
+    std::string where;
+    Xapian::WritableDatabase db;
+    Xapian::TermGenerator tg;
+    bool reindex_all = false;
+};
+
+// Opens `dir` for writing. An index of another schema is rebuilt or refused as `options` say.
+// Throws tpm::Error: index_locked, schema_mismatch, io, index_corrupt.
+void open_writable_index(const std::filesystem::path& dir, const WriterOptions& options,
+                         WritableIndex& out);
+
+// The Xapian document of `doc`: its fields as free text (also prefixed, for field queries), its
+// boolean terms, value slots and stored data.
+Xapian::Document make_document(const Document& doc, Xapian::TermGenerator& tg);
+
+// Records the schema version and term signature; call before every commit.
+void stamp(Xapian::WritableDatabase& db);
+
+}  // namespace tpm::detail
