@@ -1,0 +1,149 @@
+// The notes index on a real glass database in a fresh temporary folder: a file's sections are
+// replaced and removed together with its record, the registered folders and file records read
+// back, a failed or unfinished file leaves the previous state, and long paths still work.
+#include "store/notes_writer.h"
+
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include "model/error.h"
+#include "store/database.h"
+#include "store/schema.h"
+#include "support/temp_dir.h"
+
+namespace tpm {
+namespace {
+
+Document section(const std::string& path, int n, const std::string& title) {
+    Document d;
+    d.id = note_id_prefix(path) + "/" + std::to_string(n);
+    d.kind = DocKind::note;
+    d.origin = Origin::notes;
+    d.title = title;
+    d.source = path;
+    d.line = n * 10;
+    d.order = n;
+    d.answer = "Notes about " + title + ".";
+    return d;
+}
+
+FileState state_of(const std::string& path, std::uintmax_t size, const std::string& hash) {
+    return FileState{path, "/notes", size, 1000 + static_cast<std::int64_t>(size), hash, 0};
+}
+
+std::vector<std::string> ids_of_source(const Xapian::Database& db, const std::string& path) {
+    std::vector<std::string> ids;
+    const std::string term = schema::source_term(path);
+    for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
+        ids.push_back(schema::decode_document_data(db.get_document(*p).get_data()).id);
+    }
+    return ids;
+}
+
+TEST(NotesWriter, ReplacesAndRemovesAFileWithItsRecord) {
+    test::TempDir dir;
+    const std::string a = "/notes/acme.md";
+    const std::string b = "/notes/globex.md";
+    {
+        NotesWriter w(dir.path(), {});
+        w.set_roots({"/notes"});
+        w.replace_file(state_of(a, 10, "h1"), {section(a, 1, "Acme"), section(a, 2, "Caching")},
+                       nullptr);
+        w.replace_file(state_of(b, 20, "h2"), {section(b, 1, "Globex")}, nullptr);
+        w.commit();
+    }
+    {
+        const Xapian::Database db = open_index(dir.path());
+        EXPECT_EQ(db.get_doccount(), 3u);
+        EXPECT_EQ(notes_roots(db), std::vector<std::string>{"/notes"});
+        const auto files = notes_files(db);
+        ASSERT_EQ(files.size(), 2u);
+        EXPECT_EQ(files.at(a).documents, 2u);
+        EXPECT_EQ(files.at(a).hash, "h1");
+        EXPECT_EQ(db.get_termfreq(std::string(schema::kPrefixOrigin) + "notes"), 3u);
+    }
+    {
+        // A changed file with fewer sections loses the vanished one.
+        NotesWriter w(dir.path(), {});
+        w.replace_file(state_of(a, 11, "h3"), {section(a, 1, "Acme onsite")}, nullptr);
+        w.remove_file(b);
+        w.commit();
+    }
+    const Xapian::Database db = open_index(dir.path());
+    EXPECT_EQ(db.get_doccount(), 1u);
+    EXPECT_EQ(ids_of_source(db, a), std::vector<std::string>{note_id_prefix(a) + "/1"});
+    EXPECT_TRUE(ids_of_source(db, b).empty());
+    const auto files = notes_files(db);
+    ASSERT_EQ(files.size(), 1u);
+    EXPECT_EQ(files.at(a), (FileState{a, "/notes", 11, 1011, "h3", 1}));
+}
+
+TEST(NotesWriter, UpdatingAStateKeepsTheSections) {
+    test::TempDir dir;
+    const std::string a = "/notes/a.md";
+    {
+        NotesWriter w(dir.path(), {});
+        w.replace_file(state_of(a, 10, "h1"), {section(a, 1, "A")}, nullptr);
+        FileState touched = state_of(a, 10, "h1");
+        touched.mtime_ns = 99;
+        touched.documents = 1;
+        w.update_state(touched);
+        w.commit();
+    }
+    const Xapian::Database db = open_index(dir.path());
+    EXPECT_EQ(db.get_doccount(), 1u);
+    EXPECT_EQ(notes_files(db).at(a).mtime_ns, 99);
+}
+
+TEST(NotesWriter, FinishedFilesAreKeptWhenTheWriterEndsWithoutCommit) {
+    test::TempDir dir;
+    const std::string a = "/notes/a.md";
+    {
+        NotesWriter w(dir.path(), {});
+        w.replace_file(state_of(a, 10, "h1"), {section(a, 1, "A")}, nullptr);
+        // No commit: the destructor makes the finished file durable.
+    }
+    EXPECT_EQ(open_index(dir.path()).get_doccount(), 1u);
+}
+
+TEST(NotesWriter, AnotherWriterIsRefusedWhileOneIsOpen) {
+    test::TempDir dir;
+    NotesWriter first(dir.path(), {});
+    try {
+        NotesWriter second(dir.path(), WriterOptions{.wait_for_lock = false});
+        FAIL() << "a second writer opened";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.code(), ErrorCode::index_locked);
+    }
+}
+
+TEST(NotesWriter, LongPathsAreHashedInTermsAndKeys) {
+    test::TempDir dir;
+    const std::string deep = "/notes/" + std::string(300, 'x') + "/file.md";
+    {
+        NotesWriter w(dir.path(), {});
+        w.replace_file(state_of(deep, 5, "h"), {section(deep, 1, "Deep")}, nullptr);
+        w.commit();
+    }
+    const Xapian::Database db = open_index(dir.path());
+    EXPECT_LE(schema::source_term(deep).size(), 245u);
+    EXPECT_EQ(ids_of_source(db, deep).size(), 1u);
+    EXPECT_EQ(notes_files(db).at(deep).path, deep);
+    {
+        NotesWriter w(dir.path(), {});
+        w.remove_file(deep);
+        w.commit();
+    }
+    EXPECT_EQ(open_index(dir.path()).get_doccount(), 0u);
+}
+
+TEST(NotesWriter, IdsAndHashesAreStable) {
+    EXPECT_EQ(note_id_prefix("/notes/a.md"), note_id_prefix("/notes/a.md"));
+    EXPECT_NE(note_id_prefix("/notes/a.md"), note_id_prefix("/notes/b.md"));
+    EXPECT_EQ(note_id_prefix("/notes/a.md").size(), 13u);
+    EXPECT_EQ(content_hash("abc"), content_hash("abc"));
+    EXPECT_NE(content_hash("abc"), content_hash("abd"));
+}
+
+}  // namespace
+}  // namespace tpm
