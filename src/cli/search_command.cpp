@@ -130,8 +130,11 @@ TextStyle text_style(const SearchOptions& options, const Environment& env) {
     return style;
 }
 
-int run_show(const Searcher& searcher, const SearchOptions& options, const Environment& env,
-             std::ostream& out, std::ostream& err) {
+// How many of the user's note sections `show` lists under a shipped question.
+constexpr std::size_t kYourNotes = 3;
+
+int run_show(const Xapian::Database& db, const Searcher& searcher, const SearchOptions& options,
+             const Environment& env, std::ostream& out, std::ostream& err) {
     const std::optional<Document> doc = searcher.find(options.show_id);
     if (!doc) {
         err << "tpmsearch: no document \"" << shown(options.show_id)
@@ -140,10 +143,17 @@ int run_show(const Searcher& searcher, const SearchOptions& options, const Envir
     }
     const std::optional<SourceInfo> source = searcher.source_info(doc->source);
     const SourceInfo* info = source ? &*source : nullptr;
+    // Under a shipped question, the user's own note sections most like it.
+    std::vector<Document> your_notes;
+    if (doc->origin == Origin::corpus) {
+        for (Hit& hit : find_similar(db, doc->id, kYourNotes, Origin::notes).hits) {
+            your_notes.push_back(std::move(hit.doc));
+        }
+    }
     if (options.json) {
-        print_document_json(out, *doc, info);
+        print_document_json(out, *doc, info, your_notes);
     } else {
-        print_document(out, *doc, text_style(options, env), info);
+        print_document(out, *doc, text_style(options, env), info, your_notes);
     }
     return 0;
 }
@@ -199,7 +209,7 @@ int run_search(const SearchOptions& options, const Environment& env, std::ostrea
     }
     const Xapian::Database db = open_search_index(options, env, err);
     const Searcher searcher(db, env.dictionary, user_vocabulary(env, err));
-    if (!options.show_id.empty()) return run_show(searcher, options, env, out, err);
+    if (!options.show_id.empty()) return run_show(db, searcher, options, env, out, err);
     if (!options.similar_id.empty()) return run_similar(db, options, env, out, err);
     if (options.list_topics) return run_topics(searcher, options, env, out);
 

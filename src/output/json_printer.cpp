@@ -48,6 +48,7 @@ Json hit_json(const Hit& hit) {
     j["rank"] = hit.rank;
     j["id"] = hit.doc.id;
     j["kind"] = to_string(hit.doc.kind);
+    j["origin"] = to_string(hit.doc.origin);
     j["score"] = hit.score;
     std::vector<std::size_t> offsets;
     j["question"] = text::printable(hit.doc.title, text::Controls::keep, &offsets);
@@ -109,10 +110,12 @@ void print_results_json(std::ostream& out, const SearchResults& results) {
     write(out, j);
 }
 
-void print_document_json(std::ostream& out, const Document& doc, const SourceInfo* source) {
+void print_document_json(std::ostream& out, const Document& doc, const SourceInfo* source,
+                         const std::vector<Document>& your_notes) {
     Json d;
     d["id"] = doc.id;
     d["kind"] = to_string(doc.kind);
+    d["origin"] = to_string(doc.origin);
     d["question"] = doc.title;
     d["source"] = doc.source;
     d["line"] = doc.line;
@@ -132,6 +135,15 @@ void print_document_json(std::ostream& out, const Document& doc, const SourceInf
                                      {"excerpt", source->excerpt},
                                      {"tags", source->tags}}
                               : Json(nullptr);
+    Json notes = Json::array();
+    for (const Document& note : your_notes) {
+        notes.push_back({{"id", note.id},
+                         {"kind", to_string(note.kind)},
+                         {"question", note.title},
+                         {"source", note.source},
+                         {"line", note.line}});
+    }
+    j["your_notes"] = std::move(notes);
     write(out, j);
 }
 

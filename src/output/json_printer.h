@@ -11,7 +11,7 @@
 
 namespace tpm {
 
-inline constexpr int kJsonSchema = 4;
+inline constexpr int kJsonSchema = 5;
 
 // {"schema":3,"query":...,"corrected_query":null or the query searched after spelling fixes,
 // "rescue":null or one line on how a query that matched nothing as written was read instead,
@@ -23,13 +23,14 @@ inline constexpr int kJsonSchema = 4;
 // "explain":{"query","expansions":[...]}.
 void print_results_json(std::ostream& out, const SearchResults& results);
 
-// {"schema":3,"document":{"id","kind","question","source","line","answer","points":[{"label",
-// "text","items","line"}],"example","why","topics","tags"},"source_info":{"title","date",
-// "excerpt","tags"} or null} followed by a newline.
-void print_document_json(std::ostream& out, const Document& doc,
-                         const SourceInfo* source = nullptr);
+// {"schema":N,"document":{"id","kind","origin","question","source","line","answer","points":
+// [{"label","text","items","line"}],"example","why","topics","tags"},"source_info":{"title",
+// "date","excerpt","tags"} or null,"your_notes":[{"id","kind","question","source","line"}]}
+// followed by a newline.
+void print_document_json(std::ostream& out, const Document& doc, const SourceInfo* source = nullptr,
+                         const std::vector<Document>& your_notes = {});
 
-// {"schema":3,"topics":[{"id","name","description","aliases","questions","tips","notes"}]}
+// {"schema":N,"topics":[{"id","name","description","aliases","questions","tips","notes"}]}
 // followed by a newline.
 void print_topics_json(std::ostream& out, const std::vector<TopicCount>& topics);
 

@@ -268,11 +268,13 @@ void add_label(Styled& body, const std::string& label, Tone tone) {
     body.add(" ", Tone::plain);
 }
 
-void write_excerpt(std::ostream& out, std::size_t indent, const Excerpt& excerpt,
+// A note section's own text is not an "Answer": only questions get that label.
+void write_excerpt(std::ostream& out, std::size_t indent, const Excerpt& excerpt, DocKind kind,
                    const TextStyle& style) {
     if (is_blank(excerpt.text)) return;
     Styled body;
-    add_label(body, display_label(excerpt.label), Tone::label);
+    const bool own_text = excerpt.label == "answer" && kind != DocKind::question;
+    if (!own_text) add_label(body, display_label(excerpt.label), Tone::label);
     if (excerpt.truncated_start) body.add(kEllipsis, Tone::dim);
     body.add_spans(excerpt.text, excerpt.highlights, Tone::plain, Tone::highlight);
     if (excerpt.truncated_end) body.add(kEllipsis, Tone::dim);
@@ -335,7 +337,9 @@ void print_results(std::ostream& out, const SearchResults& results, const TextSt
         const std::size_t indent = rank_width + 2;
         write_location(out, indent, hit.doc, style);
         write_matched(out, indent, hit.matched, style);
-        for (const Excerpt& excerpt : hit.excerpts) write_excerpt(out, indent, excerpt, style);
+        for (const Excerpt& excerpt : hit.excerpts) {
+            write_excerpt(out, indent, excerpt, hit.doc.kind, style);
+        }
     }
     if (!results.hits.empty() && !results.topics.empty()) {
         out << '\n';
@@ -456,7 +460,7 @@ class BlockWriter {
 // and "Why this is important". A tip or note has no "Answer" heading: its text is the body.
 // Empty fields and sections are left out.
 void print_document(std::ostream& out, const Document& doc, const TextStyle& style,
-                    const SourceInfo* source) {
+                    const SourceInfo* source, const std::vector<Document>& your_notes) {
     write_heading(out, 0, {}, doc, {}, style);
     write_location(out, 0, doc, style);
     if (source && !is_blank(source->title)) {
@@ -478,6 +482,12 @@ void print_document(std::ostream& out, const Document& doc, const TextStyle& sty
     if (!is_blank(doc.why)) {
         blocks.heading("Why this is important");
         blocks.text(doc.why);
+    }
+    if (your_notes.empty()) return;
+    blocks.heading("Your notes");
+    for (const Document& note : your_notes) {
+        write_heading(out, 2, {}, note, {}, style);
+        write_location(out, 4, note, style);
     }
 }
 

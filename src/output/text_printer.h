@@ -26,9 +26,11 @@ void print_results(std::ostream& out, const SearchResults& results, const TextSt
 
 // One whole document laid out for reading (tpmsearch show Q26): id and title, source:line and,
 // when `source` is given, its title and date; the answer, each point as "Label: text" with its
-// items, the example and "Why this is important".
+// items, the example and "Why this is important"; then, under "Your notes", the user's note
+// sections most related to it (`your_notes`), each with its title and path:line.
 void print_document(std::ostream& out, const Document& doc, const TextStyle& style,
-                    const SourceInfo* source = nullptr);
+                    const SourceInfo* source = nullptr,
+                    const std::vector<Document>& your_notes = {});
 
 // Every topic: id, how many questions, tips and notes carry it, and its description.
 void print_topics(std::ostream& out, const std::vector<TopicCount>& topics, const TextStyle& style);

@@ -69,8 +69,8 @@ CharacteristicTerms expand(const Xapian::Database& db, Xapian::docid doc) {
 
 }  // namespace
 
-SearchResults find_similar(const Xapian::Database& database, std::string_view id,
-                           std::size_t limit) {
+SearchResults find_similar(const Xapian::Database& database, std::string_view id, std::size_t limit,
+                           std::optional<Origin> origin) {
     Xapian::Database db = database;  // a handle of our own, which reopen() may refresh
     const std::string id_term = schema::id_term(schema::canonical_id(id));
     const std::optional<Xapian::docid> doc =
@@ -88,8 +88,12 @@ SearchResults find_similar(const Xapian::Database& database, std::string_view id
         detail::with_reopen(db, [&] { return expand(db, *doc); });
     // No term in it that another document shares: nothing is like it.
     if (characteristic.query.empty()) return results;
-    const Xapian::Query query(Xapian::Query::OP_AND_NOT, characteristic.query,
-                              Xapian::Query(id_term));
+    Xapian::Query query(Xapian::Query::OP_AND_NOT, characteristic.query, Xapian::Query(id_term));
+    if (origin) {
+        query =
+            Xapian::Query(Xapian::Query::OP_FILTER, query,
+                          Xapian::Query(std::string(schema::kPrefixOrigin) + to_string(*origin)));
+    }
     const Xapian::MSet mset = detail::with_reopen(db, [&] {
         return detail::make_enquire(db, query).get_mset(0, static_cast<Xapian::doccount>(limit));
     });

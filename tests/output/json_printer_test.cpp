@@ -60,7 +60,7 @@ std::string highlighted(const json& excerpt, std::size_t n) {
 
 TEST(JsonPrinter, ResultsAreOneLineWithSchemaFirst) {
     const std::string out = results_output(results_with(canary_excerpt()));
-    EXPECT_EQ(out.rfind("{\"schema\":4,\"query\":\"canary\",", 0), 0u) << out;
+    EXPECT_EQ(out.rfind("{\"schema\":5,\"query\":\"canary\",", 0), 0u) << out;
     ASSERT_FALSE(out.empty());
     EXPECT_EQ(out.back(), '\n');
     EXPECT_EQ(out.find('\n'), out.size() - 1);
@@ -166,8 +166,9 @@ TEST(JsonPrinter, DocumentCarriesEveryFieldInOrder) {
     d.example = "Once.";
     d.why = "Because.";
     const std::string out = document_output(d);
-    EXPECT_EQ(out.rfind("{\"schema\":4,\"document\":{\"id\":\"Q26\",\"kind\":\"question\","
-                        "\"question\":\"How?\",\"source\":\"corpus/netflix.txt\",\"line\":800,"
+    EXPECT_EQ(out.rfind("{\"schema\":5,\"document\":{\"id\":\"Q26\",\"kind\":\"question\","
+                        "\"origin\":\"corpus\",\"question\":\"How?\",\"source\":\"corpus/"
+                        "netflix.txt\",\"line\":800,"
                         "\"answer\":\"Intro.\",\"points\":[{\"label\":\"Canary Releases\","
                         "\"text\":\"Small subset.\",\"items\":[\"one\",\"two\"],\"line\":804},",
                         0),
@@ -180,6 +181,7 @@ TEST(JsonPrinter, DocumentCarriesEveryFieldInOrder) {
     EXPECT_EQ(doc.at("example"), "Once.");
     EXPECT_EQ(doc.at("why"), "Because.");
     EXPECT_EQ(doc.at("topics"), json::array());
+    EXPECT_EQ(j.at("your_notes"), json::array());
     EXPECT_EQ(out.back(), '\n');
 }
 
