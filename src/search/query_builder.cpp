@@ -178,9 +178,9 @@ std::string correct_spelling(const Xapian::Database& db, const WordList* diction
     return changed ? out : std::string();
 }
 
-constexpr unsigned kParserFlags = Xapian::QueryParser::FLAG_DEFAULT |
-                                  Xapian::QueryParser::FLAG_WILDCARD |
-                                  Xapian::QueryParser::FLAG_PURE_NOT;
+constexpr unsigned kParserFlags =
+    Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
+    Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_CJK_NGRAM;
 
 Xapian::QueryParser make_parser(const Xapian::Database& db) {
     Xapian::QueryParser qp;

@@ -162,10 +162,12 @@ void NotesWriter::replace_file(const FileState& state, const std::vector<Documen
                                const SourceInfo* info) {
     impl_->transaction("index " + state.path, [&] {
         impl_->delete_sections(state.path);
+        // The file's sections are all gone now and their ids are made from its path, so they
+        // are added, not replaced: replace_document() looks its term up among every pending
+        // change, which made a first index of 5,000 sections take 20 s instead of 1.
         for (const Document& doc : docs) {
             assert(doc.source == state.path);
-            impl_->db.replace_document(schema::id_term(doc.id),
-                                       detail::make_document(doc, impl_->tg));
+            impl_->db.add_document(detail::make_document(doc, impl_->tg));
         }
         if (info) {
             impl_->db.set_metadata(std::string(schema::kSourceKeyPrefix) + state.path,

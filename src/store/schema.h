@@ -61,6 +61,9 @@ inline constexpr Xapian::termcount kWdfQuestion = 3;
 inline constexpr Xapian::termcount kWdfLabel = 2;
 inline constexpr Xapian::termcount kWdfBody = 1;
 
+// Between the headings of a note section's title: "Acme onsite > System design > Caching".
+inline constexpr std::string_view kHeadingSeparator = " > ";
+
 // A gap in term positions between fields, so a phrase never spans two of them.
 inline constexpr Xapian::termpos kFieldGap = 100;
 

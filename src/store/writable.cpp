@@ -16,7 +16,7 @@ namespace {
 // one recorded in the index.
 std::string term_signature() {
     return std::string(schema::kStemLanguage) + ":" + std::to_string(schema::kWdfQuestion) + ":" +
-           std::to_string(schema::kWdfLabel) + ":" + std::to_string(schema::kWdfBody);
+           std::to_string(schema::kWdfLabel) + ":" + std::to_string(schema::kWdfBody) + ":cjk";
 }
 constexpr const char* kTermSignatureKey = "tpmsearch:terms";
 
@@ -52,7 +52,19 @@ Xapian::WritableDatabase open_writable(const std::string& where, int action, boo
 Xapian::Document make_document(const Document& doc, Xapian::TermGenerator& tg) {
     Xapian::Document xdoc;
     tg.set_document(xdoc);
-    index_field(tg, doc.title, schema::kWdfQuestion, schema::kPrefixQuestion);
+    // A note section's title is its heading path ("Acme onsite > System design > Caching"). Its
+    // own heading says what the section is about and counts as the title; the headings above
+    // it are shared by all its siblings and count as body text, so a search for a heading
+    // finds that section before its subsections.
+    const std::size_t cut = doc.origin == Origin::notes ? doc.title.rfind(schema::kHeadingSeparator)
+                                                        : std::string::npos;
+    if (cut == std::string::npos) {
+        index_field(tg, doc.title, schema::kWdfQuestion, schema::kPrefixQuestion);
+    } else {
+        index_field(tg, doc.title.substr(cut + schema::kHeadingSeparator.size()),
+                    schema::kWdfQuestion, schema::kPrefixQuestion);
+        index_field(tg, doc.title.substr(0, cut), schema::kWdfBody, schema::kPrefixAnswer);
+    }
     index_field(tg, doc.answer, schema::kWdfBody, schema::kPrefixAnswer);
     for (const Point& p : doc.points) {
         // A label names what the point is about ("Canary Releases"): it counts above the body.
@@ -108,7 +120,9 @@ void open_writable_index(const std::filesystem::path& dir, const WriterOptions& 
     out.tg.set_stemmer(Xapian::Stem(schema::kStemLanguage));
     out.tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME_FULL_POS);
     out.tg.set_database(out.db);
-    out.tg.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
+    // CJK text has no spaces between words: Xapian indexes it as overlapping n-grams, and the
+    // query parser splits a query the same way (search/query_builder.cpp).
+    out.tg.set_flags(Xapian::TermGenerator::FLAG_SPELLING | Xapian::TermGenerator::FLAG_CJK_NGRAM);
 }
 
 void stamp(Xapian::WritableDatabase& db) {
