@@ -22,7 +22,7 @@ struct FoundFile {
     std::filesystem::path path;  // as reached from the root (lexically absolute, not resolved)
     std::uintmax_t size = 0;
     std::int64_t mtime_ns = 0;  // modification time, nanoseconds since the epoch
-    bool markdown = false;      // .md, .markdown, .mdx (else .txt)
+    bool markdown = false;      // .md, .markdown, .mdx (else .txt, or a root file of another name)
 };
 
 struct WalkResult {
@@ -30,10 +30,15 @@ struct WalkResult {
     std::vector<Diagnostic> skipped;  // one per skipped file or folder, with the reason
 };
 
-// Walks `root` (a folder, or a single note file). `root` should be absolute. A root that does
-// not exist or cannot be read throws tpm::Error(io) naming it; anything below it that cannot be
-// read is a Diagnostic and the walk goes on. A symlink is followed; a folder reached twice
-// (a loop, or two links to one place) is walked once and the second link reported.
+// Walks `root` (a folder, or a single file, which is taken whatever its extension, as ripgrep
+// searches a file it is named). `root` should be absolute; a relative one is made absolute
+// against the working directory. A root that does not exist or cannot be read throws
+// tpm::Error(io) naming it; anything below it that cannot be read (an unreadable folder, a
+// broken symlink) or is too large is a Diagnostic (path, line 0, reason) and the walk goes on.
+// A symlink is followed; a folder reached twice (a loop, or two links to one place) is walked
+// once and the second link reported; a file reached twice is listed once, by its real path
+// when it has one inside the tree. Reads no file contents: one listing per folder and a stat
+// per note file.
 WalkResult walk_notes(const std::filesystem::path& root, const WalkOptions& options = {});
 
 // True for a path whose extension makes it a note file (.md .markdown .mdx .txt, any case).
