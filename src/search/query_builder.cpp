@@ -403,6 +403,14 @@ BuiltQuery QueryBuilder::build(std::string_view text, Reading reading) const {
         // AND_MAYBE only adds weight to what the query matches, so -word still excludes.
         in_question = qp.parse_query(words, kParserFlags, std::string(schema::kPrefixQuestion));
         if (split) built.filter = qp.parse_query(plain->filters, kParserFlags);
+        // The words as a phrase in the question field too: a heading typed as it is written
+        // ("Don't make my mistakes") finds its section before one that merely uses the rarer
+        // words. No effect on the public query set (bench/RELEVANCE.md row 28).
+        if (plain && plain->words.find(' ') != std::string::npos) {
+            in_question = Xapian::Query(Xapian::Query::OP_OR, in_question,
+                                        qp.parse_query("\"" + plain->words + "\"", kParserFlags,
+                                                       std::string(schema::kPrefixQuestion)));
+        }
     } catch (const Xapian::QueryParserError& e) {
         bad_query(text, explain_parser_error(e));
     } catch (const Xapian::Error& e) {
