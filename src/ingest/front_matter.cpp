@@ -2,6 +2,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -104,6 +105,29 @@ FrontMatter parse_front_matter(std::string_view text, const std::string& path,
     fm.present = true;
     fm.body_line = body_line;
     return fm;
+}
+
+std::vector<std::string> front_matter_tags(const FrontMatter& fm) {
+    std::vector<std::string> tags;
+    const auto add = [&tags](std::string_view tag) {
+        const std::size_t start = tag.find_first_not_of(" \t");
+        if (start == std::string_view::npos) return;
+        tag = tag.substr(start, tag.find_last_not_of(" \t") - start + 1);
+        if (std::find(tags.begin(), tags.end(), tag) == tags.end()) tags.emplace_back(tag);
+    };
+    for (const char* key : {"tags", "topics"}) {
+        if (const auto it = fm.lists.find(key); it != fm.lists.end()) {
+            for (const std::string& tag : it->second) add(tag);
+        } else if (const auto field = fm.fields.find(key); field != fm.fields.end()) {
+            std::string_view rest = field->second;
+            for (std::size_t comma; (comma = rest.find(',')) != std::string_view::npos;) {
+                add(rest.substr(0, comma));
+                rest.remove_prefix(comma + 1);
+            }
+            add(rest);
+        }
+    }
+    return tags;
 }
 
 }  // namespace tpm

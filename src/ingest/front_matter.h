@@ -26,4 +26,8 @@ struct FrontMatter {
 FrontMatter parse_front_matter(std::string_view text, const std::string& path,
                                std::vector<Diagnostic>& diagnostics);
 
+// The front matter's `tags:` and `topics:`, in that order, trimmed and without repeats; each a
+// YAML list or, as many blog engines write it, one line of comma-separated names.
+std::vector<std::string> front_matter_tags(const FrontMatter& fm);
+
 }  // namespace tpm

@@ -394,31 +394,6 @@ class QaParser {
     std::map<int, int> accepted_;  // question number -> line of the one kept
 };
 
-// The front matter's `tags:` and `topics:`, in that order and without repeats. Each may be a
-// list or, as many blog engines write it, one line of comma-separated names.
-std::vector<std::string> explicit_tags(const FrontMatter& fm) {
-    std::vector<std::string> tags;
-    const auto add = [&tags](std::string_view tag) {
-        tag = trim(tag);
-        if (!tag.empty() && std::find(tags.begin(), tags.end(), tag) == tags.end()) {
-            tags.emplace_back(tag);
-        }
-    };
-    for (const char* key : {"tags", "topics"}) {
-        if (const auto it = fm.lists.find(key); it != fm.lists.end()) {
-            for (const std::string& tag : it->second) add(tag);
-        } else if (const auto field = fm.fields.find(key); field != fm.fields.end()) {
-            std::string_view rest = field->second;
-            for (std::size_t comma; (comma = rest.find(',')) != std::string_view::npos;) {
-                add(rest.substr(0, comma));
-                rest.remove_prefix(comma + 1);
-            }
-            add(rest);
-        }
-    }
-    return tags;
-}
-
 }  // namespace
 
 IngestResult parse_qa_markdown(std::string_view text, const std::string& source) {
@@ -429,7 +404,7 @@ IngestResult parse_qa_markdown(std::string_view text, const std::string& source)
         return it == fm.fields.end() ? std::string() : it->second;
     };
     result.sources.push_back(
-        {source, field("title"), field("date"), field("excerpt"), explicit_tags(fm)});
+        {source, field("title"), field("date"), field("excerpt"), front_matter_tags(fm)});
     QaParser(split_paragraphs(text, fm.body_line), source, result).run();
     return result;
 }
