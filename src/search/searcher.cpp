@@ -172,8 +172,11 @@ SearchResults Searcher::run(const BuiltQuery& built, const Xapian::Query& reques
 
     // A page the matches do not fill is completed with related documents (below).
     const std::size_t room = std::min(request.limit - results.hits.size(), kMaxRelated);
-    if (listing || request.offset != 0 || mset.empty() || results.estimated_total >= kFewMatches ||
-        room == 0) {
+    // Only for words: a query of filters alone ("kind:story") lists exactly what it asks for.
+    const bool has_words =
+        !built.terms.words.empty() || !built.terms.stems.empty() || !built.terms.prefixes.empty();
+    if (listing || !has_words || request.offset != 0 || mset.empty() ||
+        results.estimated_total >= kFewMatches || room == 0) {
         return results;
     }
     with_reopen(db_, [&] {

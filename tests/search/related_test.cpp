@@ -65,6 +65,8 @@ TEST_F(Related, OnlyWhenTheMatchesAreFewAndThePageHasRoom) {
     EXPECT_EQ(related_count(searcher_.search({"strangler fig", 0, 1, {}, {}})), 0u);
     // A later page: none (related documents belong under the first page's matches).
     EXPECT_EQ(searcher_.search({"strangler fig", 1, 10, {}, {}}).hits.size(), 0u);
+    // Filters alone list exactly what they ask for.
+    EXPECT_EQ(related_count(searcher_.search({"id:Q21", 0, 10, {}, {}})), 0u);
     // Nothing matched: no related either (the rescue ladder speaks first).
     EXPECT_TRUE(searcher_.search({"zzqxv", 0, 10, {}, {}}).hits.empty());
 }
