@@ -139,6 +139,29 @@ TEST_F(NotesCommand, BinaryFilesAreSkippedWithTheReason) {
     EXPECT_NE(r.err.find("ROOT/prep/photo.md: binary file"), std::string::npos) << r.err;
 }
 
+TEST_F(NotesCommand, OtherEncodingsAreConvertedAndLoopsWalkedOnce) {
+    // Windows-1252: curly quotes and an e acute; UTF-16LE with a byte-order mark.
+    test::write_file(notes_ / "legacy.txt",
+                     "Caf\xE9 notes\n\nThe \x93ocelot\x94 r\xE9sum\xE9 review went well, and the "
+                     "interviewers asked about our caching layer in detail.\n");
+    std::string utf16 = "\xFF\xFE";
+    for (char c : std::string("# Tapir\n\nThe tapir migration.\n")) {
+        utf16 += c;
+        utf16 += '\0';
+    }
+    test::write_file(notes_ / "wide.md", utf16);
+    fs::create_directory_symlink(notes_, notes_ / "stories" / "loop");
+    const auto r = f_.index({notes_.string()});
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_NE(r.out.find("5 added"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("2 converted"), std::string::npos) << r.out;
+    EXPECT_NE(r.err.find("ROOT/prep/wide.md: read as UTF-16LE"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("ROOT/prep/stories/loop"), std::string::npos) << r.err;
+    EXPECT_EQ(f_.search({"ocelot"}).status, 0);
+    EXPECT_EQ(f_.search({"résumé", "--source", "notes"}).status, 0);
+    EXPECT_EQ(f_.search({"tapir"}).status, 0);
+}
+
 TEST_F(NotesCommand, ListsAndRemovesFolders) {
     ASSERT_EQ(f_.index({notes_.string()}).status, 0);
     const auto list = f_.index({"--list"});
