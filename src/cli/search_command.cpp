@@ -22,7 +22,8 @@ void setup_search(CLI::App& app, SearchOptions& options) {
     app.description(
         "Search TPM interview questions and your notes.\n"
         "Query syntax: words (ranked, any may match), \"a phrase\", AND, OR, NOT, -word, NEAR, "
-        "word*, question:word, answer:word, why:word, id:Q26.");
+        "word*, question:word, answer:word, why:word, id:Q26, kind:story, source:notes, "
+        "file:PATH, topic:ID.");
     app.add_option("query", options.words, "Words to search for")->expected(0, -1);
     app.add_option("--index", options.index,
                    "Index folder (default: $TPMSEARCH_INDEX, else the shipped index/)");
