@@ -42,6 +42,8 @@ void setup_search(CLI::App& app, SearchOptions& options) {
     app.add_flag("--explain", options.explain,
                  "Show how the query was read and, per result, which words matched in which "
                  "field");
+    app.add_flag("--no-excerpts", options.no_excerpts,
+                 "Print each result's title and location only, without answer passages");
     app.add_option("--color", options.color, "Colour: auto, always or never")
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->capture_default_str();
@@ -224,7 +226,7 @@ int run_search(const SearchOptions& options, const Environment& env, std::ostrea
     const bool listing = options.words.empty();
     // A topic listing shows every question of the topic, compactly: no excerpts.
     request.limit = options.limit ? options.limit : listing ? 100000 : 10;
-    if (listing) request.excerpts.max_excerpts = 0;
+    if (listing || options.no_excerpts) request.excerpts.max_excerpts = 0;
     const SearchResults results = searcher.search(request);
     if (!options.json) {
         // The rescue line already names the reading it searched, corrections included.

@@ -23,6 +23,7 @@ struct SearchOptions {
     std::vector<std::string> topics;  // --topic ID (repeatable, OR'ed)
     bool list_topics = false;         // `tpmsearch topics`
     bool explain = false;             // --explain
+    bool no_excerpts = false;         // --no-excerpts: titles and locations only
     std::string source;               // --source corpus|notes; empty: both
 };
 

@@ -205,6 +205,22 @@ TEST_F(TpmSearch, LimitCapsTheResults) {
     EXPECT_EQ(nlohmann::json::parse(r.out)["hits"].size(), 1u);
 }
 
+TEST_F(TpmSearch, NoExcerptsPrintsTitlesAndLocationsOnly) {
+    const auto full = nlohmann::json::parse(f_.search({"--json", "canary", "rollback"}).out);
+    const auto r = f_.search({"--json", "--no-excerpts", "canary", "rollback"});
+    EXPECT_EQ(r.status, 0) << r.err;
+    const auto brief = nlohmann::json::parse(r.out);
+    ASSERT_EQ(brief["hits"].size(), full["hits"].size());
+    ASSERT_FALSE(full["hits"][0]["excerpts"].empty());
+    for (std::size_t i = 0; i < brief["hits"].size(); ++i) {
+        EXPECT_EQ(brief["hits"][i]["id"], full["hits"][i]["id"]);  // the same ranking
+        EXPECT_TRUE(brief["hits"][i]["excerpts"].empty());
+    }
+    const auto text = f_.search({"--no-excerpts", "canary", "rollback"});
+    EXPECT_EQ(text.status, 0) << text.err;
+    EXPECT_EQ(text.out.find("Canary"), std::string::npos) << text.out;  // only in passages
+}
+
 TEST_F(TpmSearch, EscapeSequencesInTheQueryNeverReachTheTerminal) {
     const auto r = f_.search({"\x1b[31mred"});
     EXPECT_EQ(r.status, 1) << r.err;
