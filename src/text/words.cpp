@@ -1,6 +1,7 @@
 #include "text/words.h"
 
 #include <unicode/brkiter.h>
+#include <unicode/filteredbrk.h>
 #include <unicode/locid.h>
 #include <unicode/ubrk.h>
 #include <unicode/utext.h>
@@ -52,12 +53,38 @@ icu::BreakIterator& word_iterator() {
     return *it;
 }
 
-icu::BreakIterator& sentence_iterator() {
-    // "ss=standard" adds CLDR's list of English abbreviations ("Mr.", "etc.") after which a
-    // full stop does not end a sentence, so excerpts are not cut after "Mr.".
-    static const std::unique_ptr<icu::BreakIterator> prototype =
-        create(&icu::BreakIterator::createSentenceInstance, icu::Locale("en@ss=standard"),
+// English abbreviations after which a full stop does not end a sentence, so excerpts are not
+// cut after "Mr.". CLDR has such a list ("en@ss=standard"), but loading it costs 2.3 million
+// instructions per process, more than a whole search; ICU's FilteredBreakIteratorBuilder takes
+// this shorter list of the ones found in interview notes instead, in 0.1 million.
+constexpr const char* kAbbreviations[] = {
+    "Mr.",  "Mrs.", "Ms.",  "Dr.",   "Prof.", "Sr.",  "Jr.",   "St.",  "etc.", "Etc.",
+    "e.g.", "E.g.", "i.e.", "I.e.",  "vs.",   "Vs.",  "cf.",   "Cf.",  "al.",  "approx.",
+    "Inc.", "Ltd.", "Co.",  "Corp.", "No.",   "Fig.", "Dept.", "est.", "Jan.", "Feb.",
+    "Mar.", "Apr.", "Jun.", "Jul.",  "Aug.",  "Sep.", "Sept.", "Oct.", "Nov.", "Dec."};
+
+std::unique_ptr<icu::BreakIterator> filtered_sentence_instance() {
+    std::unique_ptr<icu::BreakIterator> plain =
+        create(&icu::BreakIterator::createSentenceInstance, icu::Locale::getRoot(),
                "creating a sentence break iterator");
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::FilteredBreakIteratorBuilder> builder(
+        icu::FilteredBreakIteratorBuilder::createEmptyInstance(status));
+    detail::check_icu(status, "creating a sentence filter");
+    for (const char* abbreviation : kAbbreviations) {
+        builder->suppressBreakAfter(icu::UnicodeString::fromUTF8(abbreviation), status);
+        detail::check_icu(status, "adding an abbreviation to the sentence filter");
+    }
+    // The builder takes ownership of the iterator it wraps.
+    std::unique_ptr<icu::BreakIterator> filtered(
+        builder->wrapIteratorWithFilter(plain.release(), status));
+    detail::check_icu(status, "filtering the sentence break iterator");
+    if (!filtered) throw Error(ErrorCode::internal, "ICU returned no sentence filter");
+    return filtered;
+}
+
+icu::BreakIterator& sentence_iterator() {
+    static const std::unique_ptr<icu::BreakIterator> prototype = filtered_sentence_instance();
     thread_local const std::unique_ptr<icu::BreakIterator> it =
         clone_of(*prototype, "the sentence break iterator");
     return *it;
