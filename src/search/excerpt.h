@@ -42,6 +42,11 @@ class Highlighter {
     // The English stemmer only rewrites endings, so a word can stem to a query stem only if it
     // starts with the same byte: the others are not stemmed at all (half of a search's time).
     std::array<bool, 256> stem_initials_{};
+    // What every word that matches a key starts with, folded (see anchors_of in excerpt.cpp):
+    // text without any of them holds no match, and is not split into words at all.
+    std::vector<std::string> anchors_;
+
+    void match_words(std::string_view text, std::size_t offset, std::vector<Match>& out) const;
 };
 
 struct ExcerptOptions {

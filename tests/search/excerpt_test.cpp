@@ -3,6 +3,11 @@
 #include "search/excerpt.h"
 
 #include <gtest/gtest.h>
+#include <xapian.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include "support/sample_index.h"
 
@@ -45,6 +50,66 @@ TEST(Highlighter, MatchesStemmedFoldedAndPrefixForms) {
             got.push_back(text.substr(m.span.start, m.span.end - m.span.start));
         }
         EXPECT_EQ(got, c.expected);
+    }
+}
+
+std::string read_all(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+// The excerpt highlighter splits ASCII text into words only near an "anchor" of each stem (the
+// stem less its last two bytes), which is sound only if English stemming never changes a word
+// before that point. Checked on every word of the shipped corpus and of the system word list.
+TEST(Highlighter, EveryWordStartsWithItsStemLessTwoBytes) {
+    const Xapian::Stem stem("english");
+    std::istringstream words(
+        read_all(std::filesystem::path(TPM_CORPUS_DIR) / "netflix-tpm-interview-questions.txt") +
+        " " + read_all("/usr/share/dict/american-english"));
+    std::size_t checked = 0;
+    for (std::string w; words >> w;) {
+        std::string word;
+        for (char c : w) {
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+            if (c >= 'a' && c <= 'z') word += c;
+        }
+        if (word.empty()) continue;
+        const std::string s = stem(word);
+        const std::size_t keep = s.size() > 2 ? s.size() - 2 : 1;
+        EXPECT_EQ(word.rfind(s.substr(0, keep), 0), 0u) << word << " -> " << s;
+        ++checked;
+    }
+    EXPECT_GT(checked, 5000u);
+}
+
+// ... and so it finds exactly what splitting the whole text finds (non-ASCII text is split
+// whole, so appending an accented word forces that path on the same words).
+TEST(Highlighter, NearAnchorsFindsWhatTheWholeTextFinds) {
+    const std::string text =
+        read_all(std::filesystem::path(TPM_CORPUS_DIR) / "netflix-tpm-interview-questions.txt");
+    const std::string whole = text + "\nrésumé";
+    const Xapian::Stem stem("english");
+    const std::vector<std::vector<std::string>> queries = {{"canary", "rollbacks"},
+                                                           {"stakeholders", "communication"},
+                                                           {"ability", "dying"},
+                                                           {"relational", "happy"},
+                                                           {"e", "g"},
+                                                           {"data-driven", "ci"}};
+    for (const auto& q : queries) {
+        std::vector<std::string> stems;
+        for (const std::string& w : q) stems.push_back(stem(w));
+        const Highlighter h = highlighter(stems, q, {"deploy"});
+        const auto fast = h.matches(text);
+        const auto slow = h.matches(whole);  // "résumé" matches none of them
+        EXPECT_FALSE(slow.empty()) << q[0];
+        ASSERT_EQ(fast.size(), slow.size()) << q[0];
+        for (std::size_t i = 0; i < fast.size(); ++i) {
+            EXPECT_EQ(fast[i].span.start, slow[i].span.start);
+            EXPECT_EQ(fast[i].span.end, slow[i].span.end);
+            EXPECT_EQ(fast[i].key, slow[i].key);
+        }
     }
 }
 
