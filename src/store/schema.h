@@ -20,7 +20,7 @@ namespace tpm::schema {
 
 // Bump when the terms, values or data layout change; an index with another version is refused
 // (or, for the default index, rebuilt).
-inline constexpr int kSchemaVersion = 4;
+inline constexpr int kSchemaVersion = 6;
 
 // Metadata keys.
 inline constexpr const char* kSchemaVersionKey = "tpmsearch:schema";
