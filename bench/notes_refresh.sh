@@ -21,30 +21,11 @@ notes=$work/notes
 mkdir -p "$notes"
 
 # Sections of real markdown: every file cut at its "## " headings, in a fixed order; then the
-# sections cycled into FILES notes of 100 per folder, each with its own front matter title.
-mkdir -p "$work/sections"
-find "$corpora" -name '*.md' | LC_ALL=C sort > "$work/list"
-n=0
-while read -r f; do
-    awk -v dir="$work/sections" -v base="s$(printf %04d "$n")" '
-        /^## / { k++ } { print > sprintf("%s/%s-%04d.md", dir, base, k) }' "$f"
-    n=$((n + 1))
-done < "$work/list"
-ls "$work/sections" | LC_ALL=C sort > "$work/sections.list"
-awk -v files="$files" -v src="$work/sections" -v notes="$notes" '
-    { section[NR] = $0 }
-    END {
-        for (i = 0; i < files; i++) {
-            dir = sprintf("%s/d%d", notes, int(i / 100))
-            if (i % 100 == 0) system("mkdir -p " dir)
-            out = sprintf("%s/n%d.md", dir, i)
-            printf "---\ntitle: Note %d\n---\n", i > out
-            file = src "/" section[i % NR + 1]
-            while ((getline line < file) > 0) print line > out
-            close(file)
-            close(out)
-        }
-    }' "$work/sections.list"
+# sections cycled into FILES notes of 100 per folder, each with its own front matter title
+# (bench/corpora.sh, shared with bench/run).
+. "$here/corpora.sh"
+tpm_cut_sections "$corpora" "$work/sections"
+tpm_notes_corpus "$work/sections" "$files" "$notes"
 bytes=$(du -sk "$notes" | cut -f1)
 
 export XDG_DATA_HOME=$work/data
