@@ -16,20 +16,30 @@ namespace {
 // one recorded in the index.
 std::string term_signature() {
     return std::string(schema::kStemLanguage) + ":" + std::to_string(schema::kWdfQuestion) + ":" +
-           std::to_string(schema::kWdfLabel) + ":" + std::to_string(schema::kWdfBody) + ":cjk";
+           std::to_string(schema::kWdfLabel) + ":" + std::to_string(schema::kWdfBody) +
+           ":cjk:lean-notes";
 }
 constexpr const char* kTermSignatureKey = "tpmsearch:terms";
 
 // Indexes one field twice: without a prefix (weighted by `wdf`) for plain queries, and with its
 // own prefix for field queries. Both copies start after a gap so phrases stay inside the field.
+// Notes are the bulk of a large index, and positions were three quarters of its size and a
+// third of the time to build it (bench/README.md), so for notes only the plain words and the
+// question field keep positions: phrases still match anywhere and in question:, while
+// `answer:"a b"` and multi-word vocabulary alternatives (phrases of stems) match the shipped
+// corpus only. Notes have no points, examples or "why" to search by field anyway.
 void index_field(Xapian::TermGenerator& tg, const std::string& text, Xapian::termcount wdf,
-                 std::string_view prefix) {
+                 std::string_view prefix, bool lean) {
     if (text.empty()) return;
     const std::string folded = text::fold(text);
     tg.increase_termpos(schema::kFieldGap);
     tg.index_text(folded, wdf);
     tg.increase_termpos(schema::kFieldGap);
-    tg.index_text(folded, 1, std::string(prefix));
+    if (lean && prefix != schema::kPrefixQuestion) {
+        tg.index_text_without_positions(folded, 1, std::string(prefix));
+    } else {
+        tg.index_text(folded, 1, std::string(prefix));
+    }
 }
 
 Xapian::WritableDatabase open_writable(const std::string& where, int action, bool wait) {
@@ -52,6 +62,13 @@ Xapian::WritableDatabase open_writable(const std::string& where, int action, boo
 Xapian::Document make_document(const Document& doc, Xapian::TermGenerator& tg) {
     Xapian::Document xdoc;
     tg.set_document(xdoc);
+    const bool lean = doc.origin == Origin::notes;
+    // Stems with positions serve phrases of stems (the vocabulary's alternatives); see above.
+    tg.set_stemming_strategy(lean ? Xapian::TermGenerator::STEM_SOME
+                                  : Xapian::TermGenerator::STEM_SOME_FULL_POS);
+    auto field = [&](const std::string& text, Xapian::termcount wdf, std::string_view prefix) {
+        index_field(tg, text, wdf, prefix, lean);
+    };
     // A note section's title is its heading path ("Acme onsite > System design > Caching"). Its
     // own heading says what the section is about and counts as the title; the headings above
     // it are shared by all its siblings and count as body text, so a search for a heading
@@ -59,23 +76,23 @@ Xapian::Document make_document(const Document& doc, Xapian::TermGenerator& tg) {
     const std::size_t cut = doc.origin == Origin::notes ? doc.title.rfind(schema::kHeadingSeparator)
                                                         : std::string::npos;
     if (cut == std::string::npos) {
-        index_field(tg, doc.title, schema::kWdfQuestion, schema::kPrefixQuestion);
+        field(doc.title, schema::kWdfQuestion, schema::kPrefixQuestion);
     } else {
-        index_field(tg, doc.title.substr(cut + schema::kHeadingSeparator.size()),
-                    schema::kWdfQuestion, schema::kPrefixQuestion);
-        index_field(tg, doc.title.substr(0, cut), schema::kWdfBody, schema::kPrefixAnswer);
+        field(doc.title.substr(cut + schema::kHeadingSeparator.size()), schema::kWdfQuestion,
+              schema::kPrefixQuestion);
+        field(doc.title.substr(0, cut), schema::kWdfBody, schema::kPrefixAnswer);
     }
-    index_field(tg, doc.answer, schema::kWdfBody, schema::kPrefixAnswer);
+    field(doc.answer, schema::kWdfBody, schema::kPrefixAnswer);
     for (const Point& p : doc.points) {
         // A label names what the point is about ("Canary Releases"): it counts above the body.
-        index_field(tg, p.label, schema::kWdfLabel, schema::kPrefixPoint);
-        index_field(tg, p.text, schema::kWdfBody, schema::kPrefixPoint);
+        field(p.label, schema::kWdfLabel, schema::kPrefixPoint);
+        field(p.text, schema::kWdfBody, schema::kPrefixPoint);
         for (const std::string& item : p.items) {
-            index_field(tg, item, schema::kWdfBody, schema::kPrefixPoint);
+            field(item, schema::kWdfBody, schema::kPrefixPoint);
         }
     }
-    index_field(tg, doc.example, schema::kWdfBody, schema::kPrefixExample);
-    index_field(tg, doc.why, schema::kWdfBody, schema::kPrefixWhy);
+    field(doc.example, schema::kWdfBody, schema::kPrefixExample);
+    field(doc.why, schema::kWdfBody, schema::kPrefixWhy);
 
     xdoc.add_boolean_term(schema::id_term(doc.id));
     xdoc.add_boolean_term(std::string(schema::kPrefixKind) + to_string(doc.kind));

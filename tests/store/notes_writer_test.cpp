@@ -40,6 +40,37 @@ std::vector<std::string> ids_of_source(const Xapian::Database& db, const std::st
     return ids;
 }
 
+// Notes keep positions for the plain words and the question field only (the bulk of a large
+// index): phrases match in both, the answer field and stems are found without positions.
+TEST(NotesWriter, NotesKeepPositionsForPlainWordsAndTheQuestionOnly) {
+    test::TempDir dir;
+    const std::string a = "/notes/acme.md";
+    Document doc = section(a, 1, "Feature flags");
+    doc.answer = "We used feature flags for every canary rollout.";
+    {
+        NotesWriter w(dir.path(), {});
+        w.replace_file(state_of(a, 10, "h1"), {doc}, nullptr);
+        w.commit();
+    }
+    const Xapian::Database db = open_index(dir.path());
+    const Xapian::docid id = *db.postlist_begin(schema::id_term(doc.id));
+    EXPECT_NE(db.positionlist_begin(id, "canary"), db.positionlist_end(id, "canary"));
+    EXPECT_NE(db.positionlist_begin(id, "Sflags"), db.positionlist_end(id, "Sflags"));
+    EXPECT_EQ(db.positionlist_begin(id, "XAcanary"), db.positionlist_end(id, "XAcanary"));
+    EXPECT_EQ(db.positionlist_begin(id, "Zcanari"), db.positionlist_end(id, "Zcanari"));
+    EXPECT_EQ(db.get_termfreq("XAcanary"), 1u);
+    EXPECT_EQ(db.get_termfreq("Zcanari"), 1u);
+    auto matches = [&](const Xapian::Query& q) {
+        Xapian::Enquire e(db);
+        e.set_query(q);
+        return e.get_mset(0, 10).size();
+    };
+    const std::vector<std::string> plain = {"canary", "rollout"};
+    const std::vector<std::string> title = {"Sfeature", "Sflags"};
+    EXPECT_EQ(matches(Xapian::Query(Xapian::Query::OP_PHRASE, plain.begin(), plain.end())), 1u);
+    EXPECT_EQ(matches(Xapian::Query(Xapian::Query::OP_PHRASE, title.begin(), title.end())), 1u);
+}
+
 TEST(NotesWriter, ReplacesAndRemovesAFileWithItsRecord) {
     test::TempDir dir;
     const std::string a = "/notes/acme.md";
