@@ -4,8 +4,14 @@
 
 #include <algorithm>
 #include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <exception>
 #include <map>
+#include <mutex>
+#include <optional>
 #include <set>
+#include <thread>
 
 #include "ingest/file_reader.h"
 #include "ingest/notes.h"
@@ -45,18 +51,47 @@ class Updater {
     NotesWriter& writer() { return writer_; }
 
     // Brings every file under `root` up to date and removes the records of files gone from it.
+    // Two threads: one reads, parses, tags and makes each changed file's Xapian documents (the
+    // larger part of the work), while this one writes the files before it, in order, so the
+    // index ends the same as with one thread. At most kAhead files are prepared ahead.
     void refresh(const std::string& root, std::map<std::string, FileState>& known) {
         WalkResult walked = walk_notes(root, how_.walk);
         for (Diagnostic& d : walked.skipped) report_.diagnostics.push_back(std::move(d));
         report_.skipped += walked.skipped.size();
+        std::vector<const FileState*> olds;
         std::set<std::string> seen;
-        std::size_t done = 0;
         for (const FoundFile& found : walked.files) {
             const std::string path = found.path.string();
             seen.insert(path);
             const auto it = known.find(path);
-            update_file(found, root, it == known.end() ? nullptr : &it->second);
-            if (how_.progress) how_.progress(++done, walked.files.size());
+            olds.push_back(it == known.end() ? nullptr : &it->second);
+        }
+        Ahead ahead;
+        std::thread preparer([&] {
+            for (std::size_t i = 0; i < walked.files.size(); ++i) {
+                Prepared p;
+                try {
+                    p = prepare(walked.files[i], root, olds[i]);
+                } catch (...) {
+                    p.error = std::current_exception();
+                }
+                if (!ahead.push(std::move(p))) return;
+            }
+        });
+        // Stops and joins the preparing thread however this one leaves (a write can throw).
+        struct Joiner {
+            Ahead& ahead;
+            std::thread& thread;
+            ~Joiner() {
+                ahead.stop();
+                thread.join();
+            }
+        } joiner{ahead, preparer};
+        for (std::size_t i = 0; i < walked.files.size(); ++i) {
+            Prepared p = ahead.pop();
+            if (p.error) std::rethrow_exception(p.error);
+            apply(std::move(p), olds[i]);
+            if (how_.progress) how_.progress(i + 1, walked.files.size());
         }
         for (const auto& [path, state] : known) {
             if (state.root == root && !seen.count(path)) {
@@ -67,50 +102,119 @@ class Updater {
     }
 
   private:
-    void update_file(const FoundFile& found, const std::string& root, const FileState* old) {
+    // What to do with one file, decided and made without touching the index or the report.
+    struct Prepared {
+        enum class Action { unchanged, touched, skip, index } action = Action::unchanged;
+        FileState state;
+        std::string reason;  // why it is skipped
+        std::vector<Diagnostic> diagnostics;
+        bool converted = false;
+        MadeSections sections;
+        std::optional<SourceInfo> info;
+        std::exception_ptr error;
+    };
+
+    // The prepared files between the two threads, in order.
+    class Ahead {
+      public:
+        static constexpr std::size_t kAhead = 4;
+        bool push(Prepared p) {
+            std::unique_lock<std::mutex> lock(mutex_);
+            changed_.wait(lock, [&] { return stopped_ || queue_.size() < kAhead; });
+            if (stopped_) return false;
+            queue_.push_back(std::move(p));
+            changed_.notify_all();
+            return true;
+        }
+        Prepared pop() {
+            std::unique_lock<std::mutex> lock(mutex_);
+            changed_.wait(lock, [&] { return !queue_.empty(); });
+            Prepared p = std::move(queue_.front());
+            queue_.pop_front();
+            changed_.notify_all();
+            return p;
+        }
+        void stop() {
+            const std::lock_guard<std::mutex> lock(mutex_);
+            stopped_ = true;
+            changed_.notify_all();
+        }
+
+      private:
+        std::mutex mutex_;
+        std::condition_variable changed_;
+        std::deque<Prepared> queue_;
+        bool stopped_ = false;
+    };
+
+    // Runs on the preparing thread: uses only tagger_, maker_ and stem_, which this thread
+    // alone touches while a refresh runs.
+    Prepared prepare(const FoundFile& found, const std::string& root, const FileState* old) {
+        Prepared p;
         const std::string path = found.path.string();
-        FileState state{path, root, found.size, found.mtime_ns, "", 0};
+        p.state = FileState{path, root, found.size, found.mtime_ns, "", 0};
         if (old && old->size == found.size && old->mtime_ns == found.mtime_ns &&
             old->root == root) {
-            ++report_.unchanged;
-            return;
+            return p;  // unchanged
         }
         const std::optional<std::string> bytes = read_bytes(found.path);
-        if (!bytes) {
-            skip(path, old, "cannot be read; skipped");
-            return;
-        }
-        state.hash = content_hash(*bytes);
-        if (old && old->hash == state.hash) {
+        if (!bytes) return skipped(std::move(p), "cannot be read; skipped");
+        p.state.hash = content_hash(*bytes);
+        if (old && old->hash == p.state.hash) {
             // Touched, not changed: remember the new size and time so the next refresh is a stat.
-            state.documents = old->documents;
-            writer_.update_state(state);
-            ++report_.unchanged;
-            return;
+            p.state.documents = old->documents;
+            p.action = Prepared::Action::touched;
+            return p;
         }
         const text::Decoded decoded = text::decode_text(*bytes);
-        if (!decoded.ok) {
-            skip(path, old, decoded.reason + "; skipped");
-            return;
-        }
+        if (!decoded.ok) return skipped(std::move(p), decoded.reason + "; skipped");
         if (decoded.converted) {
-            ++report_.converted;
-            report_.diagnostics.push_back(
+            p.converted = true;
+            p.diagnostics.push_back(
                 {path, 0, "read as " + decoded.encoding + " and converted to UTF-8"});
         }
         IngestResult parsed =
             parse_note(NoteFile{decoded.text, path, note_id_prefix(path), found.markdown});
-        for (Diagnostic& d : parsed.diagnostics) report_.diagnostics.push_back(std::move(d));
-        const SourceInfo* info = parsed.sources.empty() ? nullptr : &parsed.sources.front();
+        for (Diagnostic& d : parsed.diagnostics) p.diagnostics.push_back(std::move(d));
+        if (!parsed.sources.empty()) p.info = std::move(parsed.sources.front());
         const std::vector<std::string> no_tags;
         for (Document& doc : parsed.docs) {
-            TagResult tags = tagger_.tag(doc, info ? info->tags : no_tags);
+            TagResult tags = tagger_.tag(doc, p.info ? p.info->tags : no_tags);
             doc.topics = std::move(tags.topics);
             doc.tags = std::move(tags.unknown);
         }
-        writer_.replace_file(state, parsed.docs, info);
-        report_.documents += parsed.docs.size();
-        ++(old ? report_.changed : report_.added);
+        p.sections = maker_.make(std::move(parsed.docs));
+        p.action = Prepared::Action::index;
+        return p;
+    }
+
+    static Prepared skipped(Prepared p, std::string reason) {
+        p.action = Prepared::Action::skip;
+        p.reason = std::move(reason);
+        return p;
+    }
+
+    // Runs on this thread: writes what `prepare` decided and counts it.
+    void apply(Prepared p, const FileState* old) {
+        for (Diagnostic& d : p.diagnostics) report_.diagnostics.push_back(std::move(d));
+        switch (p.action) {
+            case Prepared::Action::unchanged:
+                ++report_.unchanged;
+                return;
+            case Prepared::Action::touched:
+                writer_.update_state(p.state);
+                ++report_.unchanged;
+                return;
+            case Prepared::Action::skip:
+                skip(p.state.path, old, p.reason);
+                return;
+            case Prepared::Action::index:
+                if (p.converted) ++report_.converted;
+                writer_.replace_file(p.state, p.sections, p.info ? &*p.info : nullptr);
+                report_.documents += p.sections.docs.size();
+                ++(old ? report_.changed : report_.added);
+                return;
+        }
     }
 
     // A file that cannot be indexed now loses what an earlier version of it put in the index.
@@ -129,6 +233,7 @@ class Updater {
     Xapian::Stem stem_;
     const Taxonomy empty_;
     Tagger tagger_;
+    SectionMaker maker_;
 };
 
 double seconds_since(std::chrono::steady_clock::time_point start) {

@@ -49,7 +49,7 @@ void IndexWriter::put(const Document& doc) {
             ++stats_.unchanged;
             return;
         }
-        impl_->db.replace_document(term, detail::make_document(doc, impl_->tg));
+        detail::replace_in_index(impl_->db, term, detail::make_document(doc, impl_->tg));
         ++(exists ? stats_.changed : stats_.added);
     } catch (const Xapian::Error& e) {
         throw Error(ErrorCode::io, "cannot write document " + doc.id + " to the index in " +

@@ -174,17 +174,34 @@ void NotesWriter::set_roots(const std::vector<std::string>& roots) {
 
 std::map<std::string, FileState> NotesWriter::files() const { return notes_files(impl_->db); }
 
+SectionMaker::SectionMaker() : tg_(detail::make_term_generator()) {}
+
+MadeSections SectionMaker::make(std::vector<Document> docs) {
+    MadeSections out;
+    out.made.reserve(docs.size());
+    for (const Document& doc : docs) out.made.push_back(detail::make_document(doc, tg_));
+    out.docs = std::move(docs);
+    return out;
+}
+
 void NotesWriter::replace_file(const FileState& state, const std::vector<Document>& docs,
                                const SourceInfo* info) {
+    replace_file(state, SectionMaker().make(docs), info);
+}
+
+void NotesWriter::replace_file(const FileState& state, const MadeSections& sections,
+                               const SourceInfo* info) {
+    const std::vector<Document>& docs = sections.docs;
+    assert(sections.made.size() == docs.size());
     impl_->transaction("index " + state.path, [&] {
         impl_->delete_sections(state.path);
         // The file's sections are all gone now and their ids are made from its path, so they
         // are added, not replaced: replace_document() looks its term up among every pending
         // change, which made a first index of 5,000 sections take 20 s instead of 1.
-        for (const Document& doc : docs) {
-            assert(doc.source == state.path);
-            impl_->db.add_document(detail::make_document(doc, impl_->tg));
-            impl_->uncommitted_bytes += text_size(doc);
+        for (std::size_t i = 0; i < docs.size(); ++i) {
+            assert(docs[i].source == state.path);
+            detail::add_to_index(impl_->db, sections.made[i]);
+            impl_->uncommitted_bytes += text_size(docs[i]);
         }
         if (info) {
             impl_->db.set_metadata(std::string(schema::kSourceKeyPrefix) + state.path,

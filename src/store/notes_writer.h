@@ -46,6 +46,23 @@ std::string note_id_prefix(std::string_view path);
 std::vector<std::string> notes_roots(const Xapian::Database& db);
 std::map<std::string, FileState> notes_files(const Xapian::Database& db);
 
+// A file's sections made into Xapian documents. Making them (term generation, stemming) is the
+// costly part of indexing and needs no index, so the indexer makes the next file's sections on
+// another thread while NotesWriter writes this one's. One SectionMaker per thread.
+struct MadeSections {
+    std::vector<Document> docs;
+    std::vector<Xapian::Document> made;  // one per doc, in order
+};
+
+class SectionMaker {
+  public:
+    SectionMaker();
+    MadeSections make(std::vector<Document> docs);
+
+  private:
+    Xapian::TermGenerator tg_;
+};
+
 class NotesWriter {
   public:
     // Opens (creating) the notes index in `dir`. Throws tpm::Error like IndexWriter:
@@ -68,6 +85,8 @@ class NotesWriter {
     // state.path) and records `state` and the file's front matter (`info`, may be null), in one
     // transaction.
     void replace_file(const FileState& state, const std::vector<Document>& docs,
+                      const SourceInfo* info);
+    void replace_file(const FileState& state, const MadeSections& sections,
                       const SourceInfo* info);
 
     // Records a new size or modification time of a file whose content did not change.

@@ -134,12 +134,42 @@ void open_writable_index(const std::filesystem::path& dir, const WriterOptions& 
         out.db = open_writable(out.where, Xapian::DB_CREATE_OR_OVERWRITE, options.wait_for_lock);
     }
     out.reindex_all = out.db.get_metadata(kTermSignatureKey) != term_signature();
-    out.tg.set_stemmer(Xapian::Stem(schema::kStemLanguage));
-    out.tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME_FULL_POS);
-    out.tg.set_database(out.db);
+    out.tg = make_term_generator();
+}
+
+Xapian::TermGenerator make_term_generator() {
+    Xapian::TermGenerator tg;
+    tg.set_stemmer(Xapian::Stem(schema::kStemLanguage));
+    tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME_FULL_POS);
     // CJK text has no spaces between words: Xapian indexes it as overlapping n-grams, and the
     // query parser splits a query the same way (search/query_builder.cpp).
-    out.tg.set_flags(Xapian::TermGenerator::FLAG_SPELLING | Xapian::TermGenerator::FLAG_CJK_NGRAM);
+    tg.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
+    return tg;
+}
+
+namespace {
+
+void add_spelling(Xapian::WritableDatabase& db, const Xapian::Document& xdoc) {
+    for (auto t = xdoc.termlist_begin(); t != xdoc.termlist_end(); ++t) {
+        const std::string term = *t;
+        // Prefixed terms (field copies, stems, filters) start with a capital letter.
+        if (!term.empty() && !(term[0] >= 'A' && term[0] <= 'Z')) {
+            db.add_spelling(term, t.get_wdf());
+        }
+    }
+}
+
+}  // namespace
+
+void add_to_index(Xapian::WritableDatabase& db, const Xapian::Document& xdoc) {
+    db.add_document(xdoc);
+    add_spelling(db, xdoc);
+}
+
+void replace_in_index(Xapian::WritableDatabase& db, const std::string& term,
+                      const Xapian::Document& xdoc) {
+    db.replace_document(term, xdoc);
+    add_spelling(db, xdoc);
 }
 
 void stamp(Xapian::WritableDatabase& db) {

@@ -32,6 +32,16 @@ void open_writable_index(const std::filesystem::path& dir, const WriterOptions& 
 // boolean terms, value slots and stored data.
 Xapian::Document make_document(const Document& doc, Xapian::TermGenerator& tg);
 
+// The term generator documents are indexed with (English stemming, CJK as n-grams). It has no
+// database, so one can be used on any thread; spelling data is added with add_to_index().
+Xapian::TermGenerator make_term_generator();
+
+// Adds `xdoc` to `db` with its unprefixed words as spelling data (once per document, weighted
+// by how often it has them), as TermGenerator's FLAG_SPELLING would one word at a time.
+void add_to_index(Xapian::WritableDatabase& db, const Xapian::Document& xdoc);
+void replace_in_index(Xapian::WritableDatabase& db, const std::string& term,
+                      const Xapian::Document& xdoc);
+
 // Records the schema version and term signature; call before every commit.
 void stamp(Xapian::WritableDatabase& db);
 
