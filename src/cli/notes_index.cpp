@@ -58,20 +58,31 @@ class Updater {
         WalkResult walked = walk_notes(root, how_.walk);
         for (Diagnostic& d : walked.skipped) report_.diagnostics.push_back(std::move(d));
         report_.skipped += walked.skipped.size();
+        // Files whose size and time are as recorded are counted here (a refresh is mostly
+        // those); only the others are handed to the preparing thread.
+        std::vector<const FoundFile*> work;
         std::vector<const FileState*> olds;
         std::set<std::string> seen;
         for (const FoundFile& found : walked.files) {
             const std::string path = found.path.string();
             seen.insert(path);
             const auto it = known.find(path);
-            olds.push_back(it == known.end() ? nullptr : &it->second);
+            const FileState* old = it == known.end() ? nullptr : &it->second;
+            if (old && old->size == found.size && old->mtime_ns == found.mtime_ns &&
+                old->root == root) {
+                ++report_.unchanged;
+                continue;
+            }
+            work.push_back(&found);
+            olds.push_back(old);
         }
+        const std::size_t unchanged = walked.files.size() - work.size();
         Ahead ahead;
         std::thread preparer([&] {
-            for (std::size_t i = 0; i < walked.files.size(); ++i) {
+            for (std::size_t i = 0; i < work.size(); ++i) {
                 Prepared p;
                 try {
-                    p = prepare(walked.files[i], root, olds[i]);
+                    p = prepare(*work[i], root, olds[i]);
                 } catch (...) {
                     p.error = std::current_exception();
                 }
@@ -87,11 +98,11 @@ class Updater {
                 thread.join();
             }
         } joiner{ahead, preparer};
-        for (std::size_t i = 0; i < walked.files.size(); ++i) {
+        for (std::size_t i = 0; i < work.size(); ++i) {
             Prepared p = ahead.pop();
             if (p.error) std::rethrow_exception(p.error);
             apply(std::move(p), olds[i]);
-            if (how_.progress) how_.progress(i + 1, walked.files.size());
+            if (how_.progress) how_.progress(unchanged + i + 1, walked.files.size());
         }
         for (const auto& [path, state] : known) {
             if (state.root == root && !seen.count(path)) {
