@@ -59,7 +59,8 @@ TEST(IndexWriter, CommittedDocumentsRoundTrip) {
 // Stored records are length-prefixed: every field, odd bytes included, comes back, and a
 // damaged record is an index_corrupt error naming what it was, never a crash or a wrong read.
 TEST(StoredData, DocumentsAndTaxonomyRoundTripAndDamageIsReported) {
-    Document doc = question("n0123456789ab/3", std::string("Title with \0 and \xff", 21),
+    static constexpr char kOddTitle[] = "Title with \0 and \xff";
+    Document doc = question("n0123456789ab/3", std::string(kOddTitle, sizeof kOddTitle - 1),
                             std::string(300, 'x'));
     doc.origin = Origin::notes;
     doc.kind = DocKind::story;
