@@ -237,17 +237,30 @@ constexpr double kSynonymWeight = 1.0;
 Xapian::Query alternatives_query(const std::vector<Expansion>& expansions,
                                  std::string_view prefix) {
     std::vector<Xapian::Query> parts;
+    std::vector<Xapian::Query> phrases;
     for (const Expansion& e : expansions) {
         for (const std::vector<std::string>& alt : e.alternatives) {
             std::vector<std::string> terms;
             for (const std::string& stem : alt) terms.push_back("Z" + std::string(prefix) + stem);
-            parts.push_back(terms.size() == 1
-                                ? Xapian::Query(terms.front())
-                                : Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(),
-                                                terms.end(),
-                                                static_cast<Xapian::termcount>(terms.size())));
+            if (terms.size() == 1) {
+                parts.emplace_back(terms.front());
+            } else {
+                phrases.emplace_back(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
+                                     static_cast<Xapian::termcount>(terms.size()));
+            }
         }
     }
+    Xapian::Query phrased(Xapian::Query::OP_OR, phrases.begin(), phrases.end());
+    // Notes keep no positions for stems outside the question field (store/writable.cpp), so
+    // there these phrases can only match the corpus. Saying so spares the notes database a walk
+    // through common words' postings ("code" of "code debt") that can find nothing: on 21,000
+    // notes, "technical debt" took a fifth fewer instructions.
+    if (!phrased.empty() && prefix != schema::kPrefixQuestion) {
+        phrased = Xapian::Query(
+            Xapian::Query::OP_FILTER, phrased,
+            Xapian::Query(std::string(schema::kPrefixOrigin) + to_string(Origin::corpus)));
+    }
+    if (!phrased.empty()) parts.push_back(std::move(phrased));
     return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
                          Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()),
                          kSynonymWeight);
