@@ -66,9 +66,12 @@ struct SearchResults {
     // When nothing matched the query as written: one line saying how it was read instead
     // ("showing results for any of its words: ..."); else empty.
     std::string rescue;
-    std::size_t estimated_total = 0;         // matches in the whole index (estimate)
-    std::vector<Hit> hits;                   // the requested page, best first
-    std::vector<FacetCount> topics;          // topics over the whole match set, most frequent first
+    std::size_t estimated_total = 0;  // matches in the whole index (estimate)
+    std::vector<Hit> hits;            // the requested page, best first
+    std::vector<FacetCount> topics;   // topics over the whole match set, most frequent first
+    // The counts were scaled up from the first matches Xapian looked at, not counted over all
+    // (SearchRequest::facet_sample).
+    bool topics_estimated = false;
     std::optional<Explanation> explanation;  // with --explain
 };
 

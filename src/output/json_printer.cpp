@@ -103,6 +103,7 @@ void print_results_json(std::ostream& out, const SearchResults& results) {
     Json topics = Json::array();
     for (const FacetCount& f : results.topics) topics.push_back({{"id", f.id}, {"count", f.count}});
     j["facets"]["topics"] = std::move(topics);
+    j["facets"]["estimated"] = results.topics_estimated;
     if (results.explanation) {
         j["explain"] = {{"query", results.explanation->query},
                         {"expansions", results.explanation->expansions}};

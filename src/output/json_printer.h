@@ -11,7 +11,7 @@
 
 namespace tpm {
 
-inline constexpr int kJsonSchema = 5;
+inline constexpr int kJsonSchema = 6;
 
 // {"schema":3,"query":...,"corrected_query":null or the query searched after spelling fixes,
 // "rescue":null or one line on how a query that matched nothing as written was read instead,

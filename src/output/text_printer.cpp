@@ -222,15 +222,16 @@ void write_location(std::ostream& out, std::size_t indent, const Document& doc,
     out << '\n';
 }
 
-// "topics: reliability 7 · release-engineering 4 · ..." for the whole match set.
-void write_facets(std::ostream& out, const std::vector<FacetCount>& topics,
+// "topics: reliability 7 · release-engineering 4 · ..." for the whole match set;
+// "topics (estimated): reliability ~530 · ..." when the counts are scaled from a sample.
+void write_facets(std::ostream& out, const std::vector<FacetCount>& topics, bool estimated,
                   const TextStyle& style) {
     if (topics.empty()) return;
-    Styled line("topics:", Tone::bold);
+    Styled line(estimated ? "topics (estimated):" : "topics:", Tone::bold);
     for (std::size_t i = 0; i < topics.size(); ++i) {
         line.add(i == 0 ? " " : " \xC2\xB7 ", Tone::plain);  // U+00B7 middle dot
         line.add(topics[i].id, Tone::label);
-        line.add(" " + std::to_string(topics[i].count), Tone::plain);
+        line.add((estimated ? " ~" : " ") + std::to_string(topics[i].count), Tone::plain);
     }
     write_paragraph(out, 0, line, style);
 }
@@ -343,7 +344,7 @@ void print_results(std::ostream& out, const SearchResults& results, const TextSt
     }
     if (!results.hits.empty() && !results.topics.empty()) {
         out << '\n';
-        write_facets(out, results.topics, style);
+        write_facets(out, results.topics, results.topics_estimated, style);
     }
 }
 

@@ -8,6 +8,7 @@
 namespace tpm {
 
 void TopicSpy::operator()(const Xapian::Document& doc, double) {
+    ++seen_;
     const std::string value = doc.get_value(schema::kSlotTopics);
     std::string_view rest = value;
     while (!rest.empty()) {
@@ -17,9 +18,18 @@ void TopicSpy::operator()(const Xapian::Document& doc, double) {
     }
 }
 
-std::vector<FacetCount> TopicSpy::counts() const {
+std::vector<FacetCount> TopicSpy::counts(std::size_t total) const {
     std::vector<FacetCount> out;
-    for (const auto& [id, count] : counts_) out.push_back({id, count});
+    const bool scale = seen_ > 0 && total > seen_;
+    for (const auto& [id, count] : counts_) {
+        std::size_t n = count;
+        if (scale) {
+            const double scaled = static_cast<double>(count) * static_cast<double>(total) /
+                                  static_cast<double>(seen_);
+            n = std::max<std::size_t>(1, static_cast<std::size_t>(scaled + 0.5));
+        }
+        out.push_back({id, n});
+    }
     std::stable_sort(out.begin(), out.end(),
                      [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
     return out;

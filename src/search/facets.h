@@ -19,11 +19,16 @@ class TopicSpy : public Xapian::MatchSpy {
   public:
     void operator()(const Xapian::Document& doc, double weight) override;
 
-    // Every topic seen, most frequent first, ties by id.
-    std::vector<FacetCount> counts() const;
+    // Every topic seen, most frequent first, ties by id. With `total` above the number of
+    // documents seen, each count is scaled by total / seen (rounded, at least 1).
+    std::vector<FacetCount> counts(std::size_t total = 0) const;
+
+    // How many documents the spy was shown.
+    std::size_t seen() const { return seen_; }
 
   private:
     std::map<std::string, std::size_t> counts_;
+    std::size_t seen_ = 0;
 };
 
 }  // namespace tpm

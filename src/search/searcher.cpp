@@ -151,20 +151,26 @@ SearchResults Searcher::run(const BuiltQuery& built, const Xapian::Query& reques
     };
     const Xapian::Query query = filtered(ranked);
     std::vector<std::vector<std::string>> matching;  // per hit, with --explain
+    bool facets_estimated = false;
     const auto [mset, facets] = with_reopen(db_, [&] {
         Xapian::Enquire enquire = make_enquire(db_, query);
         if (listing) enquire.set_sort_by_value(schema::kSlotOrder, false);
         TopicSpy spy;
         enquire.add_matchspy(&spy);
-        // Facets count the whole match set, so every match must be looked at.
-        Xapian::MSet m =
-            enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                             static_cast<Xapian::doccount>(request.limit), db_.get_doccount());
+        // The spy sees every match Xapian looks at: all of them up to the sample size, so
+        // the facets of all but the largest match sets are exact.
+        const std::size_t check = std::max(request.offset + request.limit, request.facet_sample);
+        Xapian::MSet m = enquire.get_mset(
+            static_cast<Xapian::doccount>(request.offset),
+            static_cast<Xapian::doccount>(request.limit),
+            static_cast<Xapian::doccount>(std::min<std::size_t>(check, db_.get_doccount())));
         matching = explained_terms(enquire, m, request.explain);
-        return std::make_pair(m, spy.counts());
+        facets_estimated = spy.seen() < m.get_matches_estimated();
+        return std::make_pair(m, spy.counts(m.get_matches_estimated()));
     });
     results.estimated_total = mset.get_matches_estimated();
     results.topics = facets;
+    results.topics_estimated = facets_estimated;
     if (request.explain)
         results.explanation = Explanation{query.get_description(), built.expansions};
     const Highlighter highlighter(built.terms, term_weights(db_, built.terms));

@@ -438,6 +438,14 @@ TEST(TextPrinterTopics, HitsShowTopicsAndTheFacetLineFollowsTheResults) {
               "   corpus/a.txt:8  topics: release-engineering, reliability\n"
               "\n"
               "topics: release-engineering 5 \xC2\xB7 reliability 2\n");
+    // Counts scaled up from a sample say so, on the line and at each count.
+    r.topics_estimated = true;
+    std::ostringstream estimated;
+    print_results(estimated, r, TextStyle{});
+    EXPECT_NE(estimated.str().find("\ntopics (estimated): release-engineering ~5 \xC2\xB7 "
+                                   "reliability ~2\n"),
+              std::string::npos)
+        << estimated.str();
 }
 
 TEST(TextPrinterTopics, ListsTopicsWithCountsAndDescriptions) {

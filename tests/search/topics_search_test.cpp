@@ -73,6 +73,35 @@ TEST_F(TopicsSearch, FacetCountsEqualABruteForceCountOverAllMatches) {
     }
 }
 
+// A match set larger than the facet sample is counted from the sample and scaled up to the
+// estimate: the counts say so, come in steps of total / sample, name only topics the match set
+// has, and the hits are those of a full count, in the same order.
+TEST_F(TopicsSearch, FacetsOfALargeMatchSetAreScaledFromASampleAndSaySo) {
+    SearchRequest full{"kind:question", 0, 5, {}, {}};
+    const SearchResults exact = searcher_.search(full);
+    ASSERT_EQ(exact.estimated_total, 50u);
+    EXPECT_FALSE(exact.topics_estimated);
+    std::map<std::string, std::size_t> counted;
+    for (const FacetCount& f : exact.topics) counted[f.id] = f.count;
+
+    SearchRequest sampled = full;
+    sampled.facet_sample = 10;
+    const SearchResults estimate = searcher_.search(sampled);
+    EXPECT_TRUE(estimate.topics_estimated);
+    EXPECT_EQ(ids(estimate), ids(exact));
+    ASSERT_FALSE(estimate.topics.empty());
+    for (const FacetCount& f : estimate.topics) {
+        SCOPED_TRACE(f.id);
+        EXPECT_EQ(counted.count(f.id), 1u);
+        EXPECT_EQ(f.count % 5, 0u);  // each document of the 10 seen stands for 5 of the 50
+    }
+    // The sample covers the match set: the counts are exact again and say so.
+    sampled.facet_sample = 50;
+    const SearchResults whole = searcher_.search(sampled);
+    EXPECT_FALSE(whole.topics_estimated);
+    EXPECT_EQ(whole.topics, exact.topics);
+}
+
 TEST_F(TopicsSearch, FilteringKeepsTheOrderOfTheRemainingHits) {
     const auto& topics = searcher_.taxonomy().topics();
     ASSERT_FALSE(topics.empty());
