@@ -1,6 +1,10 @@
 #include "cli/index_command.h"
 
+#include <signal.h>
+
+#include <atomic>
 #include <chrono>
+#include <functional>
 #include <iomanip>
 #include <map>
 #include <memory>
@@ -12,6 +16,7 @@
 #include "ingest/corpus.h"
 #include "ingest/vocabulary.h"
 #include "model/error.h"
+#include "store/database.h"
 #include "store/schema.h"
 #include "topics/tagger.h"
 
@@ -37,6 +42,8 @@ void setup_index(CLI::App& app, IndexOptions& options) {
                    "Folder of Q&A documents to index (default: the shipped corpus/)")
         ->check(CLI::ExistingDirectory);
     app.add_flag("-q,--quiet", options.quiet, "Print only warnings and errors");
+    app.add_flag("--no-wait", options.no_wait,
+                 "Fail at once if another tpmindex is writing the index, instead of waiting");
 }
 
 namespace {
@@ -69,7 +76,7 @@ void tag_documents(std::vector<Document>& docs, const std::vector<SourceInfo>& s
 
 IndexReport build_corpus_index(const std::filesystem::path& corpus_dir,
                                const std::string& display_dir,
-                               const std::filesystem::path& index_dir) {
+                               const std::filesystem::path& index_dir, bool wait_for_lock) {
     const auto started = std::chrono::steady_clock::now();
     IndexReport report;
     // Fingerprint before reading: a file changed while we read makes the index stale, not new.
@@ -86,7 +93,8 @@ IndexReport build_corpus_index(const std::filesystem::path& corpus_dir,
                         report.diagnostics);
 
     // The index is ours to rebuild: an old schema is replaced, not refused.
-    IndexWriter writer(index_dir, WriterOptions{.rebuild_on_schema_mismatch = true});
+    IndexWriter writer(index_dir, WriterOptions{.rebuild_on_schema_mismatch = true,
+                                                .wait_for_lock = wait_for_lock});
     std::set<std::string> ids;
     for (const Document& doc : ingested.docs) {
         writer.put(doc);
@@ -113,6 +121,60 @@ bool corpus_index_current(const Xapian::Database& db, const std::filesystem::pat
 }
 
 namespace {
+
+// 128 + SIGINT, as a shell reports a command Ctrl-C ended.
+constexpr int kExitInterrupted = 130;
+
+// Set by SIGINT and SIGTERM while notes are indexed; read between two files.
+std::atomic<bool> interrupted{false};
+// Set once the index is open for writing. Before that (waiting for another tpmindex's lock,
+// inside Xapian) there is nothing to stop cleanly and the signal ends the process.
+std::atomic<bool> armed{false};
+static_assert(std::atomic<bool>::is_always_lock_free, "set from a signal handler");
+
+extern "C" void on_interrupt(int signal_number) {
+    if (!armed.load(std::memory_order_relaxed)) {
+        raise(signal_number);  // SA_RESETHAND restored the default action: end as signalled
+        return;
+    }
+    interrupted.store(true, std::memory_order_relaxed);
+}
+
+// Catches SIGINT and SIGTERM for its lifetime, then restores what was there. SA_RESETHAND: a
+// second Ctrl-C ends the process at once, as a user who presses it twice expects; the index
+// then stays at its last commit (Xapian commits are atomic).
+class InterruptGuard {
+  public:
+    InterruptGuard() {
+        interrupted.store(false);
+        armed.store(false);
+        struct sigaction action {};
+        action.sa_handler = on_interrupt;
+        sigemptyset(&action.sa_mask);
+        action.sa_flags = static_cast<int>(SA_RESETHAND);
+        sigaction(SIGINT, &action, &old_int_);
+        sigaction(SIGTERM, &action, &old_term_);
+    }
+    ~InterruptGuard() {
+        sigaction(SIGINT, &old_int_, nullptr);
+        sigaction(SIGTERM, &old_term_, nullptr);
+    }
+    InterruptGuard(const InterruptGuard&) = delete;
+    InterruptGuard& operator=(const InterruptGuard&) = delete;
+
+  private:
+    struct sigaction old_int_ {};
+    struct sigaction old_term_ {};
+};
+
+// Said once before waiting for another tpmindex's lock.
+std::function<void()> lock_notice(std::ostream& err, const std::filesystem::path& index) {
+    return [&err, index] {
+        err << "tpmindex: another tpmindex is writing the index in " << index.string()
+            << "; waiting for it to finish (--no-wait fails instead)\n";
+        err.flush();
+    };
+}
 
 // "2,340": counts in the summary are read at a glance.
 std::string grouped(std::size_t n) {
@@ -205,9 +267,14 @@ int run_notes(const IndexOptions& options, const Environment& env, std::ostream&
     }
     std::vector<Diagnostic> taxonomy_problems;
     const Taxonomy taxonomy = notes_taxonomy(env, taxonomy_problems);
-    NotesIndexing how{index_dir, &taxonomy, {}, {}};
+    NotesIndexing how{index_dir, &taxonomy, {}, {}, nullptr, true, {}, {}};
     how.walk.max_file_bytes = static_cast<std::uintmax_t>(options.max_size_mb * 1024 * 1024);
     if (env.stderr_is_tty && !options.quiet) how.progress = progress_bar(err);
+    how.wait_for_lock = !options.no_wait;
+    how.waiting = lock_notice(err, index_dir);
+    const InterruptGuard guard;
+    how.stop = &interrupted;
+    how.writing = [] { armed.store(true, std::memory_order_relaxed); };
     NotesReport report;
     if (!options.remove.empty()) {
         report = remove_notes_root(how, absolute_path(options.remove));
@@ -218,6 +285,11 @@ int run_notes(const IndexOptions& options, const Environment& env, std::ostream&
     }
     print_warnings(report.diagnostics, err);
     if (!options.quiet) print_notes_report(report, out);
+    if (report.interrupted) {
+        err << "tpmindex: interrupted; the files indexed so far are kept, run tpmindex again to "
+               "index the rest\n";
+        return kExitInterrupted;
+    }
     return 0;
 }
 
@@ -240,7 +312,8 @@ int run_index(const IndexOptions& options, const Environment& env, std::ostream&
         options.index.empty() ? env.default_index_dir() : std::filesystem::path(options.index);
     const std::string index_shown = options.index.empty() ? "index/" : options.index;
 
-    const IndexReport report = build_corpus_index(corpus, display, index);
+    if (!options.no_wait && index_locked(index)) lock_notice(err, index)();
+    const IndexReport report = build_corpus_index(corpus, display, index, !options.no_wait);
     print_warnings(report.diagnostics, err);
     if (!options.quiet) print_report(report, index_shown, out);
     // A plain tpmindex also refreshes every registered notes folder.

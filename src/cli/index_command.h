@@ -24,6 +24,7 @@ struct IndexOptions {
     std::string remove;              // --remove PATH
     double max_size_mb = 10.0;       // --max-size: larger note files are skipped
     bool quiet = false;
+    bool no_wait = false;  // --no-wait: fail at once while another tpmindex writes the index
 };
 
 void setup_index(CLI::App& app, IndexOptions& options);
@@ -39,16 +40,19 @@ struct IndexReport {
 // Indexes every Q&A document in `corpus_dir` into `index_dir` in one transaction, removing
 // documents no longer in the corpus, and records the corpus fingerprint. Sources are shown as
 // `display_dir`/file. Throws tpm::Error when the corpus cannot be read or the index written.
+// `wait_for_lock`: wait while another writer holds the index, or throw tpm::Error(index_locked).
 IndexReport build_corpus_index(const std::filesystem::path& corpus_dir,
                                const std::string& display_dir,
-                               const std::filesystem::path& index_dir);
+                               const std::filesystem::path& index_dir, bool wait_for_lock = true);
 
 // True when `db` was built from the corpus files now in `corpus_dir` (names, sizes and
 // modification times, as corpus_fingerprint() sees them).
 bool corpus_index_current(const Xapian::Database& db, const std::filesystem::path& corpus_dir);
 
-// Runs tpmindex: summary on `out`, warnings and errors on `err`. Returns 0 (warnings allowed)
-// or 2 on error.
+// Runs tpmindex: summary on `out`, warnings and errors on `err`. Returns 0 (warnings allowed),
+// 2 on error, or 130 when SIGINT or SIGTERM stopped the notes indexing between two files (what
+// was done is committed; a second signal ends the process at once, and Xapian's atomic commits
+// keep the index at its last commit).
 int run_index(const IndexOptions& options, const Environment& env, std::ostream& out,
               std::ostream& err);
 

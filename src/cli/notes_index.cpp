@@ -33,15 +33,27 @@ bool under(const std::string& path, const std::string& root) {
     return path.starts_with(folder);
 }
 
+// How the notes index is opened for writing: an index of an older schema is rebuilt, and a
+// writer that must wait for another says so first.
+WriterOptions writer_options(const NotesIndexing& how) {
+    if (how.wait_for_lock && how.waiting && index_locked(how.index_dir)) how.waiting();
+    return WriterOptions{.rebuild_on_schema_mismatch = true, .wait_for_lock = how.wait_for_lock};
+}
+
+bool stopping(const NotesIndexing& how) {
+    return how.stop && how.stop->load(std::memory_order_relaxed);
+}
+
 class Updater {
   public:
     Updater(const NotesIndexing& how, NotesReport& report)
         : how_(how),
           report_(report),
-          writer_(how.index_dir, WriterOptions{.rebuild_on_schema_mismatch = true}),
+          writer_(how.index_dir, writer_options(how)),
           stem_(schema::kStemLanguage),
           tagger_(how.taxonomy ? *how.taxonomy : empty_,
                   [this](const std::string& word) { return stem_(word); }) {
+        if (how.writing) how.writing();
         if (how.taxonomy) {
             writer_.set_metadata(schema::kTaxonomyKey,
                                  schema::encode_taxonomy(how.taxonomy->topics()));
@@ -99,6 +111,11 @@ class Updater {
             }
         } joiner{ahead, preparer};
         for (std::size_t i = 0; i < work.size(); ++i) {
+            // Between two files: what is written so far is whole files only.
+            if (stopping(how_)) {
+                report_.interrupted = true;
+                return;
+            }
             Prepared p = ahead.pop();
             if (p.error) std::rethrow_exception(p.error);
             apply(std::move(p), olds[i]);
@@ -168,8 +185,9 @@ class Updater {
             old->root == root) {
             return p;  // unchanged
         }
-        const std::optional<std::string> bytes = read_bytes(found.path);
-        if (!bytes) return skipped(std::move(p), "cannot be read; skipped");
+        std::string why;
+        const std::optional<std::string> bytes = read_bytes(found.path, &why);
+        if (!bytes) return skipped(std::move(p), "cannot be read (" + why + "); skipped");
         p.state.hash = content_hash(*bytes);
         if (old && old->hash == p.state.hash) {
             // Touched, not changed: remember the new size and time so the next refresh is a stat.
@@ -271,6 +289,10 @@ NotesReport update_notes(const NotesIndexing& how, const std::vector<std::string
     updater.writer().set_roots(registered);
     std::map<std::string, FileState> known = updater.writer().files();
     for (const std::string& root : roots.empty() ? registered : roots) {
+        if (report.interrupted || stopping(how)) {
+            report.interrupted = true;
+            break;
+        }
         updater.refresh(root, known);
     }
     updater.writer().commit();
@@ -281,7 +303,8 @@ NotesReport update_notes(const NotesIndexing& how, const std::vector<std::string
 NotesReport remove_notes_root(const NotesIndexing& how, const std::string& root) {
     const auto started = std::chrono::steady_clock::now();
     NotesReport report;
-    NotesWriter writer(how.index_dir, WriterOptions{.rebuild_on_schema_mismatch = true});
+    NotesWriter writer(how.index_dir, writer_options(how));
+    if (how.writing) how.writing();
     std::vector<std::string> registered = writer.roots();
     const auto it = std::find(registered.begin(), registered.end(), root);
     if (it == registered.end()) {

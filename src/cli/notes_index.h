@@ -4,6 +4,7 @@
 // Never writes anywhere but the index folder.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <filesystem>
 #include <functional>
@@ -26,6 +27,9 @@ struct NotesReport {
     std::size_t documents = 0;  // sections written for added and changed files
     std::vector<Diagnostic> diagnostics;  // one per skipped or converted file, and parse problems
     double seconds = 0.0;
+    // Stopped by NotesIndexing::stop before every file was seen: the files done are committed,
+    // the others keep their old state until the next run.
+    bool interrupted = false;
 };
 
 // Called after each file with how many of `total` are done, for a progress bar.
@@ -36,6 +40,17 @@ struct NotesIndexing {
     const Taxonomy* taxonomy = nullptr;  // tags the sections; may be empty
     WalkOptions walk;
     Progress progress;  // may be empty
+    // When it becomes true (a signal handler sets it), indexing stops at the next file
+    // boundary, commits what is done and reports NotesReport::interrupted. May be null.
+    const std::atomic<bool>* stop = nullptr;
+    // Another tpmindex writing the index: wait for it (calling `waiting` once, first) or fail
+    // at once with tpm::Error(index_locked).
+    bool wait_for_lock = true;
+    std::function<void()> waiting;  // may be empty
+    // Called once the index is open for writing (its lock held), before any file is read. Until
+    // then there is nothing to stop cleanly, so a signal may as well end the process. May be
+    // empty.
+    std::function<void()> writing;
 };
 
 // Registers `roots` (absolute paths; already registered ones are kept once) and brings them up

@@ -100,9 +100,10 @@ IngestResult ingest_corpus(const fs::path& dir, const std::string& display_dir) 
     std::unordered_map<std::string, std::string> owner;  // document id -> source that has it
     for (const fs::path& file : corpus_files(dir)) {
         const std::string source = display_path(display_dir, file);
-        const std::optional<std::string> bytes = read_bytes(file);
+        std::string why;
+        const std::optional<std::string> bytes = read_bytes(file, &why);
         if (!bytes) {
-            all.diagnostics.push_back({source, 0, "cannot be read; skipped"});
+            all.diagnostics.push_back({source, 0, "cannot be read (" + why + "); skipped"});
             continue;
         }
         if (!text::is_valid_utf8(*bytes)) {

@@ -1,8 +1,12 @@
 #include "ingest/file_reader.h"
 
-#include <fstream>
-#include <ios>
-#include <iterator>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <system_error>
 
 #include "model/error.h"
@@ -10,17 +14,45 @@
 
 namespace tpm {
 
-std::optional<std::string> read_bytes(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    try {
-        std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        if (in.bad()) return std::nullopt;
-        return bytes;
-    } catch (const std::ios_base::failure&) {
-        // libstdc++'s filebuf throws when a read fails (a directory opens but cannot be read).
-        return std::nullopt;
+namespace {
+
+// Closes the descriptor however read_bytes leaves.
+struct Descriptor {
+    int fd;
+    ~Descriptor() {
+        if (fd >= 0) ::close(fd);
     }
+};
+
+std::optional<std::string> failed(std::string* why, std::string reason) {
+    if (why) *why = std::move(reason);
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::string> read_bytes(const std::filesystem::path& path, std::string* why) {
+    // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer, forever.
+    const Descriptor file{::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC)};
+    if (file.fd < 0) return failed(why, std::strerror(errno));
+    struct stat st {};
+    if (::fstat(file.fd, &st) != 0) return failed(why, std::strerror(errno));
+    if (!S_ISREG(st.st_mode)) return failed(why, "not a regular file");
+    // The size is a hint: a file that grows or shrinks while it is read is read to its end.
+    std::string bytes(static_cast<std::size_t>(std::max<off_t>(st.st_size, 0)) + 1, '\0');
+    std::size_t size = 0;
+    for (;;) {
+        if (size == bytes.size()) bytes.resize(bytes.size() * 2);
+        const ssize_t n = ::read(file.fd, bytes.data() + size, bytes.size() - size);
+        if (n == 0) break;
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            return failed(why, std::strerror(errno));
+        }
+        size += static_cast<std::size_t>(n);
+    }
+    bytes.resize(size);
+    return bytes;
 }
 
 std::optional<std::string> read_data_file(const std::filesystem::path& file,

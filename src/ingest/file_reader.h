@@ -11,8 +11,12 @@
 
 namespace tpm {
 
-// The whole file as bytes, or nothing when it cannot be opened or read.
-std::optional<std::string> read_bytes(const std::filesystem::path& path);
+// The whole file as bytes, or nothing when it cannot be opened or read; then `why`, when given,
+// says why ("No such file or directory", "not a regular file"). Never blocks on a FIFO or a
+// device that replaced a file after it was listed: the file is opened without waiting and read
+// only if it is a regular file.
+std::optional<std::string> read_bytes(const std::filesystem::path& path,
+                                      std::string* why = nullptr);
 
 // An optional data file of a corpus (the taxonomy, the vocabulary pack), ready to parse: UTF-8
 // with the byte-order mark and CR line ends removed. Nothing, and no diagnostic, when the file

@@ -23,6 +23,15 @@ bool index_exists(const std::filesystem::path& dir) {
     return std::filesystem::exists(dir / "iamglass", ec);
 }
 
+bool index_locked(const std::filesystem::path& dir) {
+    if (!index_exists(dir)) return false;
+    try {
+        return Xapian::Database(dir.string(), Xapian::DB_BACKEND_GLASS).locked();
+    } catch (const Xapian::Error&) {
+        return false;  // unreadable or damaged: opening it for writing will say so
+    }
+}
+
 Xapian::Database open_index(const std::filesystem::path& dir) {
     const std::string where = dir.string();
     if (!index_exists(dir)) {

@@ -16,6 +16,10 @@ int index_schema_version(const Xapian::Database& db);
 // True when `dir` holds a Xapian database (of any version).
 bool index_exists(const std::filesystem::path& dir);
 
+// True when a writer (another tpmindex) holds the lock of the index in `dir` right now; false
+// when it is free or there is no index yet. Only a hint: the lock may change hands just after.
+bool index_locked(const std::filesystem::path& dir);
+
 // Opens the index in `dir` for reading. Throws tpm::Error: index_missing when `dir` holds no
 // database, schema_mismatch when it was built by another schema version, index_corrupt when
 // Xapian cannot open or read it.
