@@ -53,6 +53,10 @@ Xapian::Database open_index(const std::filesystem::path& dir) {
         throw Error(ErrorCode::index_corrupt,
                     "cannot open the index in " + where + ": " + e.get_msg() +
                         " (rebuild it with: tpmindex --index " + where + ")");
+    } catch (const Xapian::DatabaseCorruptError& e) {
+        throw Error(ErrorCode::index_corrupt,
+                    "the index in " + where + " is damaged: " + e.get_msg() +
+                        " (rebuild it with: tpmindex --index " + where + ")");
     } catch (const Xapian::Error& e) {
         throw Error(ErrorCode::index_corrupt,
                     "cannot read the index in " + where + ": " + e.get_description());
