@@ -40,6 +40,9 @@ auto with_reopen(Xapian::Database& db, F&& f) {
                             "the index kept changing while it was read; try again");
             }
             db.reopen();
+        } catch (const Xapian::DatabaseCorruptError& e) {
+            throw Error(ErrorCode::index_corrupt,
+                        "the index is damaged: " + e.get_msg() + " (rebuild it with: tpmindex)");
         } catch (const Xapian::Error& e) {
             throw Error(ErrorCode::index_corrupt, "cannot read the index: " + e.get_description());
         }
