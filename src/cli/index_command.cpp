@@ -18,6 +18,7 @@
 #include "model/error.h"
 #include "store/database.h"
 #include "store/schema.h"
+#include "text/printable.h"
 #include "topics/tagger.h"
 
 namespace tpm::cli {
@@ -170,7 +171,8 @@ class InterruptGuard {
 // Said once before waiting for another tpmindex's lock.
 std::function<void()> lock_notice(std::ostream& err, const std::filesystem::path& index) {
     return [&err, index] {
-        err << "tpmindex: another tpmindex is writing the index in " << index.string()
+        err << "tpmindex: another tpmindex is writing the index in "
+            << text::printable(index.string(), text::Controls::neutralise)
             << "; waiting for it to finish (--no-wait fails instead)\n";
         err.flush();
     };
@@ -209,7 +211,9 @@ void print_notes_report(const NotesReport& r, std::ostream& out) {
 
 void print_warnings(const std::vector<Diagnostic>& diagnostics, std::ostream& err) {
     for (const Diagnostic& d : diagnostics) {
-        err << "tpmindex: warning: " << format_diagnostic(d) << "\n";
+        // A file name can hold escape sequences: they must not drive the user's terminal.
+        err << "tpmindex: warning: "
+            << text::printable(format_diagnostic(d), text::Controls::neutralise) << "\n";
     }
 }
 
@@ -259,9 +263,9 @@ int run_notes(const IndexOptions& options, const Environment& env, std::ostream&
     }
     if (options.list) {
         for (const RootSummary& root : list_notes_roots(index_dir)) {
-            out << root.root << "  " << grouped(root.files)
-                << (root.files == 1 ? " file, " : " files, ") << grouped(root.documents)
-                << " sections\n";
+            out << text::printable(root.root, text::Controls::neutralise) << "  "
+                << grouped(root.files) << (root.files == 1 ? " file, " : " files, ")
+                << grouped(root.documents) << " sections\n";
         }
         return 0;
     }

@@ -246,7 +246,7 @@ int run_search(const SearchOptions& options, const Environment& env, std::ostrea
         std::string what = request.query;
         for (const std::string& t : request.topics)
             what += (what.empty() ? "" : " ") + ("--topic " + t);
-        err << "tpmsearch: no results for: " << shown(what) << "\n";
+        err << "tpmsearch: no results for: " << shown(text::clipped(what, 200)) << "\n";
         return 1;
     }
     return 0;

@@ -82,9 +82,31 @@ Json point_json(const Point& point) {
 
 // One line, like ripgrep --json, for piping to jq. Other strings may still hold ill-formed
 // UTF-8 from a document: the replace handler turns it into U+FFFD instead of throwing.
-// ensure_ascii stays off so the output is readable UTF-8.
+// ensure_ascii stays off so the output is readable UTF-8. nlohmann escapes only U+0000..U+001F,
+// yet DEL and the C1 controls U+0080..U+009F (0x9B is CSI to some terminals) are controls too,
+// and `tpmsearch --json | less` or a log viewer would obey them: they are escaped as well. The
+// dump is well-formed UTF-8 with every such character inside a string, so a byte 0x7F or the
+// pair 0xC2 0x80..0x9F can only be one of them.
 void write(std::ostream& out, const Json& j) {
-    out << j.dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';
+    const std::string dumped = j.dump(-1, ' ', false, Json::error_handler_t::replace);
+    std::string safe;
+    safe.reserve(dumped.size());
+    constexpr char kHex[] = "0123456789abcdef";
+    for (std::size_t i = 0; i < dumped.size(); ++i) {
+        const auto byte = static_cast<unsigned char>(dumped[i]);
+        const auto next = i + 1 < dumped.size() ? static_cast<unsigned char>(dumped[i + 1]) : 0;
+        if (byte == 0x7f) {
+            safe += "\\u007f";
+        } else if (byte == 0xc2 && next >= 0x80 && next <= 0x9f) {
+            safe += "\\u00";
+            safe += kHex[next >> 4];
+            safe += kHex[next & 0xf];
+            ++i;
+        } else {
+            safe += dumped[i];
+        }
+    }
+    out << safe << '\n';
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include "search/word_list.h"
 #include "store/schema.h"
 #include "text/normalize.h"
+#include "text/printable.h"
 #include "topics/taxonomy.h"
 
 namespace tpm {
@@ -32,7 +33,35 @@ bool is_operator(std::string_view token) {
 }
 
 [[noreturn]] void bad_query(std::string_view text, const std::string& reason) {
-    throw Error(ErrorCode::bad_query, reason + " in query: " + std::string(text));
+    throw Error(ErrorCode::bad_query, reason + " in query: " + text::clipped(text, 200));
+}
+
+// Bounds on what one query may ask, so that no query, pasted or generated, takes unbounded time
+// or memory: every word is stemmed, spell-checked and looked up, and the question-field copy
+// repeats them (10,000 words took 10 s, 150,000 ran out of a gigabyte); each wildcard expands
+// to up to kMaxWildcardTerms terms, and 10,000 of them took three minutes in Xapian. A
+// question pasted whole is a few dozen words.
+constexpr std::size_t kMaxQueryWords = 1000;
+constexpr Xapian::termcount kMaxWildcardTerms = 200;
+constexpr std::size_t kMaxQueryWildcards = 100;
+
+void check_size(std::string_view text) {
+    std::size_t words = 0, wildcards = 0;
+    bool in_word = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const bool space = text[i] == ' ' || text[i] == '\t' || text[i] == '\n';
+        if (!space && !in_word) ++words;
+        in_word = !space;
+        if (text[i] == '*') ++wildcards;
+    }
+    if (words > kMaxQueryWords) {
+        bad_query(text, "too long: " + std::to_string(words) + " words, at most " +
+                            std::to_string(kMaxQueryWords));
+    }
+    if (wildcards > kMaxQueryWildcards) {
+        bad_query(text, "too many wildcards: " + std::to_string(wildcards) + ", at most " +
+                            std::to_string(kMaxQueryWildcards));
+    }
 }
 
 // Xapian accepts unbalanced quotes and brackets silently and searches for something else than
@@ -190,7 +219,7 @@ Xapian::QueryParser make_parser(const Xapian::Database& db) {
     qp.set_stopper(&english_stopper());
     qp.set_default_op(Xapian::Query::OP_OR);
     // A wildcard such as "a*" could otherwise expand to most of the vocabulary.
-    qp.set_max_expansion(200, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    qp.set_max_expansion(kMaxWildcardTerms, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
     for (const auto& f : schema::kTextFields) qp.add_prefix(f.name, std::string(f.prefix));
     for (const auto& f : schema::kBooleanFields) {
         qp.add_boolean_prefix(f.name, std::string(f.prefix));
@@ -391,6 +420,7 @@ BuiltQuery QueryBuilder::build(std::string_view text, Reading reading) const {
     if (std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\t'; })) {
         throw Error(ErrorCode::bad_query, "empty query");
     }
+    check_size(text);
     check_balance(text);
     std::string folded = fold_query(text, context_.taxonomy);
     if (reading.relax) folded = relax_query(folded);

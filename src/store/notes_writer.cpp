@@ -84,8 +84,7 @@ std::vector<std::string> notes_roots(const Xapian::Database& db) {
         throw Error(ErrorCode::index_corrupt,
                     std::string("cannot read the registered folders: ") + e.what());
     } catch (const Xapian::Error& e) {
-        throw Error(ErrorCode::index_corrupt,
-                    "cannot read the notes index: " + e.get_description());
+        throw Error(ErrorCode::index_corrupt, "cannot use the notes index: " + e.get_description());
     }
 }
 
@@ -99,8 +98,7 @@ std::map<std::string, FileState> notes_files(const Xapian::Database& db) {
             out.emplace(std::move(path), std::move(state));
         }
     } catch (const Xapian::Error& e) {
-        throw Error(ErrorCode::index_corrupt,
-                    "cannot read the notes index: " + e.get_description());
+        throw Error(ErrorCode::index_corrupt, "cannot use the notes index: " + e.get_description());
     }
     return out;
 }

@@ -73,4 +73,16 @@ CodePoint code_point_at(std::string_view utf8, std::size_t i) {
     return {c < 0 ? char32_t{0xFFFD} : static_cast<char32_t>(c), len};
 }
 
+std::string clipped(std::string_view utf8, std::size_t max_bytes) {
+    if (utf8.size() <= max_bytes) return std::string(utf8);
+    std::size_t end = 0;
+    while (end < utf8.size()) {
+        const std::size_t next = end + code_point_at(utf8, end).length;
+        if (next > max_bytes) break;
+        end = next;
+    }
+    return std::string(utf8.substr(0, end)) + "\xE2\x80\xA6 (" + std::to_string(utf8.size()) +
+           " bytes)";  // U+2026 ellipsis
+}
+
 }  // namespace tpm::text

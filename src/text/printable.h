@@ -28,6 +28,11 @@ enum class Controls {
 std::string printable(std::string_view in, Controls controls,
                       std::vector<std::size_t>* offsets = nullptr);
 
+// `utf8` as it may be quoted in a one-line message: whole when it is at most `max_bytes` long,
+// else its first code points within `max_bytes` and "… (N bytes)". A 1 MB query is not
+// echoed whole.
+std::string clipped(std::string_view utf8, std::size_t max_bytes);
+
 // A code point and the bytes it takes.
 struct CodePoint {
     char32_t value = 0;
