@@ -97,12 +97,12 @@ SearchResults Searcher::search(const SearchRequest& request) const {
     if (request.query.find_first_not_of(" \t") == std::string::npos && !filter.empty()) {
         BuiltQuery all;
         all.query = Xapian::Query::MatchAll;
-        return run(all, filter, request, true);
+        return with_reopen(db_, [&] { return run(all, filter, request, true); });
     }
     const QueryContext context{dictionary_ ? &*dictionary_ : nullptr, topics, &synonyms()};
     const QueryBuilder builder(db_, context);
     const BuiltQuery built = with_reopen(db_, [&] { return builder.build(request.query); });
-    SearchResults results = run(built, filter, request, false);
+    SearchResults results = with_reopen(db_, [&] { return run(built, filter, request, false); });
     // The rescue ladder. Spelling of non-words and the vocabulary already apply above; when
     // that finds nothing, relax what the query requires, then also respell real words.
     std::string tried = built.reading;
@@ -116,7 +116,8 @@ SearchResults Searcher::search(const SearchRequest& request) const {
         }
         if (again.reading == tried) continue;
         tried = again.reading;
-        SearchResults rescued = run(again, filter, request, false);
+        SearchResults rescued =
+            with_reopen(db_, [&] { return run(again, filter, request, false); });
         if (rescued.hits.empty()) continue;
         rescued.rescue =
             reading.respell
@@ -129,6 +130,10 @@ SearchResults Searcher::search(const SearchRequest& request) const {
     return results;
 }
 
+// Reads one revision of the index from the match to the last stored document: the hits'
+// docids belong to the revision that found them, so when an indexer commits meanwhile
+// (Xapian::DatabaseModifiedError) the caller reopens and runs all of it again (with_reopen),
+// never only the step that failed.
 SearchResults Searcher::run(const BuiltQuery& built, const Xapian::Query& request_filter,
                             const SearchRequest& request, bool listing) const {
     SearchResults results;
@@ -137,9 +142,7 @@ SearchResults Searcher::run(const BuiltQuery& built, const Xapian::Query& reques
     // Filters come last and add no weight, so the hits that remain keep their order; feedback
     // is taken from the unfiltered query for the same reason.
     const Xapian::Query ranked =
-        built.plain_words >= kFeedbackMinWords
-            ? with_reopen(db_, [&] { return with_feedback(db_, built.query); })
-            : built.query;
+        built.plain_words >= kFeedbackMinWords ? with_feedback(db_, built.query) : built.query;
     auto filtered = [&](Xapian::Query query) {
         if (!built.filter.empty()) {
             query = Xapian::Query(Xapian::Query::OP_FILTER, query, built.filter);
@@ -152,7 +155,9 @@ SearchResults Searcher::run(const BuiltQuery& built, const Xapian::Query& reques
     const Xapian::Query query = filtered(ranked);
     std::vector<std::vector<std::string>> matching;  // per hit, with --explain
     bool facets_estimated = false;
-    const auto [mset, facets] = with_reopen(db_, [&] {
+    // Not a structured binding: the related-documents lambda below captures the MSet, and
+    // clang before 16 cannot capture structured bindings (P1091R3).
+    const auto found = [&] {
         Xapian::Enquire enquire = make_enquire(db_, query);
         if (listing) enquire.set_sort_by_value(schema::kSlotOrder, false);
         TopicSpy spy;
@@ -167,7 +172,9 @@ SearchResults Searcher::run(const BuiltQuery& built, const Xapian::Query& reques
         matching = explained_terms(enquire, m, request.explain);
         facets_estimated = spy.seen() < m.get_matches_estimated();
         return std::make_pair(m, spy.counts(m.get_matches_estimated()));
-    });
+    }();
+    const Xapian::MSet& mset = found.first;
+    const std::vector<FacetCount>& facets = found.second;
     results.estimated_total = mset.get_matches_estimated();
     results.topics = facets;
     results.topics_estimated = facets_estimated;
@@ -185,7 +192,7 @@ SearchResults Searcher::run(const BuiltQuery& built, const Xapian::Query& reques
         results.estimated_total >= kFewMatches || room == 0) {
         return results;
     }
-    with_reopen(db_, [&] {
+    [&] {
         Xapian::Enquire enquire = make_enquire(db_, ranked);
         Xapian::RSet rset;
         for (auto it = mset.begin(); it != mset.end(); ++it) rset.add_document(*it);
@@ -206,8 +213,22 @@ SearchResults Searcher::run(const BuiltQuery& built, const Xapian::Query& reques
         const Highlighter related_highlighter(terms, term_weights(db_, terms));
         add_hits(related, related_matching, related_highlighter, request, true, results);
         return 0;
-    });
+    }();
     return results;
+}
+
+// A hit's stored document. A record that does not decode while an indexer has committed since
+// the match was read is the index changing under us, not damage: the search is run again on
+// the new revision (with_reopen) instead of reporting a damaged index.
+Document Searcher::stored_document(const Xapian::Document& doc) const {
+    const std::string data = doc.get_data();
+    try {
+        return schema::decode_document_data(data);
+    } catch (const Error&) {
+        if (db_.reopen())
+            throw Xapian::DatabaseModifiedError("the index changed while it was read");
+        throw;
+    }
 }
 
 void Searcher::add_hits(const Xapian::MSet& mset,
@@ -220,15 +241,13 @@ void Searcher::add_hits(const Xapian::MSet& mset,
         hit.rank = static_cast<int>(request.offset + results.hits.size()) + 1;
         hit.score = it.get_weight();
         hit.related = related;
-        hit.doc = schema::decode_document_data(
-            with_reopen(db_, [&] { return it.get_document().get_data(); }));
+        hit.doc = stored_document(it.get_document());
         for (const auto& m : highlighter.matches(hit.doc.title)) {
             hit.title_highlights.push_back(m.span);
         }
         hit.excerpts = make_excerpts(hit.doc, highlighter, request.excerpts);
         if (request.explain) {
-            hit.matched =
-                with_reopen(db_, [&] { return matched_fields(it.get_document(), matching[i]); });
+            hit.matched = matched_fields(it.get_document(), matching[i]);
         }
         results.hits.push_back(std::move(hit));
     }

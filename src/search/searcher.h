@@ -85,6 +85,7 @@ class Searcher {
     void add_hits(const Xapian::MSet& mset, const std::vector<std::vector<std::string>>& matching,
                   const Highlighter& highlighter, const SearchRequest& request, bool related,
                   SearchResults& results) const;
+    Document stored_document(const Xapian::Document& doc) const;
 
     mutable Xapian::Database db_;
     std::optional<WordList> dictionary_;

@@ -1,6 +1,6 @@
 // Crash safety, signals, concurrent use and the index's life, with the real tpmindex and
 // tpmsearch binaries on real notes folders (tests/HOSTILE.md lists the cases):
-// - SIGKILL at 20 moments of a run: the index opens, Xapian's own check finds no error, every
+// - SIGKILL at 20 moments of a run: the index opens, xapian-check finds no error, every
 //   file is wholly in one of its versions, and a re-run completes;
 // - SIGINT stops at a file boundary with status 130 and a message; the rest follows on re-run;
 // - searches never fail while an indexer commits; a second indexer waits or, with --no-wait,
@@ -199,17 +199,13 @@ class CrashSafety : public ::testing::Test {
         ADD_FAILURE() << "the indexer committed nothing in 60 s";
     }
     Xapian::rev revision() const { return Xapian::Database(index_.string()).get_revision(); }
-    // Xapian's own consistency check of every table; prints what it finds on failure.
+    // Xapian's own consistency check of every table, by the xapian-check program (Debian's
+    // xapian-tools) rather than Xapian::Database::check in this process: under AddressSanitizer
+    // the library's check code trips a new/delete size mismatch inside libxapian 1.4.22 itself.
     static void expect_sound(const fs::path& index) {
-        std::ostringstream report;
-        std::size_t errors = 0;
-        try {
-            errors = Xapian::Database::check(index.string(), Xapian::DBCHECK_SHOW_STATS, &report);
-        } catch (const Xapian::Error& e) {
-            ADD_FAILURE() << "xapian check: " << e.get_description();
-            return;
-        }
-        EXPECT_EQ(errors, 0u) << report.str();
+        const auto r = run_process({"/bin/sh", "-c", "exec xapian-check \"$0\"", index.string()});
+        EXPECT_EQ(r.status, 0) << "xapian-check " << index << ":\n" << r.out << r.err;
+        EXPECT_NE(r.out.find("No errors found"), std::string::npos) << r.out;
     }
 
     test::TempDir dir_;
@@ -298,15 +294,17 @@ TEST_F(CrashSafety, SearchesNeverFailWhileAnIndexerCommits) {
         }
         done = true;
     });
-    int searches = 0;
-    while (!done || searches < 10) {
+    // Every search reads the stored documents of its hits, the part a commit can pull away.
+    int searches = 0, failed = 0;
+    while ((!done || searches < 10) && failed < 3) {
         const auto r =
             run_process({tpmsearch_.string(), "--source", "notes", "canary release"}, env());
         ++searches;
-        ASSERT_EQ(r.status, 0) << r.err;
+        EXPECT_EQ(r.status, 0) << r.err;
         EXPECT_EQ(r.err, "");
+        failed += r.status != 0 || !r.err.empty();
     }
-    writer.join();
+    writer.join();  // before any return, or the thread's destructor ends the process
     EXPECT_EQ(statuses, std::vector<int>(4, 0));
     for (const auto& [i, v] : notes.indexed_versions(index_)) EXPECT_EQ(v, 4) << notes.file(i);
 }
