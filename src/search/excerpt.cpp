@@ -58,6 +58,12 @@ double score_matches(const std::vector<Highlighter::Match>& matches,
     return score;
 }
 
+// `i`, or the start of the UTF-8 character whose later byte it is.
+std::size_t char_start(std::string_view text, std::size_t i) {
+    while (i > 0 && i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) --i;
+    return i;
+}
+
 // Cuts `p` to about `target` bytes: whole sentences from the one that matches best, or, when a
 // sentence alone is too long, words around its first match.
 Excerpt window(const Passage& p, std::size_t target) {
@@ -97,7 +103,9 @@ Excerpt window(const Passage& p, std::size_t target) {
         const auto before =
             std::find_if(words.rbegin(), words.rend(), [&](const auto& w) { return w.end <= to; });
         if (before != words.rend()) to = before->end;
-        begin = from, end = to;
+        // Without a word to cut at (a run of symbols or emoji), the cut falls between bytes:
+        // never inside a character, or the excerpt is not UTF-8.
+        begin = char_start(p.text, from), end = char_start(p.text, to);
     }
     while (end > begin && (p.text[end - 1] == ' ' || p.text[end - 1] == '\n')) --end;
     e.text = p.text.substr(begin, end - begin);

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "support/sample_index.h"
+#include "text/normalize.h"
 
 namespace tpm {
 namespace {
@@ -162,6 +163,40 @@ TEST(Excerpts, LongPassagesAreCutAroundTheMatchWithSpansShifted) {
     EXPECT_TRUE(e.truncated_start);
     EXPECT_TRUE(e.truncated_end);
     EXPECT_EQ(marked(e), std::vector<std::string>{"canary"});
+}
+
+std::string repeat(const std::string& s, int n) {
+    std::string out;
+    for (int i = 0; i < n; ++i) out += s;
+    return out;
+}
+
+// Found by tests/fuzz/notes_fuzz: a sentence too long to show whole and without a word to cut
+// at was cut at a byte count, inside a character, and the excerpt was not UTF-8.
+TEST(Excerpts, LongRunWithoutWordsIsCutBetweenCharacters) {
+    struct Case {
+        const char* what;
+        std::string answer;
+    };
+    const Case cases[] = {
+        // A file that is not really UTF-32 read as UTF-32BE (it starts with that BOM): U+FFFD
+        // and the NULs of its few valid code points.
+        {"mis-decoded file",
+         repeat("\xEF\xBF\xBD", 40) + std::string(7, '\0') + repeat("\xEF\xBF\xBD", 120)},
+        {"a rule of box-drawing characters", "\xC2\xB7" + repeat("\xE2\x94\x81", 150)},
+    };
+    for (const Case& c : cases) {
+        SCOPED_TRACE(c.what);
+        Document doc;
+        doc.answer = c.answer;
+        const auto excerpts = make_excerpts(doc, highlighter({"zebra"}), {3, 240});
+        ASSERT_EQ(excerpts.size(), 1u);
+        const Excerpt& e = excerpts[0];
+        EXPECT_TRUE(text::is_valid_utf8(e.text));
+        EXPECT_TRUE(e.truncated_end);
+        EXPECT_LE(e.text.size(), 240u);
+        EXPECT_EQ(c.answer.substr(0, e.text.size()), e.text);
+    }
 }
 
 }  // namespace
