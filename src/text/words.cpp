@@ -108,11 +108,58 @@ void set_text(icu::BreakIterator& it, std::string_view utf8) {
     detail::check_icu(status, "setting the text of a break iterator");
 }
 
+// The word rules ICU applies (UAX #29 as tailored by CLDR's root), reduced to the ASCII most
+// text is, so that the common case needs no break iterator: a word is a run of letters (ICU
+// counts '@' as one), digits, and the marks that join them when they stand between two of a
+// kind: '.' and '\'' between letters or between digits ("e.g", "don't", "3.5"), ',' and ';'
+// between digits ("1,000"). ':' joins nothing in root. Any other byte outside this model
+// ('_', controls other than tab and line ends, non-ASCII) returns false and ICU decides;
+// tests/text/words_test.cpp compares the two on every string of a small alphabet.
+bool ascii_word_spans(std::string_view s, std::vector<WordSpan>& spans) {
+    auto letter = [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '@';
+    };
+    auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    auto joins = [&](char before, char mid, char after) {
+        if (mid == '.' || mid == '\'') {
+            return (letter(before) && letter(after)) || (digit(before) && digit(after));
+        }
+        return (mid == ',' || mid == ';') && digit(before) && digit(after);
+    };
+    for (const char c : s) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u >= 0x7F || c == '_' || (u < 0x20 && c != '\t' && c != '\n' && c != '\r')) {
+            return false;
+        }
+    }
+    const std::size_t n = s.size();
+    std::size_t i = 0;
+    while (i < n) {
+        if (!letter(s[i]) && !digit(s[i])) {
+            ++i;
+            continue;
+        }
+        std::size_t j = i + 1;
+        while (j < n) {
+            if (letter(s[j]) || digit(s[j])) {
+                ++j;
+            } else if (j + 1 < n && joins(s[j - 1], s[j], s[j + 1])) {
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        spans.push_back({i, j});
+        i = j;
+    }
+    return true;
+}
+
 }  // namespace
 
 std::vector<WordSpan> word_spans(std::string_view utf8) {
     std::vector<WordSpan> spans;
-    if (utf8.empty()) return spans;
+    if (utf8.empty() || ascii_word_spans(utf8, spans)) return spans;
     icu::BreakIterator& it = word_iterator();
     set_text(it, utf8);
     int32_t start = it.first();
