@@ -46,9 +46,14 @@ Xapian::WritableDatabase open_writable(const std::string& where, int action, boo
     try {
         return Xapian::WritableDatabase(
             where, action | Xapian::DB_BACKEND_GLASS | (wait ? Xapian::DB_RETRY_LOCK : 0));
-    } catch (const Xapian::DatabaseLockError&) {
-        throw Error(ErrorCode::index_locked,
-                    "the index in " + where + " is being written by another tpmindex");
+    } catch (const Xapian::DatabaseLockError& e) {
+        // Xapian says "lock" also when the lock file cannot be made: a read-only disk, or an
+        // index that belongs to someone else. Only a lock that is held is another tpmindex.
+        if (index_locked(where)) {
+            throw Error(ErrorCode::index_locked,
+                        "the index in " + where + " is being written by another tpmindex");
+        }
+        throw Error(ErrorCode::io, "cannot write the index in " + where + ": " + e.get_msg());
     } catch (const Xapian::DatabaseOpeningError& e) {
         throw Error(ErrorCode::index_corrupt,
                     "cannot open the index in " + where + " for writing: " + e.get_msg());

@@ -10,6 +10,7 @@
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
+#include <unistd.h>
 #include <xapian.h>
 
 #include <algorithm>
@@ -416,6 +417,70 @@ TEST_F(IndexLifecycle, AnIndexFolderThatCannotBeMadeIsOneLineAndNothingIsWritten
     EXPECT_EQ(lines(r.err), 1u) << r.err;
     EXPECT_NE(r.err.find((dir_ / "blocked" / "idx").string()), std::string::npos) << r.err;
     EXPECT_EQ(fs::file_size(dir_ / "blocked"), 20u);  // nothing written over it
+}
+
+// An index the user may read but not write, as on a read-only disk or someone else's index:
+// tpmindex says so in one line (it said "being written by another tpmindex" before), status 2,
+// the index as it was; searching it still works. Root writes anywhere, so as root (CI) both
+// programs run as "nobody" (setpriv), to whom the root-owned index is read-only; otherwise the
+// index loses its write permissions for the test.
+TEST_F(IndexLifecycle, AnIndexThatCannotBeWrittenIsOneLineAndStillSearches) {
+    test::write_file(notes_ / "a.md", "# Canary plan\n\ncanary release\n");
+    ASSERT_EQ(tpmindex({notes_.string(), "-q"}).status, 0);
+    const Xapian::rev before = revision();
+    test::write_file(notes_ / "b.md", "# Canary two\n\ncanary again\n");
+    // The shipped corpus's index is built on first use, as an installation would have it.
+    ASSERT_EQ(run_process({tpmsearch_.string(), "canary"}, env()).status, 0);
+
+    const bool root = geteuid() == 0;
+    constexpr auto kWrite =
+        fs::perms::owner_write | fs::perms::group_write | fs::perms::others_write;
+    if (root) {
+        fs::permissions(dir_.path(), fs::perms::others_read | fs::perms::others_exec,
+                        fs::perm_options::add);
+        for (const auto& entry : fs::recursive_directory_iterator(dir_.path())) {
+            fs::permissions(entry.path(),
+                            entry.is_directory() ? fs::perms::others_read | fs::perms::others_exec
+                                                 : fs::perms::others_read,
+                            fs::perm_options::add);
+        }
+    } else {
+        fs::permissions(index_, kWrite, fs::perm_options::remove);
+        for (const auto& entry : fs::directory_iterator(index_)) {
+            fs::permissions(entry.path(), kWrite, fs::perm_options::remove);
+        }
+    }
+    auto as_user = [&](const fs::path& program, std::vector<std::string> args) {
+        args.insert(args.begin(),
+                    {"/bin/sh", "-c",
+                     root ? "exec setpriv --reuid=65534 --regid=65534 --clear-groups \"$@\""
+                          : "exec \"$@\"",
+                     "sh", program.string()});
+        auto environment = env();
+        environment["XDG_CONFIG_HOME"] = (dir_ / "config").string();
+        return run_process(args, environment);
+    };
+
+    const auto r = as_user(tpmindex_, {notes_.string()});
+    EXPECT_EQ(r.status, 2) << r.err;
+    EXPECT_EQ(lines(r.err), 1u) << r.err;
+    EXPECT_NE(r.err.find("tpmindex: error: cannot write the index in " + index_.string()),
+              std::string::npos)
+        << r.err;
+    EXPECT_EQ(r.err.find("another tpmindex"), std::string::npos) << r.err;
+    const auto found = as_user(tpmsearch_, {"--source", "notes", "canary"});
+    EXPECT_EQ(found.status, 0) << found.err;
+    EXPECT_EQ(found.err, "");
+    EXPECT_NE(found.out.find("Canary plan"), std::string::npos) << found.out;
+
+    if (!root) {
+        fs::permissions(index_, fs::perms::owner_write, fs::perm_options::add);
+        for (const auto& entry : fs::directory_iterator(index_)) {
+            fs::permissions(entry.path(), fs::perms::owner_write, fs::perm_options::add);
+        }
+    }
+    EXPECT_EQ(revision(), before);
+    expect_sound(index_);
 }
 
 TEST_F(IndexLifecycle, AFullDiskIsOneLineAndTheIndexKeepsItsLastCommit) {
