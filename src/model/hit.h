@@ -37,7 +37,8 @@ struct Excerpt {
 // With --explain: a query term a hit matched (its stem or word) and the fields that hold it.
 struct TermMatch {
     std::string term;
-    std::vector<std::string> fields;  // "question", "answer", "point", "example", "why"
+    std::vector<std::string> fields;  // "question", "answer", "point", "example", "why"; "body"
+                                      // for the text of a note under its heading
 
     bool operator==(const TermMatch&) const = default;
 };

@@ -53,6 +53,10 @@ std::vector<TermMatch> matched_fields(const Xapian::Document& doc,
                 match.fields.push_back(f.name);
             }
         }
+        // A note's body has no field copy (store/writable.cpp): a word found only there.
+        if (match.fields.empty() && has_term(doc, (stemmed ? "Z" : "") + word)) {
+            match.fields.push_back("body");
+        }
         out.push_back(std::move(match));
     }
     return out;

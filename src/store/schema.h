@@ -54,6 +54,10 @@ inline constexpr std::string_view kPrefixPoint = "XP";    // labelled points and
 inline constexpr std::string_view kPrefixExample = "XE";  // the worked example
 inline constexpr std::string_view kPrefixWhy = "XW";      // "Why this is important"
 
+// A term no query names, whose wdf makes a note's length (the sum of its terms' wdf, which BM25
+// compares) what it would be with the field copies it does not keep (store/writable.cpp).
+inline constexpr std::string_view kTermLength = "XLENGTH";
+
 // Within-document frequency increments of the unprefixed copies: how much a word counts in
 // ranking depending on where it stands. Question text above labels above the answer body
 // above "why". Tuned with bench/relevance (see README).

@@ -17,29 +17,42 @@ namespace {
 std::string term_signature() {
     return std::string(schema::kStemLanguage) + ":" + std::to_string(schema::kWdfQuestion) + ":" +
            std::to_string(schema::kWdfLabel) + ":" + std::to_string(schema::kWdfBody) +
-           ":cjk:lean-notes";
+           ":cjk:one-copy-notes";
 }
 constexpr const char* kTermSignatureKey = "tpmsearch:terms";
 
+// The length of `doc` as BM25 sees it: the sum of its terms' wdf.
+Xapian::termcount length_of(const Xapian::Document& doc) {
+    Xapian::termcount sum = 0;
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) sum += t.get_wdf();
+    return sum;
+}
+
 // Indexes one field twice: without a prefix (weighted by `wdf`) for plain queries, and with its
 // own prefix for field queries. Both copies start after a gap so phrases stay inside the field.
-// Notes are the bulk of a large index, and positions were three quarters of its size and a
-// third of the time to build it (bench/README.md), so for notes only the plain words and the
-// question field keep positions: phrases still match anywhere and in question:, while
-// `answer:"a b"` and multi-word vocabulary alternatives (phrases of stems) match the shipped
-// corpus only. Notes have no points, examples or "why" to search by field anyway.
-void index_field(Xapian::TermGenerator& tg, const std::string& text, Xapian::termcount wdf,
-                 std::string_view prefix, bool lean) {
-    if (text.empty()) return;
+// Notes are the bulk of a large index, so a note keeps one copy of its text: its heading is
+// indexed twice (question: finds it, phrases included), its body only without a prefix, and
+// positions only for the plain words, not the stems. On the 144 MiB benchmark corpus the body's
+// prefixed copy was two fifths of the indexing time and a quarter of the compacted index (516
+// -> 400 MB); the stems' positions had been a third before that. The price, in the README:
+// answer:, point:, example: and why: are fields of the shipped Q&A format and search its
+// questions only, and multi-word vocabulary alternatives (phrases of stems) match there only.
+// Returns the length (sum of wdf) the copy left out would have had: the plain copy's terms, at
+// wdf 1 instead of `wdf`.
+Xapian::termcount index_field(Xapian::TermGenerator& tg, const std::string& text,
+                              Xapian::termcount wdf, std::string_view prefix, bool lean) {
+    if (text.empty()) return 0;
     const std::string folded = text::fold(text);
     tg.increase_termpos(schema::kFieldGap);
+    if (lean && prefix != schema::kPrefixQuestion) {
+        const Xapian::termcount before = length_of(tg.get_document());
+        tg.index_text(folded, wdf);
+        return (length_of(tg.get_document()) - before) / wdf;
+    }
     tg.index_text(folded, wdf);
     tg.increase_termpos(schema::kFieldGap);
-    if (lean && prefix != schema::kPrefixQuestion) {
-        tg.index_text_without_positions(folded, 1, std::string(prefix));
-    } else {
-        tg.index_text(folded, 1, std::string(prefix));
-    }
+    tg.index_text(folded, 1, std::string(prefix));
+    return 0;
 }
 
 Xapian::WritableDatabase open_writable(const std::string& where, int action, bool wait) {
@@ -71,8 +84,12 @@ Xapian::Document make_document(const Document& doc, Xapian::TermGenerator& tg) {
     // Stems with positions serve phrases of stems (the vocabulary's alternatives); see above.
     tg.set_stemming_strategy(lean ? Xapian::TermGenerator::STEM_SOME
                                   : Xapian::TermGenerator::STEM_SOME_FULL_POS);
+    // BM25 compares a document's length with the others', so a note is made as long as it
+    // would be with the copies it leaves out (index_field), or notes would outrank shipped
+    // questions, and long sections short ones, for being measured differently.
+    Xapian::termcount left_out = 0;
     auto field = [&](const std::string& text, Xapian::termcount wdf, std::string_view prefix) {
-        index_field(tg, text, wdf, prefix, lean);
+        left_out += index_field(tg, text, wdf, prefix, lean);
     };
     // A note section's title is its heading path ("Acme onsite > System design > Caching"). Its
     // own heading says what the section is about and counts as the title; the headings above
@@ -99,6 +116,7 @@ Xapian::Document make_document(const Document& doc, Xapian::TermGenerator& tg) {
     field(doc.example, schema::kWdfBody, schema::kPrefixExample);
     field(doc.why, schema::kWdfBody, schema::kPrefixWhy);
 
+    if (left_out > 0) xdoc.add_term(std::string(schema::kTermLength), left_out);
     xdoc.add_boolean_term(schema::id_term(doc.id));
     xdoc.add_boolean_term(std::string(schema::kPrefixKind) + to_string(doc.kind));
     xdoc.add_boolean_term(schema::source_term(doc.source));

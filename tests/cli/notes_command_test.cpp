@@ -67,6 +67,26 @@ TEST_F(NotesCommand, AddingAFolderIndexesEachSection) {
     EXPECT_EQ(f_.search({"quokka", "source:notes"}).status, 0);
 }
 
+// As the README says: in notes, plain words and phrases match anywhere, question: matches the
+// heading, and the Q&A fields (answer:, ...) match shipped questions only, since a note keeps
+// one copy of its text; --explain says a word was found in the body.
+TEST_F(NotesCommand, FieldsInNotesAreTheHeadingAndTheBodyOnly) {
+    ASSERT_EQ(f_.index({notes_.string()}).status, 0);
+    EXPECT_EQ(f_.search({"--source", "notes", "\"write-through cache\""}).status, 0);
+    EXPECT_EQ(f_.search({"--source", "notes", "question:caching"}).status, 0);
+    EXPECT_EQ(f_.search({"--source", "notes", "question:\"payment outage\""}).status, 0);
+    // No match as written: what is shown is the rescue's, for the plain word.
+    for (const char* query : {"question:quokka", "answer:quokka"}) {
+        const auto r = f_.search({"--json", "--source", "notes", query});
+        EXPECT_EQ(r.out.find("\"rescue\":null"), std::string::npos) << query << r.out;
+    }
+    EXPECT_EQ(f_.search({"--source", "corpus", "answer:rollback"}).status, 0);
+    const auto explained = f_.search({"--json", "--explain", "quokka caching"});
+    ASSERT_EQ(explained.status, 0) << explained.err;
+    EXPECT_NE(explained.out.find("{\"term\":\"quokka\",\"fields\":[\"body\"]}"), std::string::npos)
+        << explained.out;
+}
+
 TEST_F(NotesCommand, RefreshesOnlyWhatChanged) {
     ASSERT_EQ(f_.index({notes_.string()}).status, 0);
     EXPECT_EQ(summary(f_.index({})),

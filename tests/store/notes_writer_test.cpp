@@ -9,6 +9,7 @@
 #include "model/error.h"
 #include "store/database.h"
 #include "store/schema.h"
+#include "store/writable.h"
 #include "support/temp_dir.h"
 
 namespace tpm {
@@ -42,7 +43,9 @@ std::vector<std::string> ids_of_source(const Xapian::Database& db, const std::st
 
 // Notes keep positions for the plain words and the question field only (the bulk of a large
 // index): phrases match in both, the answer field and stems are found without positions.
-TEST(NotesWriter, NotesKeepPositionsForPlainWordsAndTheQuestionOnly) {
+// A note keeps one copy of its body (store/writable.cpp): plain words with positions and
+// their stems, no answer-field copy; its heading is also in the question field, with positions.
+TEST(NotesWriter, NotesKeepOneCopyOfTheBodyAndPositionsForPlainWordsAndTheQuestion) {
     test::TempDir dir;
     const std::string a = "/notes/acme.md";
     Document doc = section(a, 1, "Feature flags");
@@ -58,8 +61,10 @@ TEST(NotesWriter, NotesKeepPositionsForPlainWordsAndTheQuestionOnly) {
     EXPECT_NE(db.positionlist_begin(id, "Sflags"), db.positionlist_end(id, "Sflags"));
     EXPECT_EQ(db.positionlist_begin(id, "XAcanary"), db.positionlist_end(id, "XAcanary"));
     EXPECT_EQ(db.positionlist_begin(id, "Zcanari"), db.positionlist_end(id, "Zcanari"));
-    EXPECT_EQ(db.get_termfreq("XAcanary"), 1u);
+    EXPECT_EQ(db.get_termfreq("XAcanary"), 0u);
+    EXPECT_EQ(db.get_termfreq("ZXAcanari"), 0u);
     EXPECT_EQ(db.get_termfreq("Zcanari"), 1u);
+    EXPECT_EQ(db.get_termfreq("ZSflag"), 1u);
     auto matches = [&](const Xapian::Query& q) {
         Xapian::Enquire e(db);
         e.set_query(q);
@@ -69,6 +74,36 @@ TEST(NotesWriter, NotesKeepPositionsForPlainWordsAndTheQuestionOnly) {
     const std::vector<std::string> title = {"Sfeature", "Sflags"};
     EXPECT_EQ(matches(Xapian::Query(Xapian::Query::OP_PHRASE, plain.begin(), plain.end())), 1u);
     EXPECT_EQ(matches(Xapian::Query(Xapian::Query::OP_PHRASE, title.begin(), title.end())), 1u);
+}
+
+// BM25 compares lengths (the sum of a document's wdf), so a note must be exactly as long as a
+// shipped question of the same text, though it keeps fewer copies of it.
+TEST(NotesWriter, ANoteIsAsLongAsAShippedQuestionOfTheSameText) {
+    auto length = [](const Xapian::Document& d) {
+        Xapian::termcount sum = 0;
+        for (auto t = d.termlist_begin(); t != d.termlist_end(); ++t) sum += t.get_wdf();
+        return sum;
+    };
+    const std::string texts[] = {
+        "We used feature flags for every canary rollout.",
+        "Don't ship on Fridays: 3.5% of 1,000 deploys (v2) failed, e-mail on-call@example.com.",
+        "R\u00E9sum\u00E9 na\u00EFve caf\u00E9, \u0928\u092E\u0938\u094D\u0924\u0947 "
+        "\u0645\u0631\u062D\u0628\u0627 THE END",
+        "\u9762\u63A5\u306E\u8CEA\u554F and \u7B54\u3048",
+    };
+    Xapian::TermGenerator tg = detail::make_term_generator();
+    for (const std::string& text : texts) {
+        SCOPED_TRACE(text);
+        Document shipped = section("/notes/a.md", 1, "Rollouts and " + text);
+        shipped.answer = text + " " + text;
+        Document note = shipped;
+        note.origin = Origin::notes;
+        shipped.origin = Origin::corpus;
+        const Xapian::Document a = detail::make_document(shipped, tg);
+        const Xapian::Document b = detail::make_document(note, tg);
+        EXPECT_EQ(length(b), length(a));
+        EXPECT_LT(b.termlist_count(), a.termlist_count());
+    }
 }
 
 TEST(NotesWriter, ReplacesAndRemovesAFileWithItsRecord) {
