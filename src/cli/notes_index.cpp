@@ -80,7 +80,7 @@ class Updater {
             seen.insert(path);
             const auto it = known.find(path);
             const FileState* old = it == known.end() ? nullptr : &it->second;
-            if (old && old->size == found.size && old->mtime_ns == found.mtime_ns &&
+            if (old && !reindex_ && old->size == found.size && old->mtime_ns == found.mtime_ns &&
                 old->root == root) {
                 ++report_.unchanged;
                 continue;
@@ -181,7 +181,7 @@ class Updater {
         Prepared p;
         const std::string path = found.path.string();
         p.state = FileState{path, root, found.size, found.mtime_ns, "", 0};
-        if (old && old->size == found.size && old->mtime_ns == found.mtime_ns &&
+        if (old && !reindex_ && old->size == found.size && old->mtime_ns == found.mtime_ns &&
             old->root == root) {
             return p;  // unchanged
         }
@@ -189,7 +189,7 @@ class Updater {
         const std::optional<std::string> bytes = read_bytes(found.path, &why);
         if (!bytes) return skipped(std::move(p), "cannot be read (" + why + "); skipped");
         p.state.hash = content_hash(*bytes);
-        if (old && old->hash == p.state.hash) {
+        if (old && !reindex_ && old->hash == p.state.hash) {
             // Touched, not changed: remember the new size and time so the next refresh is a stat.
             p.state.documents = old->documents;
             p.action = Prepared::Action::touched;
@@ -259,6 +259,8 @@ class Updater {
     const NotesIndexing& how_;
     NotesReport& report_;
     NotesWriter writer_;
+    // The index was made by an older tpmindex: every file is indexed again (NotesWriter).
+    const bool reindex_ = writer_.terms_outdated();
     Xapian::Stem stem_;
     const Taxonomy empty_;
     Tagger tagger_;
@@ -295,6 +297,12 @@ NotesReport update_notes(const NotesIndexing& how, const std::vector<std::string
         }
         updater.refresh(root, known);
     }
+    // Every registered folder indexed again, without interruption: the index is current.
+    const bool all = roots.empty() ||
+                     std::all_of(registered.begin(), registered.end(), [&](const std::string& r) {
+                         return std::find(roots.begin(), roots.end(), r) != roots.end();
+                     });
+    if (all && !report.interrupted) updater.writer().terms_updated();
     updater.writer().commit();
     report.seconds = seconds_since(started);
     return report;

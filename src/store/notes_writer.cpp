@@ -133,7 +133,7 @@ struct NotesWriter::Impl : detail::WritableIndex {
 
     void commit() {
         try {
-            detail::stamp(db);
+            detail::stamp(db, !reindex_all);
             db.commit();
             uncommitted = 0;
             uncommitted_bytes = 0;
@@ -233,5 +233,9 @@ void NotesWriter::set_metadata(const std::string& key, const std::string& value)
 }
 
 void NotesWriter::commit() { impl_->commit(); }
+
+bool NotesWriter::terms_outdated() const { return impl_->reindex_all; }
+
+void NotesWriter::terms_updated() { impl_->reindex_all = false; }
 
 }  // namespace tpm

@@ -86,14 +86,19 @@ class NotesWriter {
     // transaction.
     void replace_file(const FileState& state, const std::vector<Document>& docs,
                       const SourceInfo* info);
-    void replace_file(const FileState& state, const MadeSections& sections,
-                      const SourceInfo* info);
+    void replace_file(const FileState& state, const MadeSections& sections, const SourceInfo* info);
 
     // Records a new size or modification time of a file whose content did not change.
     void update_state(const FileState& state);
 
     // Removes every section of `path` and its records, in one transaction.
     void remove_file(const std::string& path);
+
+    // Whether the index's sections were made by an older tpmindex (terms are generated
+    // differently now): every file must be indexed again, unchanged or not. It stays so, also
+    // in the index, until terms_updated() says every file has been.
+    bool terms_outdated() const;
+    void terms_updated();
 
     // Stores `value` under `key` with the next commit (the taxonomy the notes were tagged with).
     void set_metadata(const std::string& key, const std::string& value);

@@ -156,7 +156,9 @@ void open_writable_index(const std::filesystem::path& dir, const WriterOptions& 
         out.db.close();
         out.db = open_writable(out.where, Xapian::DB_CREATE_OR_OVERWRITE, options.wait_for_lock);
     }
-    out.reindex_all = out.db.get_metadata(kTermSignatureKey) != term_signature();
+    // An empty index has nothing to index again.
+    out.reindex_all =
+        out.db.get_doccount() > 0 && out.db.get_metadata(kTermSignatureKey) != term_signature();
     out.tg = make_term_generator();
 }
 
@@ -195,9 +197,9 @@ void replace_in_index(Xapian::WritableDatabase& db, const std::string& term,
     add_spelling(db, xdoc);
 }
 
-void stamp(Xapian::WritableDatabase& db) {
+void stamp(Xapian::WritableDatabase& db, bool terms) {
     db.set_metadata(schema::kSchemaVersionKey, std::to_string(schema::kSchemaVersion));
-    db.set_metadata(kTermSignatureKey, term_signature());
+    if (terms) db.set_metadata(kTermSignatureKey, term_signature());
 }
 
 }  // namespace tpm::detail

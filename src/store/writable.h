@@ -42,7 +42,8 @@ void add_to_index(Xapian::WritableDatabase& db, const Xapian::Document& xdoc);
 void replace_in_index(Xapian::WritableDatabase& db, const std::string& term,
                       const Xapian::Document& xdoc);
 
-// Records the schema version and term signature; call before every commit.
-void stamp(Xapian::WritableDatabase& db);
+// Records the schema version and, with `terms`, the term signature: that every document's terms
+// are made the current way. Call before every commit.
+void stamp(Xapian::WritableDatabase& db, bool terms = true);
 
 }  // namespace tpm::detail

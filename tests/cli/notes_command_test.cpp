@@ -3,6 +3,7 @@
 // tpmsearch finds note sections beside the corpus and --source filters, and the notes folder
 // itself is never written.
 #include <gtest/gtest.h>
+#include <xapian.h>
 
 #include <chrono>
 #include <map>
@@ -85,6 +86,24 @@ TEST_F(NotesCommand, FieldsInNotesAreTheHeadingAndTheBodyOnly) {
     ASSERT_EQ(explained.status, 0) << explained.err;
     EXPECT_NE(explained.out.find("{\"term\":\"quokka\",\"fields\":[\"body\"]}"), std::string::npos)
         << explained.out;
+}
+
+// A notes index made by an older tpmindex (its terms generated differently; the signature is
+// the "tpmsearch:terms" metadata, store/writable.cpp) has every file indexed again by the next
+// refresh, changed or not, and only then says it is current.
+TEST_F(NotesCommand, AnIndexFromAnOlderTpmindexIsIndexedAgainOnce) {
+    ASSERT_EQ(f_.index({notes_.string()}).status, 0);
+    const fs::path index = f_.root() / "data" / "tpmsearch";
+    {
+        Xapian::WritableDatabase db(index.string());
+        db.set_metadata("tpmsearch:terms", "an older tpmindex");
+        db.commit();
+    }
+    EXPECT_EQ(summary(f_.index({})),
+              "notes: 0 added, 3 changed, 0 removed, 0 unchanged, 0 skipped in T s");
+    EXPECT_EQ(summary(f_.index({})),
+              "notes: 0 added, 0 changed, 0 removed, 3 unchanged, 0 skipped in T s");
+    EXPECT_EQ(f_.search({"quokka"}).status, 0);
 }
 
 TEST_F(NotesCommand, RefreshesOnlyWhatChanged) {
