@@ -164,6 +164,8 @@ void Highlighter::match_words(std::string_view text, std::size_t offset,
                               std::vector<Match>& out) const {
     for (const text::WordSpan& w : text::word_spans(text)) {
         const std::string folded = text::fold(text.substr(w.start, w.end - w.start));
+        // A "word" of default-ignorable letters (U+3164 HANGUL FILLER) folds to nothing.
+        if (folded.empty()) continue;
         std::string key;
         if (std::binary_search(terms_.words.begin(), terms_.words.end(), folded)) {
             key = folded;

@@ -199,5 +199,17 @@ TEST(Excerpts, LongRunWithoutWordsIsCutBetweenCharacters) {
     }
 }
 
+// Found by tests/fuzz/notes_fuzz: U+3164 HANGUL FILLER is a letter to ICU's word rules, so
+// a word, but folding drops it (it is default-ignorable) and the empty word was read at its
+// first byte (libstdc++'s assertions, on in the sanitizer and fuzz builds, stop there).
+TEST(Highlighter, AWordThatFoldsToNothingIsSkipped) {
+    const std::string filler = "\xE3\x85\xA4";  // U+3164
+    const std::string title = "Caf\xC3\xA9 " + filler + " zebras " + filler + filler + " zebra";
+    const auto found = highlighter({"zebra"}).matches(title);
+    ASSERT_EQ(found.size(), 2u);
+    EXPECT_EQ(title.substr(found[0].span.start, found[0].span.end - found[0].span.start), "zebras");
+    EXPECT_EQ(title.substr(found[1].span.start, found[1].span.end - found[1].span.start), "zebra");
+}
+
 }  // namespace
 }  // namespace tpm
