@@ -80,8 +80,7 @@ class Updater {
             seen.insert(path);
             const auto it = known.find(path);
             const FileState* old = it == known.end() ? nullptr : &it->second;
-            if (old && !reindex_ && old->size == found.size && old->mtime_ns == found.mtime_ns &&
-                old->root == root) {
+            if (unchanged(old, found, root)) {
                 ++report_.unchanged;
                 continue;
             }
@@ -175,16 +174,20 @@ class Updater {
         bool stopped_ = false;
     };
 
+    // A file as it was when indexed (size, time and folder), in an index that need not be
+    // rebuilt: counted, never read.
+    bool unchanged(const FileState* old, const FoundFile& found, const std::string& root) const {
+        return old && !reindex_ && old->size == found.size && old->mtime_ns == found.mtime_ns &&
+               old->root == root;
+    }
+
     // Runs on the preparing thread: uses only tagger_, maker_ and stem_, which this thread
     // alone touches while a refresh runs.
     Prepared prepare(const FoundFile& found, const std::string& root, const FileState* old) {
         Prepared p;
         const std::string path = found.path.string();
         p.state = FileState{path, root, found.size, found.mtime_ns, "", 0};
-        if (old && !reindex_ && old->size == found.size && old->mtime_ns == found.mtime_ns &&
-            old->root == root) {
-            return p;  // unchanged
-        }
+        // refresh() hands over only the files that are not unchanged().
         std::string why;
         const std::optional<std::string> bytes = read_bytes(found.path, &why);
         if (!bytes) return skipped(std::move(p), "cannot be read (" + why + "); skipped");

@@ -106,19 +106,7 @@ class Background {
   public:
     Background(const std::vector<std::string>& args, const std::map<std::string, std::string>& env,
                const fs::path& out) {
-        std::vector<std::string> env_strings;
-        for (char** e = environ; *e; ++e) {
-            const std::string kv = *e;
-            const auto eq = kv.find('=');
-            if (eq != std::string::npos && !env.count(kv.substr(0, eq))) env_strings.push_back(kv);
-        }
-        for (const auto& [k, v] : env) env_strings.push_back(k + "=" + v);
-        std::vector<char*> envp, argv;
-        for (auto& s : env_strings) envp.push_back(s.data());
-        envp.push_back(nullptr);
-        std::vector<std::string> args_copy = args;
-        for (auto& a : args_copy) argv.push_back(a.data());
-        argv.push_back(nullptr);
+        const test::ExecArgs exec(args, env);
         err_ = out.string() + ".err";
         posix_spawn_file_actions_t actions;
         posix_spawn_file_actions_init(&actions);
@@ -127,7 +115,7 @@ class Background {
                                          0600);
         posix_spawn_file_actions_addopen(&actions, 2, err_.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
                                          0600);
-        if (posix_spawn(&pid_, argv[0], &actions, nullptr, argv.data(), envp.data()) != 0) {
+        if (posix_spawn(&pid_, exec.argv()[0], &actions, nullptr, exec.argv(), exec.envp()) != 0) {
             pid_ = -1;
         }
         posix_spawn_file_actions_destroy(&actions);

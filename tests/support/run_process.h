@@ -75,6 +75,43 @@ inline pid_t spawn_limited(char* const argv[], char* const envp[], const char* o
 
 }  // namespace detail
 
+// The argv and envp of a child: `args` (args[0] is the program path), and the environment of
+// this process plus `env` (an empty value unsets the variable). Owns the strings they point
+// into, so it is neither copied nor moved.
+class ExecArgs {
+  public:
+    ExecArgs(const std::vector<std::string>& args, const std::map<std::string, std::string>& env)
+        : args_(args) {
+        std::map<std::string, std::string> merged;
+        for (char** e = environ; *e; ++e) {
+            const std::string kv = *e;
+            const auto eq = kv.find('=');
+            if (eq != std::string::npos) merged[kv.substr(0, eq)] = kv.substr(eq + 1);
+        }
+        for (const auto& [k, v] : env) {
+            if (v.empty()) {
+                merged.erase(k);
+            } else {
+                merged[k] = v;
+            }
+        }
+        for (const auto& [k, v] : merged) env_.push_back(k + "=" + v);
+        for (auto& s : env_) envp_.push_back(s.data());
+        envp_.push_back(nullptr);
+        for (auto& a : args_) argv_.push_back(a.data());
+        argv_.push_back(nullptr);
+    }
+    ExecArgs(const ExecArgs&) = delete;
+    ExecArgs& operator=(const ExecArgs&) = delete;
+
+    char* const* argv() const { return argv_.data(); }
+    char* const* envp() const { return envp_.data(); }
+
+  private:
+    std::vector<std::string> args_, env_;
+    std::vector<char*> argv_, envp_;
+};
+
 // Runs `args` (args[0] is the program path) with the environment of this process plus `env`
 // (an empty value unsets the variable), stdin from /dev/null, within `limits`.
 inline ProcessResult run_process(const std::vector<std::string>& args,
@@ -83,32 +120,12 @@ inline ProcessResult run_process(const std::vector<std::string>& args,
     TempDir scratch;
     const std::string out_path = (scratch / "out").string();
     const std::string err_path = (scratch / "err").string();
-    std::map<std::string, std::string> merged;
-    for (char** e = environ; *e; ++e) {
-        const std::string kv = *e;
-        const auto eq = kv.find('=');
-        if (eq != std::string::npos) merged[kv.substr(0, eq)] = kv.substr(eq + 1);
-    }
-    for (const auto& [k, v] : env) {
-        if (v.empty()) {
-            merged.erase(k);
-        } else {
-            merged[k] = v;
-        }
-    }
-    std::vector<std::string> env_strings;
-    for (const auto& [k, v] : merged) env_strings.push_back(k + "=" + v);
-    std::vector<char*> envp, argv;
-    for (auto& s : env_strings) envp.push_back(s.data());
-    envp.push_back(nullptr);
-    std::vector<std::string> args_copy = args;
-    for (auto& a : args_copy) argv.push_back(a.data());
-    argv.push_back(nullptr);
+    const ExecArgs exec(args, env);
 
     const auto started = std::chrono::steady_clock::now();
     pid_t pid = 0;
     if (limits.address_space != 0) {
-        pid = detail::spawn_limited(argv.data(), envp.data(), out_path.c_str(), err_path.c_str(),
+        pid = detail::spawn_limited(exec.argv(), exec.envp(), out_path.c_str(), err_path.c_str(),
                                     limits.address_space);
         if (pid < 0) throw std::runtime_error("cannot start " + args[0]);
     } else {
@@ -117,7 +134,8 @@ inline ProcessResult run_process(const std::vector<std::string>& args,
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
         posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(), O_WRONLY | O_CREAT, 0600);
         posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT, 0600);
-        const int rc = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), envp.data());
+        const int rc =
+            posix_spawn(&pid, exec.argv()[0], &actions, nullptr, exec.argv(), exec.envp());
         posix_spawn_file_actions_destroy(&actions);
         if (rc != 0) throw std::runtime_error("cannot start " + args[0]);
     }
