@@ -131,6 +131,13 @@ std::vector<Range> break_units(std::string_view text) {
         bool prev_wide = false;
         char32_t prev = 0;
         while (i < text.size() && text[i] != ' ') {
+            if (static_cast<unsigned char>(text[i]) < 0x80) {
+                // ASCII is never wide: one byte, one column at most, no break inside.
+                prev_wide = false;
+                prev = static_cast<char32_t>(text[i]);
+                ++i;
+                continue;
+            }
             const text::CodePoint cp = text::code_point_at(text, i);
             const bool wide = text::display_width(text.substr(i, cp.length)) == 2;
             if (wide && prev_wide && !closes(cp.value) && !opens(prev)) {
@@ -151,6 +158,13 @@ std::vector<Range> break_units(std::string_view text) {
 // own, unbroken. Widths are text::display_width, so wide characters count two columns.
 std::vector<Range> wrap_lines(std::string_view text, std::size_t first, std::size_t rest) {
     std::vector<Range> lines;
+    if (first == kUnlimited && rest == kUnlimited) {
+        // Not wrapping (not a terminal): one line from the first unit to the last.
+        const std::size_t begin = text.find_first_not_of(' ');
+        if (begin != std::string_view::npos)
+            lines.push_back({begin, text.find_last_not_of(' ') + 1});
+        return lines;
+    }
     Range line;
     std::size_t line_width = 0;
     for (const Range& unit : break_units(text)) {

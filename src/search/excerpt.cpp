@@ -157,6 +157,14 @@ Highlighter::Highlighter(QueryTerms terms, std::map<std::string, double> weights
     for (const std::string& word : terms_.words) anchors_.push_back(word);
     for (const std::string& prefix : terms_.prefixes) anchors_.push_back(prefix);
     std::erase_if(anchors_, [](const std::string& a) { return a.empty(); });
+    for (const std::string& a : anchors_)
+        anchor_initials_[static_cast<unsigned char>(a.front())] = true;
+}
+
+const std::string& Highlighter::stem_of(const std::string& folded) const {
+    auto it = stems_.find(folded);
+    if (it == stems_.end()) it = stems_.emplace(folded, stemmer_(folded)).first;
+    return it->second;
 }
 
 // The words of `text` that match, as spans of the text `text` starts `offset` bytes into.
@@ -171,7 +179,7 @@ void Highlighter::match_words(std::string_view text, std::size_t offset,
             key = folded;
         } else if (std::string stem; stem_initials_[static_cast<unsigned char>(folded.front())] &&
                                      std::binary_search(terms_.stems.begin(), terms_.stems.end(),
-                                                        stem = stemmer_(folded))) {
+                                                        stem = stem_of(folded))) {
             key = std::move(stem);
         } else {
             for (const std::string& prefix : terms_.prefixes) {
@@ -192,19 +200,23 @@ std::vector<Highlighter::Match> Highlighter::matches(std::string_view text) cons
     // ASCII text (most of it) is split into words only around the places where a word starts
     // with an anchor: from the whitespace before to the whitespace after, which are always word
     // boundaries. The matches are exactly those of splitting the whole text, at a fraction of
-    // the cost (ICU's word rules take over 100 instructions a byte).
-    std::string lower(text);
-    for (char& c : lower) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
+    // the cost (ICU's word rules take over 100 instructions a byte). One pass looks for the
+    // anchors, and only where a word starts with the first byte of one.
+    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
     std::vector<std::pair<std::size_t, std::size_t>> windows;
-    for (const std::string& anchor : anchors_) {
-        for (std::size_t at = lower.find(anchor); at != std::string::npos;
-             at = lower.find(anchor, at + 1)) {
-            if (at > 0 && is_alnum(lower[at - 1])) continue;  // not where a word starts
+    const std::size_t n = text.size();
+    for (std::size_t at = 0; at < n; ++at) {
+        const char c = lower(text[at]);
+        if (!anchor_initials_[static_cast<unsigned char>(c)]) continue;
+        if (at > 0 && is_alnum(text[at - 1])) continue;  // not where a word starts
+        for (const std::string& anchor : anchors_) {
+            if (anchor.front() != c || anchor.size() > n - at) continue;
+            std::size_t k = 1;
+            while (k < anchor.size() && lower(text[at + k]) == anchor[k]) ++k;
+            if (k < anchor.size()) continue;
             std::size_t begin = at, end = at + anchor.size();
-            while (begin > 0 && !is_space(lower[begin - 1])) --begin;
-            while (end < lower.size() && !is_space(lower[end])) ++end;
+            while (begin > 0 && !is_space(text[begin - 1])) --begin;
+            while (end < n && !is_space(text[end])) ++end;
             windows.emplace_back(begin, end);
         }
     }

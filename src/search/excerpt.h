@@ -12,6 +12,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "model/hit.h"
@@ -19,6 +20,7 @@
 
 namespace tpm {
 
+// Not thread-safe, as Xapian::Stem is not: one per search.
 class Highlighter {
   public:
     // `weights` gives each stem or word of `terms` a weight (its rarity); missing ones weigh 1.
@@ -45,6 +47,12 @@ class Highlighter {
     // What every word that matches a key starts with, folded (see anchors_of in excerpt.cpp):
     // text without any of them holds no match, and is not split into words at all.
     std::vector<std::string> anchors_;
+    std::array<bool, 256> anchor_initials_{};  // the first bytes of anchors_
+    // Each word is stemmed once: an answer repeats its words, and stemming costs thousands of
+    // instructions a word.
+    mutable std::unordered_map<std::string, std::string> stems_;
+
+    const std::string& stem_of(const std::string& folded) const;
 
     void match_words(std::string_view text, std::size_t offset, std::vector<Match>& out) const;
 };

@@ -49,6 +49,18 @@ std::string printable(std::string_view in, Controls controls, std::vector<std::s
     if (offsets != nullptr) offsets->assign(in.size() + 1, 0);
     std::size_t i = 0;
     while (i < in.size()) {
+        // Runs of printable ASCII, most of any text, are copied whole: they need neither
+        // decoding nor a property look-up.
+        std::size_t run = i;
+        while (run < in.size() && in[run] >= 0x20 && in[run] < 0x7F) ++run;
+        if (run > i) {
+            if (offsets != nullptr) {
+                for (std::size_t k = i; k < run; ++k) (*offsets)[k] = out.size() + (k - i);
+            }
+            out.append(in.substr(i, run - i));
+            i = run;
+            continue;
+        }
         std::size_t len = 0;
         const UChar32 c = next(in, i, len);
         if (offsets != nullptr) {

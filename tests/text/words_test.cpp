@@ -165,10 +165,14 @@ TEST(SentenceStarts, StartsAtZeroAndAfterSentenceEnds) {
         {"Ends here.\nNext line.", {0, 11}},
         // No break before a lowercase word, so "e.g. the" stays together ...
         {"Use e.g. the queue. Done.", {0, 20}},
-        // ... but ICU does break after "e.g." before a capital.
-        {"Use e.g. Kafka here. Next one.", {0, 9, 21}},
-        // English abbreviations such as "Mr." and "Etc." do not end sentences.
+        // ... and English abbreviations such as "e.g.", "Mr." and "Etc." do not end sentences,
+        // whatever follows them ...
+        {"Use e.g. Kafka here. Next one.", {0, 21}},
         {"Ask Mr. Smith. Etc. Done.", {0, 15}},
+        // ... when they stand as words of their own,
+        {"Ask DMr. Smith.", {0, 9}},
+        // ... and a line end still ends the sentence.
+        {"Ends with etc.\nNext line.", {0, 15}},
         {"\u6570\u636E\u5E93\u3002\u7D22\u5F15\u3002", {0, 12}},
     };
     for (const SentenceCase& c : cases) {
