@@ -181,6 +181,40 @@ TEST(SentenceStarts, StartsAtZeroAndAfterSentenceEnds) {
     }
 }
 
+// ASCII text is split into sentences without ICU (words.cpp). Every string of up to 5
+// characters over an alphabet of one character of each sentence class gets the same starts as
+// from ICU: a paragraph separator (U+2029) after the string sends it to ICU and, as a
+// separator, changes no boundary before it.
+void expect_sentences_as_icu(std::string_view alphabet, int max_length, std::size_t& checked) {
+    const std::string icu_tail = "\u2029";
+    std::vector<std::string> level = {""};
+    for (int length = 1; length <= max_length; ++length) {
+        std::vector<std::string> next;
+        for (const std::string& prefix : level) {
+            for (const char c : alphabet) next.push_back(prefix + c);
+        }
+        for (const std::string& s : next) {
+            std::vector<std::size_t> by_icu = sentence_starts(s + icu_tail);
+            std::erase_if(by_icu, [&](std::size_t b) { return b >= s.size(); });
+            ASSERT_EQ(sentence_starts(s), by_icu) << '"' << s << '"';
+            ++checked;
+        }
+        level = std::move(next);
+    }
+}
+
+TEST(SentenceStarts, AsciiSplitterAgreesWithIcu) {
+    std::size_t checked = 0;
+    // One character of each class together ...
+    expect_sentences_as_icu("aA1.!?\"' ),;-#\t\v\n\r", 5, checked);
+    // ... and every ASCII character, to check which class it is in.
+    for (int c = 0; c < 0x80; ++c) {
+        const std::string alphabet = std::string("aA. ") + static_cast<char>(c);
+        expect_sentences_as_icu(alphabet, 5, checked);
+    }
+    EXPECT_GT(checked, 2000000U);
+}
+
 TEST(SentenceStarts, HandlesIllFormedInput) {
     const std::string_view text = "Bad \xFF. Next \xE2\x82. Last";
     const std::vector<std::size_t> starts = sentence_starts(text);
