@@ -338,6 +338,15 @@ constexpr double kTopicBoost = 2.0;
 // taxonomy's 90 names cost more than the rest of building the query.
 bool names_topic(const std::string& name, const std::vector<std::string>& stems) {
     static const Xapian::Stem stem(schema::kStemLanguage);
+    // Most names fail on their first letter: tell without folding them into words.
+    const char first = name.empty() ? '\0' : name[0];
+    if (((first >= 'a' && first <= 'z') || (first >= '0' && first <= '9')) &&
+        !name.starts_with("and")) {
+        const bool may_start = std::any_of(stems.begin(), stems.end(), [&](const std::string& s) {
+            return !s.empty() && s[0] == first;
+        });
+        if (!may_start) return false;
+    }
     const std::string folded = text::fold(name);
     for (const text::WordSpan& w : text::word_spans(folded)) {
         const std::string word = folded.substr(w.start, w.end - w.start);
