@@ -131,11 +131,6 @@ std::string stem_anchor(const std::string& stem) {
     return stem.substr(0, std::max<std::size_t>(1, stem.size() > 2 ? stem.size() - 2 : 1));
 }
 
-bool is_ascii(std::string_view text) {
-    return std::all_of(text.begin(), text.end(),
-                       [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
-
 bool is_space(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
@@ -157,8 +152,15 @@ Highlighter::Highlighter(QueryTerms terms, std::map<std::string, double> weights
     for (const std::string& word : terms_.words) anchors_.push_back(word);
     for (const std::string& prefix : terms_.prefixes) anchors_.push_back(prefix);
     std::erase_if(anchors_, [](const std::string& a) { return a.empty(); });
-    for (const std::string& a : anchors_)
-        anchor_initials_[static_cast<unsigned char>(a.front())] = true;
+    for (std::size_t b = 0x80; b < byte_classes_.size(); ++b)
+        byte_classes_[b] = ByteClass::non_ascii;
+    for (const std::string& a : anchors_) {
+        const auto first = static_cast<unsigned char>(a.front());
+        if (first >= 0x80) continue;  // never in ASCII text
+        byte_classes_[first] = ByteClass::anchor_start;
+        if (first >= 'a' && first <= 'z')
+            byte_classes_[first - 'a' + 'A'] = ByteClass::anchor_start;
+    }
 }
 
 const std::string& Highlighter::stem_of(const std::string& folded) const {
@@ -193,22 +195,24 @@ void Highlighter::match_words(std::string_view text, std::size_t offset,
 std::vector<Highlighter::Match> Highlighter::matches(std::string_view text) const {
     std::vector<Match> out;
     if (anchors_.empty()) return out;
-    if (!is_ascii(text)) {
-        match_words(text, 0, out);
-        return out;
-    }
     // ASCII text (most of it) is split into words only around the places where a word starts
     // with an anchor: from the whitespace before to the whitespace after, which are always word
     // boundaries. The matches are exactly those of splitting the whole text, at a fraction of
     // the cost (ICU's word rules take over 100 instructions a byte). One pass looks for the
-    // anchors, and only where a word starts with the first byte of one.
+    // anchors, only where a word starts with the first byte of one, and for non-ASCII bytes:
+    // text with any is split whole.
     auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
     std::vector<std::pair<std::size_t, std::size_t>> windows;
     const std::size_t n = text.size();
     for (std::size_t at = 0; at < n; ++at) {
-        const char c = lower(text[at]);
-        if (!anchor_initials_[static_cast<unsigned char>(c)]) continue;
+        const ByteClass kind = byte_classes_[static_cast<unsigned char>(text[at])];
+        if (kind == ByteClass::other) continue;
+        if (kind == ByteClass::non_ascii) {
+            match_words(text, 0, out);
+            return out;
+        }
         if (at > 0 && is_alnum(text[at - 1])) continue;  // not where a word starts
+        const char c = lower(text[at]);
         for (const std::string& anchor : anchors_) {
             if (anchor.front() != c || anchor.size() > n - at) continue;
             std::size_t k = 1;

@@ -47,7 +47,10 @@ class Highlighter {
     // What every word that matches a key starts with, folded (see anchors_of in excerpt.cpp):
     // text without any of them holds no match, and is not split into words at all.
     std::vector<std::string> anchors_;
-    std::array<bool, 256> anchor_initials_{};  // the first bytes of anchors_
+    // What each byte can be in matches()' scan of ASCII text: the first byte of an anchor (in
+    // either case), a byte that is not ASCII, or any other.
+    enum class ByteClass : unsigned char { other, anchor_start, non_ascii };
+    std::array<ByteClass, 256> byte_classes_{};
     // Each word is stemmed once: an answer repeats its words, and stemming costs thousands of
     // instructions a word.
     mutable std::unordered_map<std::string, std::string> stems_;
