@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstddef>
+#include <fstream>
 #include <random>
 #include <string>
 #include <string_view>
@@ -213,6 +215,37 @@ TEST(SentenceStarts, AsciiSplitterAgreesWithIcu) {
         expect_sentences_as_icu(alphabet, 5, checked);
     }
     EXPECT_GT(checked, 2000000U);
+}
+
+// The same on real text: runs of up to 12 lines of the shipped corpus that are all ASCII.
+TEST(SentenceStarts, AsciiSplitterAgreesWithIcuOnTheShippedCorpus) {
+    std::ifstream in(std::string(TPM_SOURCE_DIR) + "/corpus/netflix-tpm-interview-questions.txt");
+    ASSERT_TRUE(in) << "cannot read the shipped corpus";
+    std::vector<std::string> blocks(1);
+    std::size_t lines = 0;
+    for (std::string line; std::getline(in, line);) {
+        const bool ascii = std::all_of(line.begin(), line.end(),
+                                       [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+        if (!ascii || lines == 12) {
+            blocks.emplace_back();
+            lines = 0;
+        }
+        if (ascii) {
+            blocks.back() += line + "\n";
+            ++lines;
+        }
+    }
+    std::size_t checked = 0, sentences = 0;
+    for (const std::string& block : blocks) {
+        if (block.empty()) continue;
+        std::vector<std::size_t> by_icu = sentence_starts(block + "\u2029");
+        std::erase_if(by_icu, [&](std::size_t b) { return b >= block.size(); });
+        ASSERT_EQ(sentence_starts(block), by_icu) << block;
+        ++checked;
+        sentences += by_icu.size();
+    }
+    EXPECT_GT(checked, 100U);
+    EXPECT_GT(sentences, 1000U);
 }
 
 TEST(SentenceStarts, HandlesIllFormedInput) {
