@@ -1,5 +1,6 @@
 #include "store/writable.h"
 
+#include <string_view>
 #include <system_error>
 
 #include "model/error.h"
@@ -175,11 +176,29 @@ Xapian::TermGenerator make_term_generator() {
 
 namespace {
 
+// Whether `term` can ever be a spelling suggestion. The query side corrects only words of four
+// or more letters a-z (search/query_builder.cpp: correctable()), within two edits: a word with
+// a digit ("k8s", "0x00", a URL's id) is a name, not a correction, and CJK text is indexed as
+// two-character n-grams, at least two edits from any such word. In notes with CJK text these
+// were two fifths of the distinct words, each costing Xapian its n-gram fragments.
+bool may_suggest(std::string_view term) {
+    for (std::size_t i = 0; i < term.size(); ++i) {
+        const auto b = static_cast<unsigned char>(term[i]);
+        if (b >= '0' && b <= '9') return false;
+        // UTF-8 for U+2E80 (CJK radicals) and up: E2 BA..BF, E3..EF, F0.. lead bytes.
+        if (b >= 0xE3) return false;
+        if (b == 0xE2 && i + 1 < term.size() && static_cast<unsigned char>(term[i + 1]) >= 0xBA) {
+            return false;
+        }
+    }
+    return true;
+}
+
 void add_spelling(Xapian::WritableDatabase& db, const Xapian::Document& xdoc) {
     for (auto t = xdoc.termlist_begin(); t != xdoc.termlist_end(); ++t) {
-        const std::string term = *t;
+        const std::string& term = *t;
         // Prefixed terms (field copies, stems, filters) start with a capital letter.
-        if (!term.empty() && !(term[0] >= 'A' && term[0] <= 'Z')) {
+        if (!term.empty() && !(term[0] >= 'A' && term[0] <= 'Z') && may_suggest(term)) {
             db.add_spelling(term, t.get_wdf());
         }
     }

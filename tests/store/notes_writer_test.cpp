@@ -6,6 +6,10 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 #include "model/error.h"
 #include "store/database.h"
 #include "store/schema.h"
@@ -78,6 +82,34 @@ TEST(NotesWriter, NotesKeepOneCopyOfTheBodyAndPositionsForPlainWordsAndTheQuesti
 
 // BM25 compares lengths (the sum of a document's wdf), so a note must be exactly as long as a
 // shipped question of the same text, though it keeps fewer copies of it.
+// Spelling data keeps the words a query may be corrected to (folded: "résumé" is "resume") and
+// leaves out what never is: words with digits and CJK n-grams (store/writable.cpp).
+TEST(NotesWriter, SpellingDataHasWordsButNotNumbersOrCjkNgrams) {
+    test::TempDir dir;
+    const std::string a = "/notes/k8s.md";
+    Document doc = section(a, 1, "Kubernetes rollout");
+    doc.answer =
+        "Deploy k8s with a résumé of 3 steps: \u6570\u636E\u5E93 \uD504\uB85C\uADF8\uB7A8 done.";
+    {
+        NotesWriter w(dir.path(), {});
+        w.replace_file(state_of(a, 10, "h1"), {doc}, nullptr);
+        w.commit();
+    }
+    const Xapian::Database db = open_index(dir.path());
+    std::vector<std::string> words;
+    for (auto t = db.spellings_begin(); t != db.spellings_end(); ++t) words.push_back(*t);
+    for (const char* kept : {"kubernetes", "rollout", "deploy", "resume", "steps", "done"}) {
+        EXPECT_NE(std::find(words.begin(), words.end(), kept), words.end()) << kept;
+    }
+    for (const std::string& w : words) {
+        EXPECT_EQ(w.find_first_of("0123456789"), std::string::npos) << w;
+        EXPECT_LT(static_cast<unsigned char>(w.front()), 0xE3) << w;
+    }
+    // The index itself still has them all.
+    EXPECT_GT(db.get_termfreq("k8s"), 0U);
+    EXPECT_GT(db.get_termfreq("\u6570\u636E"), 0U);
+}
+
 TEST(NotesWriter, ANoteIsAsLongAsAShippedQuestionOfTheSameText) {
     auto length = [](const Xapian::Document& d) {
         Xapian::termcount sum = 0;
