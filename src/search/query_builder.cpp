@@ -6,6 +6,7 @@
 #include <set>
 
 #include "model/error.h"
+#include "search/query_expansion.h"
 #include "search/stopwords.h"
 #include "search/synonyms.h"
 #include "search/word_list.h"
@@ -258,128 +259,6 @@ std::optional<PlainQuery> split_plain(std::string_view folded) {
     return plain;
 }
 
-// How much the vocabulary's alternatives count next to the user's own words. The pack's
-// entries are precise equivalents, and weights 0.5, 0.65 and 0.8 all measured lower than 1
-// (bench/RELEVANCE.md); a document saying exactly what was typed still matches more terms.
-constexpr double kSynonymWeight = 1.0;
-
-// Each alternative as a phrase of stems in the field `prefix` ("" for all text).
-Xapian::Query alternatives_query(const std::vector<Expansion>& expansions,
-                                 std::string_view prefix) {
-    std::vector<Xapian::Query> parts;
-    std::vector<Xapian::Query> phrases;
-    for (const Expansion& e : expansions) {
-        for (const std::vector<std::string>& alt : e.alternatives) {
-            std::vector<std::string> terms;
-            for (const std::string& stem : alt) terms.push_back("Z" + std::string(prefix) + stem);
-            if (terms.size() == 1) {
-                parts.emplace_back(terms.front());
-            } else {
-                phrases.emplace_back(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
-                                     static_cast<Xapian::termcount>(terms.size()));
-            }
-        }
-    }
-    Xapian::Query phrased(Xapian::Query::OP_OR, phrases.begin(), phrases.end());
-    // Notes keep no positions for stems outside the question field (store/writable.cpp), so
-    // there these phrases can only match the corpus. Saying so spares the notes database a walk
-    // through common words' postings ("code" of "code debt") that can find nothing: on 21,000
-    // notes, "technical debt" took a fifth fewer instructions.
-    if (!phrased.empty() && prefix != schema::kPrefixQuestion) {
-        phrased = Xapian::Query(
-            Xapian::Query::OP_FILTER, phrased,
-            Xapian::Query(std::string(schema::kPrefixOrigin) + to_string(Origin::corpus)));
-    }
-    if (!phrased.empty()) parts.push_back(std::move(phrased));
-    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                         Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()),
-                         kSynonymWeight);
-}
-
-void add_synonyms(const SynonymExpander& synonyms, const std::vector<std::string>& stems,
-                  BuiltQuery& built, Xapian::Query& in_question) {
-    const std::vector<Expansion> expansions = synonyms.expand(stems);
-    if (expansions.empty()) return;
-    built.matching =
-        Xapian::Query(Xapian::Query::OP_OR, built.matching, alternatives_query(expansions, ""));
-    in_question = Xapian::Query(Xapian::Query::OP_OR, in_question,
-                                alternatives_query(expansions, schema::kPrefixQuestion));
-    for (const Expansion& e : expansions) {
-        std::string line;
-        for (std::size_t k = e.start; k < e.end; ++k) line += (k > e.start ? " " : "") + stems[k];
-        line += " ->";
-        for (std::size_t a = 0; a < e.alternatives.size(); ++a) {
-            line += a ? " |" : "";
-            for (const std::string& s : e.alternatives[a]) {
-                line += " " + s;
-                built.terms.stems.push_back(s);  // highlight what the alternatives found
-            }
-        }
-        built.expansions.push_back(std::move(line));
-    }
-}
-
-// How much a document of a topic the query names gains: about what one good query word
-// scores, so the topic decides between otherwise close documents. Measured in
-// bench/RELEVANCE.md.
-constexpr double kTopicBoost = 2.0;
-
-// A plain query that contains every word of a topic's id or of one alias ("security",
-// "behavioral", "technical debt"; not "team" alone for cross-team-collaboration) also matches
-// that topic's documents, with a fixed weight: a document tagged "behavioural" is an answer to
-// "behavioral" even where it never says the word. Only plain queries get here, so -word and
-// NOT still exclude.
-//
-// Whether a topic is named: every word of one of its names (but "and") is among the query's
-// stems once stemmed, as schema::phrase_stems() would stem it. An English Snowball stem keeps
-// its word's first letter (only endings after the first vowel are cut or rewritten; the test
-// Highlighter.EveryWordStartsWithItsStemLessTwoBytes checks every dictionary word), so a word
-// whose first letter starts none of the query's stems is never stemmed: stemming the
-// taxonomy's 90 names cost more than the rest of building the query.
-bool names_topic(const std::string& name, const std::vector<std::string>& stems) {
-    static const Xapian::Stem stem(schema::kStemLanguage);
-    // Most names fail on their first letter: tell without folding them into words.
-    const char first = name.empty() ? '\0' : name[0];
-    if (((first >= 'a' && first <= 'z') || (first >= '0' && first <= '9')) &&
-        !name.starts_with("and")) {
-        const bool may_start = std::any_of(stems.begin(), stems.end(), [&](const std::string& s) {
-            return !s.empty() && s[0] == first;
-        });
-        if (!may_start) return false;
-    }
-    const std::string folded = text::fold(name);
-    for (const text::WordSpan& w : text::word_spans(folded)) {
-        const std::string word = folded.substr(w.start, w.end - w.start);
-        if (word == "and") continue;
-        const bool may_match = std::any_of(stems.begin(), stems.end(), [&](const std::string& s) {
-            return !s.empty() && s[0] == word[0];
-        });
-        if (!may_match || std::find(stems.begin(), stems.end(), stem(word)) == stems.end()) {
-            return false;
-        }
-    }
-    return true;
-}
-
-Xapian::Query add_topic_boost(const Taxonomy& taxonomy, const std::vector<std::string>& stems,
-                              const Xapian::Query& matching) {
-    std::vector<Xapian::Query> boosts;
-    for (const Topic& topic : taxonomy.topics()) {
-        std::vector<std::string> names = topic.aliases;
-        names.push_back(topic.id);
-        const bool named = std::any_of(names.begin(), names.end(), [&](const std::string& name) {
-            return names_topic(name, stems);
-        });
-        if (!named) continue;
-        Xapian::Query fixed((new Xapian::FixedWeightPostingSource(kTopicBoost))->release());
-        boosts.emplace_back(Xapian::Query::OP_FILTER, fixed,
-                            Xapian::Query(std::string(schema::kPrefixTopic) + topic.id));
-    }
-    if (boosts.empty()) return matching;
-    boosts.push_back(matching);
-    return Xapian::Query(Xapian::Query::OP_OR, boosts.begin(), boosts.end());
-}
-
 }  // namespace
 
 std::string resolve_topic(const Taxonomy& taxonomy, std::string_view name) {
@@ -495,9 +374,9 @@ BuiltQuery QueryBuilder::build(std::string_view text, Reading reading) const {
         built.plain_words =
             static_cast<std::size_t>(std::count(plain->words.begin(), plain->words.end(), ' ')) + 1;
         const std::vector<std::string> stems = schema::phrase_stems(plain->words);
-        if (context_.synonyms) add_synonyms(*context_.synonyms, stems, built, in_question);
+        if (context_.synonyms) detail::add_synonyms(*context_.synonyms, stems, built, in_question);
         if (context_.taxonomy) {
-            built.matching = add_topic_boost(*context_.taxonomy, stems, built.matching);
+            built.matching = detail::add_topic_boost(*context_.taxonomy, stems, built.matching);
         }
     }
     built.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, built.matching, in_question);
