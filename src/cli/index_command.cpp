@@ -18,7 +18,6 @@
 #include "model/error.h"
 #include "store/database.h"
 #include "store/schema.h"
-#include "store/stemmer.h"
 #include "text/printable.h"
 #include "topics/tagger.h"
 
@@ -56,7 +55,7 @@ void tag_documents(std::vector<Document>& docs, const std::vector<SourceInfo>& s
                    const Taxonomy& taxonomy, std::vector<Diagnostic>& diagnostics) {
     std::map<std::string, std::vector<std::string>> tags_of;
     for (const SourceInfo& s : sources) tags_of[s.path] = s.tags;
-    const Xapian::Stem stem = caching_stemmer();
+    const Xapian::Stem stem = schema::caching_stemmer();
     const Tagger tagger(taxonomy, [&stem](const std::string& word) { return stem(word); });
     std::set<std::string> reported;
     for (Document& doc : docs) {

@@ -19,7 +19,6 @@
 #include "store/database.h"
 #include "store/notes_writer.h"
 #include "store/schema.h"
-#include "store/stemmer.h"
 #include "text/decode.h"
 #include "topics/tagger.h"
 
@@ -51,7 +50,7 @@ class Updater {
         : how_(how),
           report_(report),
           writer_(how.index_dir, writer_options(how)),
-          stem_(caching_stemmer()),
+          stem_(schema::caching_stemmer()),
           tagger_(how.taxonomy ? *how.taxonomy : empty_,
                   [this](const std::string& word) { return stem_(word); }) {
         if (how.writing) how.writing();

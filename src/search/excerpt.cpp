@@ -141,7 +141,7 @@ bool is_alnum(char c) {
 }  // namespace
 
 Highlighter::Highlighter(QueryTerms terms, std::map<std::string, double> weights)
-    : terms_(std::move(terms)), weights_(std::move(weights)), stemmer_(schema::kStemLanguage) {
+    : terms_(std::move(terms)), weights_(std::move(weights)), stemmer_(schema::caching_stemmer()) {
     std::sort(terms_.words.begin(), terms_.words.end());
     std::sort(terms_.stems.begin(), terms_.stems.end());
     for (const std::string& stem : terms_.stems) {
@@ -163,12 +163,6 @@ Highlighter::Highlighter(QueryTerms terms, std::map<std::string, double> weights
     }
 }
 
-const std::string& Highlighter::stem_of(const std::string& folded) const {
-    auto it = stems_.find(folded);
-    if (it == stems_.end()) it = stems_.emplace(folded, stemmer_(folded)).first;
-    return it->second;
-}
-
 // The words of `text` that match, as spans of the text `text` starts `offset` bytes into.
 void Highlighter::match_words(std::string_view text, std::size_t offset,
                               std::vector<Match>& out) const {
@@ -181,7 +175,7 @@ void Highlighter::match_words(std::string_view text, std::size_t offset,
             key = folded;
         } else if (std::string stem; stem_initials_[static_cast<unsigned char>(folded.front())] &&
                                      std::binary_search(terms_.stems.begin(), terms_.stems.end(),
-                                                        stem = stem_of(folded))) {
+                                                        stem = stemmer_(folded))) {
             key = std::move(stem);
         } else {
             for (const std::string& prefix : terms_.prefixes) {

@@ -12,7 +12,6 @@
 #include <map>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "model/hit.h"
@@ -40,7 +39,7 @@ class Highlighter {
   private:
     QueryTerms terms_;
     std::map<std::string, double> weights_;
-    Xapian::Stem stemmer_;
+    Xapian::Stem stemmer_;  // schema::caching_stemmer(): an answer repeats its words
     // The English stemmer only rewrites endings, so a word can stem to a query stem only if it
     // starts with the same byte: the others are not stemmed at all (half of a search's time).
     std::array<bool, 256> stem_initials_{};
@@ -51,11 +50,6 @@ class Highlighter {
     // either case), a byte that is not ASCII, or any other.
     enum class ByteClass : unsigned char { other, anchor_start, non_ascii };
     std::array<ByteClass, 256> byte_classes_{};
-    // Each word is stemmed once: an answer repeats its words, and stemming costs thousands of
-    // instructions a word.
-    mutable std::unordered_map<std::string, std::string> stems_;
-
-    const std::string& stem_of(const std::string& folded) const;
 
     void match_words(std::string_view text, std::size_t offset, std::vector<Match>& out) const;
 };

@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <limits>
 #include <nlohmann/json.hpp>
+#include <string>
+#include <unordered_map>
 
 #include "model/error.h"
 #include "text/normalize.h"
@@ -207,6 +209,33 @@ std::vector<Topic> decode_taxonomy(std::string_view data) {
     }
     u.finish();
     return topics;
+}
+
+namespace {
+
+class CachingStem : public Xapian::StemImplementation {
+  public:
+    explicit CachingStem(std::size_t max_words) : stem_(kStemLanguage), max_words_(max_words) {}
+
+    std::string operator()(const std::string& word) override {
+        if (const auto it = cache_.find(word); it != cache_.end()) return it->second;
+        if (cache_.size() >= max_words_) cache_.clear();
+        return cache_.emplace(word, stem_(word)).first->second;
+    }
+
+    std::string get_description() const override { return stem_.get_description() + " (cached)"; }
+
+  private:
+    Xapian::Stem stem_;
+    std::size_t max_words_;
+    std::unordered_map<std::string, std::string> cache_;
+};
+
+}  // namespace
+
+Xapian::Stem caching_stemmer(std::size_t max_words) {
+    // Xapian::Stem owns the implementation (reference counted).
+    return Xapian::Stem(new CachingStem(max_words == 0 ? 1 : max_words));
 }
 
 std::vector<std::string> phrase_stems(std::string_view text) {

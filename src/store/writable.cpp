@@ -6,7 +6,6 @@
 #include "model/error.h"
 #include "store/database.h"
 #include "store/schema.h"
-#include "store/stemmer.h"
 #include "text/normalize.h"
 
 namespace tpm::detail {
@@ -166,7 +165,7 @@ void open_writable_index(const std::filesystem::path& dir, const WriterOptions& 
 
 Xapian::TermGenerator make_term_generator() {
     Xapian::TermGenerator tg;
-    tg.set_stemmer(caching_stemmer());
+    tg.set_stemmer(schema::caching_stemmer());
     tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME_FULL_POS);
     // CJK text has no spaces between words: Xapian indexes it as overlapping n-grams, and the
     // query parser splits a query the same way (search/query_builder.cpp).

@@ -1,5 +1,3 @@
-#include "store/stemmer.h"
-
 #include <gtest/gtest.h>
 #include <xapian.h>
 
@@ -40,7 +38,7 @@ TEST(CachingStemmer, StemsEveryWordAsThePlainStemmerDoes) {
     // A cache far smaller than the vocabulary is emptied over and over on the way.
     for (const std::size_t max_words : {std::size_t{0}, std::size_t{50}, std::size_t{200000}}) {
         SCOPED_TRACE(max_words);
-        const Xapian::Stem cached = caching_stemmer(max_words);
+        const Xapian::Stem cached = schema::caching_stemmer(max_words);
         std::size_t differ = 0;
         for (const std::string& w : words) {
             if (cached(w) != plain(w)) ++differ;
@@ -50,7 +48,7 @@ TEST(CachingStemmer, StemsEveryWordAsThePlainStemmerDoes) {
 }
 
 TEST(CachingStemmer, SaysWhatItStemsWith) {
-    EXPECT_NE(caching_stemmer().get_description().find("english"), std::string::npos);
+    EXPECT_NE(schema::caching_stemmer().get_description().find("english"), std::string::npos);
 }
 
 }  // namespace
