@@ -25,7 +25,7 @@
 #include <string>
 #include <vector>
 
-#include "cli/index_command.h"
+#include "cli/corpus_index.h"
 #include "cli/paths.h"
 #include "model/error.h"
 #include "search/searcher.h"

@@ -6,7 +6,7 @@
 #include <string_view>
 
 #include "cli/app_runner.h"
-#include "cli/index_command.h"
+#include "cli/corpus_index.h"
 #include "ingest/vocabulary.h"
 #include "model/error.h"
 #include "output/json_printer.h"

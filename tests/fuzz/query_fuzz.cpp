@@ -19,7 +19,7 @@
 #include <string>
 #include <vector>
 
-#include "cli/index_command.h"
+#include "cli/corpus_index.h"
 #include "cli/notes_index.h"
 #include "fuzz_support.h"
 #include "ingest/vocabulary.h"

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "cli/index_command.h"
+#include "cli/corpus_index.h"
 #include "model/error.h"
 #include "search/feedback.h"
 #include "store/database.h"

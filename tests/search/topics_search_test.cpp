@@ -8,7 +8,7 @@
 #include <random>
 #include <set>
 
-#include "cli/index_command.h"
+#include "cli/corpus_index.h"
 #include "model/error.h"
 #include "search/searcher.h"
 #include "store/database.h"

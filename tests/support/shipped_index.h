@@ -6,7 +6,7 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
-#include "cli/index_command.h"
+#include "cli/corpus_index.h"
 #include "store/database.h"
 #include "support/temp_dir.h"
 

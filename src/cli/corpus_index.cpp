@@ -1,0 +1,89 @@
+#include "cli/corpus_index.h"
+
+#include <chrono>
+#include <map>
+#include <set>
+
+#include "ingest/corpus.h"
+#include "ingest/vocabulary.h"
+#include "model/error.h"
+#include "store/schema.h"
+#include "topics/tagger.h"
+
+namespace tpm::cli {
+
+namespace {
+
+// Gives every document its topics (explicit front matter tags of its source first). A tag that
+// names no topic is kept on the document and reported once per source.
+void tag_documents(std::vector<Document>& docs, const std::vector<SourceInfo>& sources,
+                   const Taxonomy& taxonomy, std::vector<Diagnostic>& diagnostics) {
+    std::map<std::string, std::vector<std::string>> tags_of;
+    for (const SourceInfo& s : sources) tags_of[s.path] = s.tags;
+    const Xapian::Stem stem = schema::caching_stemmer();
+    const Tagger tagger(taxonomy, [&stem](const std::string& word) { return stem(word); });
+    std::set<std::string> reported;
+    for (Document& doc : docs) {
+        TagResult tags = tagger.tag(doc, tags_of[doc.source]);
+        doc.topics = std::move(tags.topics);
+        doc.tags = std::move(tags.unknown);
+        for (const std::string& tag : doc.tags) {
+            if (reported.insert(doc.source + '\n' + tag).second) {
+                diagnostics.push_back({doc.source, 0,
+                                       "tag \"" + tag +
+                                           "\" names no topic of the taxonomy; kept "
+                                           "as a plain tag"});
+            }
+        }
+    }
+}
+
+}  // namespace
+
+IndexReport build_corpus_index(const std::filesystem::path& corpus_dir,
+                               const std::string& display_dir,
+                               const std::filesystem::path& index_dir, bool wait_for_lock) {
+    const auto started = std::chrono::steady_clock::now();
+    IndexReport report;
+    // Fingerprint before reading: a file changed while we read makes the index stale, not new.
+    const std::string fingerprint = corpus_fingerprint(corpus_dir);
+    report.files = corpus_files(corpus_dir).size();
+    IngestResult ingested = ingest_corpus(corpus_dir, display_dir);
+    report.diagnostics = std::move(ingested.diagnostics);
+    report.documents = ingested.docs.size();
+    const Taxonomy taxonomy = read_taxonomy(
+        corpus_dir / kTaxonomyFileName, display_dir + "/" + kTaxonomyFileName, report.diagnostics);
+    tag_documents(ingested.docs, ingested.sources, taxonomy, report.diagnostics);
+    const std::vector<SynonymEntry> vocabulary =
+        read_vocabulary(corpus_dir / kVocabularyFileName, display_dir + "/" + kVocabularyFileName,
+                        report.diagnostics);
+
+    // The index is ours to rebuild: an old schema is replaced, not refused.
+    IndexWriter writer(index_dir, WriterOptions{.rebuild_on_schema_mismatch = true,
+                                                .wait_for_lock = wait_for_lock});
+    std::set<std::string> ids;
+    for (const Document& doc : ingested.docs) {
+        writer.put(doc);
+        ids.insert(doc.id);
+    }
+    writer.remove_all_except(ids);
+    writer.set_sources(ingested.sources);
+    writer.set_metadata(schema::kTaxonomyKey, schema::encode_taxonomy(taxonomy.topics()));
+    writer.set_synonyms(vocabulary);
+    writer.set_metadata(schema::kCorpusFingerprintKey, fingerprint);
+    writer.commit();
+    report.stats = writer.stats();
+    report.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return report;
+}
+
+bool corpus_index_current(const Xapian::Database& db, const std::filesystem::path& corpus_dir) {
+    try {
+        return db.get_metadata(schema::kCorpusFingerprintKey) == corpus_fingerprint(corpus_dir);
+    } catch (const Xapian::Error& e) {
+        throw Error(ErrorCode::index_corrupt, "cannot read the index: " + e.get_description());
+    }
+}
+
+}  // namespace tpm::cli

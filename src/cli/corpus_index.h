@@ -1,0 +1,38 @@
+// cli/corpus_index.h: building the shipped corpus index, which tpmindex does and tpmsearch
+// also does on its first run. Kept apart from the tpmindex command so that tpmsearch does not
+// link the notes indexer (and libmd4c with it): every shared library costs each search its
+// loading and relocations (bench/README.md).
+#pragma once
+
+#include <xapian.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "model/diagnostic.h"
+#include "store/index_writer.h"
+
+namespace tpm::cli {
+
+struct IndexReport {
+    std::size_t files = 0;
+    std::size_t documents = 0;
+    WriteStats stats;
+    std::vector<Diagnostic> diagnostics;
+    double seconds = 0.0;
+};
+
+// Indexes every Q&A document in `corpus_dir` into `index_dir` in one transaction, removing
+// documents no longer in the corpus, and records the corpus fingerprint. Sources are shown as
+// `display_dir`/file. Throws tpm::Error when the corpus cannot be read or the index written.
+// `wait_for_lock`: wait while another writer holds the index, or throw tpm::Error(index_locked).
+IndexReport build_corpus_index(const std::filesystem::path& corpus_dir,
+                               const std::string& display_dir,
+                               const std::filesystem::path& index_dir, bool wait_for_lock = true);
+
+// True when `db` was built from the corpus files now in `corpus_dir` (names, sizes and
+// modification times, as corpus_fingerprint() sees them).
+bool corpus_index_current(const Xapian::Database& db, const std::filesystem::path& corpus_dir);
+
+}  // namespace tpm::cli
