@@ -27,7 +27,7 @@ class TopicSpy : public Xapian::MatchSpy {
     std::size_t seen() const { return seen_; }
 
   private:
-    std::map<std::string, std::size_t> counts_;
+    std::map<std::string, std::size_t> per_value_;  // the slot's value -> documents with it
     std::size_t seen_ = 0;
 };
 
