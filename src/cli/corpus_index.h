@@ -1,7 +1,7 @@
 // cli/corpus_index.h: building the shipped corpus index, which tpmindex does and tpmsearch
 // also does on its first run. Kept apart from the tpmindex command so that tpmsearch does not
 // link the notes indexer (and libmd4c with it): every shared library costs each search its
-// loading and relocations (bench/README.md).
+// loading and relocations (README, Speed).
 #pragma once
 
 #include <xapian.h>

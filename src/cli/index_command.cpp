@@ -6,20 +6,15 @@
 #include <chrono>
 #include <functional>
 #include <iomanip>
-#include <map>
 #include <memory>
-#include <set>
 #include <sstream>
 
 #include "cli/app_runner.h"
 #include "cli/notes_index.h"
 #include "ingest/corpus.h"
-#include "ingest/vocabulary.h"
 #include "model/error.h"
 #include "store/database.h"
-#include "store/schema.h"
 #include "text/printable.h"
-#include "topics/tagger.h"
 
 namespace tpm::cli {
 
