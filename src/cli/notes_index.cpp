@@ -52,7 +52,8 @@ class Updater {
           writer_(how.index_dir, writer_options(how)),
           stem_(schema::caching_stemmer()),
           tagger_(how.taxonomy ? *how.taxonomy : empty_,
-                  [this](const std::string& word) { return stem_(word); }) {
+                  [this](const std::string& word) { return stem_(word); }),
+          maker_(stem_) {
         if (how.writing) how.writing();
         if (how.taxonomy) {
             writer_.set_metadata(schema::kTaxonomyKey,

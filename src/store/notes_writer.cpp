@@ -172,7 +172,9 @@ void NotesWriter::set_roots(const std::vector<std::string>& roots) {
 
 std::map<std::string, FileState> NotesWriter::files() const { return notes_files(impl_->db); }
 
-SectionMaker::SectionMaker() : tg_(detail::make_term_generator()) {}
+SectionMaker::SectionMaker() : tg_(detail::make_term_generator(schema::caching_stemmer())) {}
+
+SectionMaker::SectionMaker(const Xapian::Stem& stem) : tg_(detail::make_term_generator(stem)) {}
 
 MadeSections SectionMaker::make(std::vector<Document> docs) {
     MadeSections out;

@@ -57,6 +57,9 @@ struct MadeSections {
 class SectionMaker {
   public:
     SectionMaker();
+    // Stems with `stem` (a schema::caching_stemmer()), e.g. the one the caller tags topics with,
+    // so a word is stemmed once for both. Not thread-safe, like the SectionMaker itself.
+    explicit SectionMaker(const Xapian::Stem& stem);
     MadeSections make(std::vector<Document> docs);
 
   private:

@@ -160,12 +160,12 @@ void open_writable_index(const std::filesystem::path& dir, const WriterOptions& 
     // An empty index has nothing to index again.
     out.reindex_all =
         out.db.get_doccount() > 0 && out.db.get_metadata(kTermSignatureKey) != term_signature();
-    out.tg = make_term_generator();
+    out.tg = make_term_generator(schema::caching_stemmer());
 }
 
-Xapian::TermGenerator make_term_generator() {
+Xapian::TermGenerator make_term_generator(const Xapian::Stem& stem) {
     Xapian::TermGenerator tg;
-    tg.set_stemmer(schema::caching_stemmer());
+    tg.set_stemmer(stem);
     tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME_FULL_POS);
     // CJK text has no spaces between words: Xapian indexes it as overlapping n-grams, and the
     // query parser splits a query the same way (search/query_builder.cpp).

@@ -34,7 +34,9 @@ Xapian::Document make_document(const Document& doc, Xapian::TermGenerator& tg);
 
 // The term generator documents are indexed with (English stemming, CJK as n-grams). It has no
 // database, so one can be used on any thread; spelling data is added with add_to_index().
-Xapian::TermGenerator make_term_generator();
+// `stem`: schema::caching_stemmer(), one per thread; a caller that also stems words itself
+// (the topic tagger) passes its own, so each word is stemmed once.
+Xapian::TermGenerator make_term_generator(const Xapian::Stem& stem);
 
 // Adds `xdoc` to `db` with its unprefixed words as spelling data (once per document, weighted
 // by how often it has them), as TermGenerator's FLAG_SPELLING would one word at a time.
