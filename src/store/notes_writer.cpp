@@ -176,10 +176,18 @@ SectionMaker::SectionMaker() : tg_(detail::make_term_generator(schema::caching_s
 
 SectionMaker::SectionMaker(const Xapian::Stem& stem) : tg_(detail::make_term_generator(stem)) {}
 
-MadeSections SectionMaker::make(std::vector<Document> docs) {
+MadeSections SectionMaker::make(std::vector<Document> docs, const std::atomic<bool>* stop) {
     MadeSections out;
     out.made.reserve(docs.size());
-    for (const Document& doc : docs) out.made.push_back(detail::make_document(doc, tg_));
+    for (const Document& doc : docs) {
+        Xapian::Document made = detail::make_document(doc, tg_, stop);
+        // Checked after the document: make_document() may have cut it short.
+        if (stop && stop->load(std::memory_order_relaxed)) {
+            out.stopped = true;
+            break;
+        }
+        out.made.push_back(std::move(made));
+    }
     out.docs = std::move(docs);
     return out;
 }

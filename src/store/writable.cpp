@@ -1,5 +1,6 @@
 #include "store/writable.h"
 
+#include <atomic>
 #include <string_view>
 #include <system_error>
 
@@ -22,11 +23,27 @@ std::string term_signature() {
 }
 constexpr const char* kTermSignatureKey = "tpmsearch:terms";
 
-// The length of `doc` as BM25 sees it: the sum of its terms' wdf.
+// The length of `doc` as BM25 sees it: the sum of its terms' wdf. It walks every term, so it
+// is taken a fixed number of times per document, never per field: a note of 16,000 list items
+// (16,000 fields) spent minutes here when every field measured the document it grew.
 Xapian::termcount length_of(const Xapian::Document& doc) {
     Xapian::termcount sum = 0;
     for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) sum += t.get_wdf();
     return sum;
+}
+
+// How many terms (words, stems, CJK n-grams) `tg` makes of `folded`: each adds the wdf it is
+// indexed with, whatever the document holds already. Counted in a scratch document, so it costs
+// what indexing `folded` costs; `tg` is left on `doc` at the position it had.
+Xapian::termcount terms_in(Xapian::TermGenerator& tg, const Xapian::Document& doc,
+                           const std::string& folded) {
+    const Xapian::termpos at = tg.get_termpos();
+    Xapian::Document scratch;
+    tg.set_document(scratch);
+    tg.index_text(folded, 1);
+    tg.set_document(doc);
+    tg.set_termpos(at);
+    return length_of(scratch);
 }
 
 // Indexes one field twice: without a prefix (weighted by `wdf`) for plain queries, and with its
@@ -38,23 +55,59 @@ Xapian::termcount length_of(const Xapian::Document& doc) {
 // -> 400 MB); the stems' positions had been a third before that. The price, in the README:
 // answer:, point:, example: and why: are fields of the shipped Q&A format and search its
 // questions only, and multi-word vocabulary alternatives (phrases of stems) match there only.
-// Returns the length (sum of wdf) the copy left out would have had: the plain copy's terms, at
-// wdf 1 instead of `wdf`.
-Xapian::termcount index_field(Xapian::TermGenerator& tg, const std::string& text,
-                              Xapian::termcount wdf, std::string_view prefix, bool lean) {
-    if (text.empty()) return 0;
-    const std::string folded = text::fold(text);
-    tg.increase_termpos(schema::kFieldGap);
-    if (lean && prefix != schema::kPrefixQuestion) {
-        const Xapian::termcount before = length_of(tg.get_document());
-        tg.index_text(folded, wdf);
-        return (length_of(tg.get_document()) - before) / wdf;
+//
+// BM25 compares a document's length with the others', so a note must be as long as it would be
+// with the copies it leaves out, or notes would outrank shipped questions, and long sections
+// short ones, for being measured differently. The copy a note leaves out of a field is its
+// plain copy's terms at wdf 1. FieldIndexer adds that up without measuring the document per field:
+// the plain copies of body text (wdf kWdfBody, nearly all of a note) are measured together once
+// the document is made, as its length less what the other fields added, and the other fields
+// (the heading, labels: short) are counted one by one.
+class FieldIndexer {
+  public:
+    FieldIndexer(Xapian::TermGenerator& tg, const Xapian::Document& doc, bool lean,
+                 const std::atomic<bool>* stop)
+        : tg_(tg), doc_(doc), lean_(lean), stop_(stop) {}
+
+    void add(const std::string& text, Xapian::termcount wdf, std::string_view prefix) {
+        if (text.empty() || stopped()) return;
+        const std::string folded = text::fold(text);
+        tg_.increase_termpos(schema::kFieldGap);
+        if (!lean_ || prefix == schema::kPrefixQuestion) {
+            // Both copies kept. A note has one such field, its heading: measuring the document
+            // around it costs one walk.
+            const Xapian::termcount before = lean_ ? length_of(doc_) : 0;
+            tg_.index_text(folded, wdf);
+            tg_.increase_termpos(schema::kFieldGap);
+            tg_.index_text(folded, 1, std::string(prefix));
+            if (lean_) counted_ += length_of(doc_) - before;
+            return;
+        }
+        if (wdf != schema::kWdfBody) {
+            const Xapian::termcount terms = terms_in(tg_, doc_, folded);
+            counted_ += terms * wdf;
+            left_out_ += terms;
+        }
+        tg_.index_text(folded, wdf);
     }
-    tg.index_text(folded, wdf);
-    tg.increase_termpos(schema::kFieldGap);
-    tg.index_text(folded, 1, std::string(prefix));
-    return 0;
-}
+
+    // Once `stop` is set, the fields after are left out: the document is not whole.
+    bool stopped() const { return stop_ && stop_->load(std::memory_order_relaxed); }
+
+    // The length the copies left out would have had; call once every field is indexed.
+    Xapian::termcount left_out() const {
+        if (!lean_ || stopped()) return 0;
+        return left_out_ + (length_of(doc_) - counted_) / schema::kWdfBody;
+    }
+
+  private:
+    Xapian::TermGenerator& tg_;
+    const Xapian::Document& doc_;
+    const bool lean_;
+    const std::atomic<bool>* stop_;
+    Xapian::termcount counted_ = 0;   // wdf added by every field but the lean body text
+    Xapian::termcount left_out_ = 0;  // the left-out copies of those fields
+};
 
 Xapian::WritableDatabase open_writable(const std::string& where, int action, bool wait) {
     try {
@@ -78,20 +131,15 @@ Xapian::WritableDatabase open_writable(const std::string& where, int action, boo
 
 }  // namespace
 
-Xapian::Document make_document(const Document& doc, Xapian::TermGenerator& tg) {
+Xapian::Document make_document(const Document& doc, Xapian::TermGenerator& tg,
+                               const std::atomic<bool>* stop) {
     Xapian::Document xdoc;
     tg.set_document(xdoc);
     const bool lean = doc.origin == Origin::notes;
     // Stems with positions serve phrases of stems (the vocabulary's alternatives); see above.
     tg.set_stemming_strategy(lean ? Xapian::TermGenerator::STEM_SOME
                                   : Xapian::TermGenerator::STEM_SOME_FULL_POS);
-    // BM25 compares a document's length with the others', so a note is made as long as it
-    // would be with the copies it leaves out (index_field), or notes would outrank shipped
-    // questions, and long sections short ones, for being measured differently.
-    Xapian::termcount left_out = 0;
-    auto field = [&](const std::string& text, Xapian::termcount wdf, std::string_view prefix) {
-        left_out += index_field(tg, text, wdf, prefix, lean);
-    };
+    FieldIndexer fields(tg, xdoc, lean, stop);
     // A note section's title is its heading path ("Acme onsite > System design > Caching"). Its
     // own heading says what the section is about and counts as the title; the headings above
     // it are shared by all its siblings and count as body text, so a search for a heading
@@ -99,24 +147,25 @@ Xapian::Document make_document(const Document& doc, Xapian::TermGenerator& tg) {
     const std::size_t cut = doc.origin == Origin::notes ? doc.title.rfind(schema::kHeadingSeparator)
                                                         : std::string::npos;
     if (cut == std::string::npos) {
-        field(doc.title, schema::kWdfQuestion, schema::kPrefixQuestion);
+        fields.add(doc.title, schema::kWdfQuestion, schema::kPrefixQuestion);
     } else {
-        field(doc.title.substr(cut + schema::kHeadingSeparator.size()), schema::kWdfQuestion,
-              schema::kPrefixQuestion);
-        field(doc.title.substr(0, cut), schema::kWdfBody, schema::kPrefixAnswer);
+        fields.add(doc.title.substr(cut + schema::kHeadingSeparator.size()), schema::kWdfQuestion,
+                   schema::kPrefixQuestion);
+        fields.add(doc.title.substr(0, cut), schema::kWdfBody, schema::kPrefixAnswer);
     }
-    field(doc.answer, schema::kWdfBody, schema::kPrefixAnswer);
+    fields.add(doc.answer, schema::kWdfBody, schema::kPrefixAnswer);
     for (const Point& p : doc.points) {
         // A label names what the point is about ("Canary Releases"): it counts above the body.
-        field(p.label, schema::kWdfLabel, schema::kPrefixPoint);
-        field(p.text, schema::kWdfBody, schema::kPrefixPoint);
+        fields.add(p.label, schema::kWdfLabel, schema::kPrefixPoint);
+        fields.add(p.text, schema::kWdfBody, schema::kPrefixPoint);
         for (const std::string& item : p.items) {
-            field(item, schema::kWdfBody, schema::kPrefixPoint);
+            fields.add(item, schema::kWdfBody, schema::kPrefixPoint);
         }
     }
-    field(doc.example, schema::kWdfBody, schema::kPrefixExample);
-    field(doc.why, schema::kWdfBody, schema::kPrefixWhy);
+    fields.add(doc.example, schema::kWdfBody, schema::kPrefixExample);
+    fields.add(doc.why, schema::kWdfBody, schema::kPrefixWhy);
 
+    const Xapian::termcount left_out = fields.left_out();
     if (left_out > 0) xdoc.add_term(std::string(schema::kTermLength), left_out);
     xdoc.add_boolean_term(schema::id_term(doc.id));
     xdoc.add_boolean_term(std::string(schema::kPrefixKind) + to_string(doc.kind));

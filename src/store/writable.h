@@ -6,6 +6,7 @@
 
 #include <xapian.h>
 
+#include <atomic>
 #include <filesystem>
 #include <string>
 
@@ -29,8 +30,11 @@ void open_writable_index(const std::filesystem::path& dir, const WriterOptions& 
                          WritableIndex& out);
 
 // The Xapian document of `doc`: its fields as free text (also prefixed, for field queries), its
-// boolean terms, value slots and stored data.
-Xapian::Document make_document(const Document& doc, Xapian::TermGenerator& tg);
+// boolean terms, value slots and stored data. Its cost grows with the text, not with the number
+// of fields. Once `stop` (may be null) is set it returns at the next field, with a document
+// that is not whole: the caller that set it throws it away.
+Xapian::Document make_document(const Document& doc, Xapian::TermGenerator& tg,
+                               const std::atomic<bool>* stop = nullptr);
 
 // The term generator documents are indexed with (English stemming, CJK as n-grams). It has no
 // database, so one can be used on any thread; spelling data is added with add_to_index().
