@@ -116,9 +116,18 @@ class Updater {
                 report_.interrupted = true;
                 return;
             }
-            Prepared p = ahead.pop();
-            if (p.error) std::rethrow_exception(p.error);
-            apply(std::move(p), olds[i]);
+            std::optional<Prepared> p = ahead.pop([this] { return stopping(how_); });
+            if (!p || p->interrupted) {
+                // Stopped inside this file: it keeps what the index had of it.
+                report_.diagnostics.push_back(
+                    {work[i]->path.string(), 0,
+                     "interrupted while it was being indexed; it keeps its previous state until "
+                     "tpmindex runs again"});
+                report_.interrupted = true;
+                return;
+            }
+            if (p->error) std::rethrow_exception(p->error);
+            apply(std::move(*p), olds[i]);
             if (how_.progress) how_.progress(unchanged + i + 1, walked.files.size());
         }
         for (const auto& [path, state] : known) {
@@ -140,12 +149,14 @@ class Updater {
         MadeSections sections;
         std::optional<SourceInfo> info;
         std::exception_ptr error;
+        bool interrupted = false;  // stopped before it was made: not to be written
     };
 
     // The prepared files between the two threads, in order.
     class Ahead {
       public:
         static constexpr std::size_t kAhead = 4;
+        static constexpr std::chrono::milliseconds kPoll{50};
         bool push(Prepared p) {
             std::unique_lock<std::mutex> lock(mutex_);
             changed_.wait(lock, [&] { return stopped_ || queue_.size() < kAhead; });
@@ -154,9 +165,15 @@ class Updater {
             changed_.notify_all();
             return true;
         }
-        Prepared pop() {
+        // The next file, or nothing once `stopping()` says so: a file can take seconds to
+        // prepare, and a signal handler cannot wake a condition variable, so the wait looks at
+        // the flag every kPoll.
+        template <typename Stopping>
+        std::optional<Prepared> pop(Stopping stopping) {
             std::unique_lock<std::mutex> lock(mutex_);
-            changed_.wait(lock, [&] { return !queue_.empty(); });
+            while (!changed_.wait_for(lock, kPoll, [&] { return !queue_.empty(); })) {
+                if (stopping()) return std::nullopt;
+            }
             Prepared p = std::move(queue_.front());
             queue_.pop_front();
             changed_.notify_all();
@@ -199,6 +216,9 @@ class Updater {
             p.action = Prepared::Action::touched;
             return p;
         }
+        // A stop is looked at between the steps below and inside making the sections: each
+        // step of a 10 MB file takes a fraction of a second, the whole file several.
+        if (stopping(how_)) return interrupted(std::move(p));
         const text::Decoded decoded = text::decode_text(*bytes);
         if (!decoded.ok) return skipped(std::move(p), decoded.reason + "; skipped");
         if (decoded.converted) {
@@ -212,12 +232,19 @@ class Updater {
         if (!parsed.sources.empty()) p.info = std::move(parsed.sources.front());
         const std::vector<std::string> no_tags;
         for (Document& doc : parsed.docs) {
+            if (stopping(how_)) return interrupted(std::move(p));
             TagResult tags = tagger_.tag(doc, p.info ? p.info->tags : no_tags);
             doc.topics = std::move(tags.topics);
             doc.tags = std::move(tags.unknown);
         }
-        p.sections = maker_.make(std::move(parsed.docs));
+        p.sections = maker_.make(std::move(parsed.docs), how_.stop);
+        p.interrupted = p.sections.stopped;
         p.action = Prepared::Action::index;
+        return p;
+    }
+
+    static Prepared interrupted(Prepared p) {
+        p.interrupted = true;
         return p;
     }
 
