@@ -205,6 +205,9 @@ class Updater {
         Prepared p;
         const std::string path = found.path.string();
         p.state = FileState{path, root, found.size, found.mtime_ns, "", 0};
+        // A stop is looked at before each step below and inside making the sections: each
+        // step of a 10 MB file takes a fraction of a second, the whole file several.
+        if (stopping(how_)) return interrupted(std::move(p));
         // refresh() hands over only the files that are not unchanged().
         std::string why;
         const std::optional<std::string> bytes = read_bytes(found.path, &why);
@@ -216,8 +219,6 @@ class Updater {
             p.action = Prepared::Action::touched;
             return p;
         }
-        // A stop is looked at between the steps below and inside making the sections: each
-        // step of a 10 MB file takes a fraction of a second, the whole file several.
         if (stopping(how_)) return interrupted(std::move(p));
         const text::Decoded decoded = text::decode_text(*bytes);
         if (!decoded.ok) return skipped(std::move(p), decoded.reason + "; skipped");
