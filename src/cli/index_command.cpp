@@ -273,19 +273,6 @@ int tpmindex_main(const std::vector<std::string>& args, const Environment& env, 
 
 namespace {
 
-// What is wrong with the index in `dir` that a rebuild repairs, or nullopt: it cannot be opened
-// (a garbage version file, another schema), its version file is gone while its tables are
-// there, or Xapian's check finds a damaged block.
-std::optional<std::string> repairable_damage(const std::filesystem::path& dir) {
-    if (!index_exists(dir)) return index_damage(dir);
-    try {
-        open_index(dir);
-    } catch (const Error& e) {
-        return std::string(e.what());
-    }
-    return index_damage(dir);
-}
-
 std::string shown_path(const std::filesystem::path& p) {
     return text::printable(p.string(), text::Controls::neutralise);
 }
@@ -293,7 +280,10 @@ std::string shown_path(const std::filesystem::path& p) {
 // Whether `dir` is a notes index: it has a registry file, or its tables record folders.
 bool is_notes_index(const std::filesystem::path& dir, const Environment& env) {
     std::error_code ec;
-    if (env.notes_index && std::filesystem::equivalent(dir, *env.notes_index, ec)) return true;
+    if (env.notes_index && std::filesystem::weakly_canonical(dir, ec) ==
+                               std::filesystem::weakly_canonical(*env.notes_index, ec)) {
+        return true;
+    }
     return std::filesystem::exists(dir / schema::kNotesRegistryFileName, ec);
 }
 
@@ -384,7 +374,7 @@ int run_refresh_notes(const IndexOptions& options, const Environment& env, std::
     if (index_dir.empty()) return run_notes(options, env, out, err);
     const std::string rebuild =
         options.index.empty() ? "tpmindex --rebuild" : "tpmindex --rebuild --index " + options.index;
-    std::optional<std::string> damage = repairable_damage(index_dir);
+    std::optional<std::string> damage = index_damage(index_dir);
     const std::optional<std::vector<std::string>> roots = registered_notes_roots(index_dir);
     if (!damage && !index_exists(index_dir) && roots && !roots->empty()) {
         damage = "it is missing";
@@ -396,7 +386,7 @@ int run_refresh_notes(const IndexOptions& options, const Environment& env, std::
                             ") and lists no folder to rebuild it from; index your folders "
                             "again with: tpmindex FOLDER");
         }
-        err << "tpmindex: the notes index in " << shown_path(index_dir) << " is damaged ("
+        err << "tpmindex: the notes index in " << shown_path(index_dir) << " cannot be used ("
             << text::printable(*damage, text::Controls::neutralise) << "); rebuilding it from "
             << roots->size() << (roots->size() == 1 ? " registered folder\n" : " registered folders\n");
         return rebuild_notes_index(options, env, index_dir, out, err);
@@ -414,8 +404,8 @@ IndexReport build_or_repair_corpus(const IndexOptions& options,
                                    const std::filesystem::path& corpus, const std::string& display,
                                    const std::filesystem::path& index, std::ostream& err) {
     if (options.index.empty()) {
-        if (const std::optional<std::string> damage = repairable_damage(index)) {
-            err << "tpmindex: the index in index/ is damaged ("
+        if (const std::optional<std::string> damage = index_damage(index)) {
+            err << "tpmindex: the index in index/ cannot be used ("
                 << text::printable(*damage, text::Controls::neutralise)
                 << "); rebuilding it from corpus/\n";
             return rebuild_corpus(options, corpus, display, index, err);
@@ -425,7 +415,7 @@ IndexReport build_or_repair_corpus(const IndexOptions& options,
     try {
         return build_corpus_index(corpus, display, index, !options.no_wait);
     } catch (const Error& e) {
-        if (e.code() == ErrorCode::index_locked || !repairable_damage(index)) throw;
+        if (e.code() == ErrorCode::index_locked || !index_damage(index)) throw;
         throw Error(e.code(), std::string(e.what()) + " (the index is damaged; " +
                                   (options.index.empty() ? "tpmindex --rebuild"
                                                          : "tpmindex --rebuild --index " +

@@ -101,6 +101,16 @@ Xapian::Database open_named_index(const std::filesystem::path& dir, const Enviro
     return open_index(dir);
 }
 
+// `message` without the fix open_index() appends ("... (rebuild it with: ...)"): said where the
+// search does the rebuilding itself.
+std::string without_fix(const std::string& message) {
+    const std::size_t fix = message.rfind(" (");
+    if (fix == std::string::npos || message.find("with: tpmindex", fix) == std::string::npos) {
+        return message;
+    }
+    return message.substr(0, fix);
+}
+
 // The stale default index could not be refreshed: it is searched as it is, and the user told.
 Xapian::Database searched_as_is(Xapian::Database db, const std::string& why, std::ostream& err) {
     err << "tpmsearch: notice: index/ is older than corpus/ and cannot be rebuilt now ("
@@ -138,7 +148,7 @@ Xapian::Database open_corpus_index(const SearchOptions& options, const Environme
         if (corpus_index_current(db, env.corpus_dir())) return db;
         stale = std::move(db);
     } catch (const Error& e) {
-        problem = e.what();  // missing, damaged or of another schema: ours to rebuild
+        problem = without_fix(e.what());  // missing, damaged or of another schema: ours to rebuild
     }
     if (stale) {
         if (index_locked(index)) return searched_as_is(*stale, "another tpmindex is writing it", err);
@@ -165,8 +175,8 @@ Xapian::Database open_corpus_index(const SearchOptions& options, const Environme
         err << "tpmsearch: building the index in index/ from corpus/ (once, after each change "
                "to corpus/)\n";
     } else {
-        err << "tpmsearch: rebuilding the index in index/ from corpus/: " << shown(problem)
-            << "\n";
+        err << "tpmsearch: rebuilding the index in index/ from corpus/ (" << shown(problem)
+            << ")\n";
     }
     try {
         const IndexReport report = rebuild_corpus_index(

@@ -189,7 +189,11 @@ std::optional<std::string> index_damage(const fs::path& dir) {
     try {
         // Opening first: a garbage version file is named as such, not as a failed check.
         const Xapian::Database db(dir.string(), Xapian::DB_BACKEND_GLASS);
-        (void)db;
+        const int version = index_schema_version(db);
+        if (version != schema::kSchemaVersion && (version != 0 || db.get_doccount() > 0)) {
+            return "built with schema " + std::to_string(version) + ", this version uses " +
+                   std::to_string(schema::kSchemaVersion);
+        }
         const std::size_t errors = Xapian::Database::check(dir.string(), 0, nullptr);
         if (errors > 0) return std::to_string(errors) + " errors in its tables";
     } catch (const Xapian::DatabaseLockError&) {
@@ -208,7 +212,7 @@ bool rebuild_index(const fs::path& dir, const std::function<bool(const fs::path&
     target = target.lexically_normal();
     if (!target.has_filename()) target = target.parent_path();
     // A symlinked index folder: the folder it names is the one rebuilt, the link stays.
-    if (fs::is_symlink(target, ec)) target = fs::canonical(target, ec);
+    if (fs::is_symlink(fs::symlink_status(target, ec))) target = fs::canonical(target, ec);
     if (ec) throw Error(ErrorCode::io, "cannot resolve " + dir.string() + ": " + ec.message());
     const IndexLock lock(target, how);
     remove_abandoned(target);
