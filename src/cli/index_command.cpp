@@ -41,7 +41,10 @@ void setup_index(CLI::App& app, IndexOptions& options) {
                    "Folder of Q&A documents to index (default: the shipped corpus/)")
         ->check(CLI::ExistingDirectory);
     app.add_flag("-q,--quiet", options.quiet, "Print only warnings and errors");
-    app.add_flag("--rebuild", options.rebuild, "Rebuild from the sources into a new folder and swap it in (repairs a damaged index): index/ from corpus/ and the notes index from its registered folders; with --index, the one named");
+    app.add_flag("--rebuild", options.rebuild,
+                 "Rebuild from the sources into a new folder and swap it in (repairs a damaged "
+                 "index): index/ from corpus/ and the notes index from its registered folders; "
+                 "with --index, the one named");
     app.add_flag("--no-wait", options.no_wait,
                  "Fail at once if another tpmindex is writing the index, instead of waiting");
 }
@@ -55,9 +58,9 @@ int run_refresh_notes(const IndexOptions& options, const Environment& env, std::
 // Builds the corpus index in place; the default index, when it is missing, damaged or of
 // another schema, is rebuilt beside it and swapped in instead (it is ours to rebuild). Any other
 // index that cannot be written names the command that rebuilds it.
-IndexReport build_or_repair_corpus(const IndexOptions& options,
-                                   const std::filesystem::path& corpus, const std::string& display,
-                                   const std::filesystem::path& index, std::ostream& err);
+IndexReport build_or_repair_corpus(const IndexOptions& options, const std::filesystem::path& corpus,
+                                   const std::string& display, const std::filesystem::path& index,
+                                   std::ostream& err);
 
 // 128 + SIGINT, as a shell reports a command Ctrl-C ended.
 constexpr int kExitInterrupted = 130;
@@ -354,8 +357,7 @@ int run_rebuild(const IndexOptions& options, const Environment& env, std::ostrea
         print_report(report, options.index.empty() ? "index/" : options.index, out);
     }
     if (!options.index.empty() || !options.corpus.empty() || !env.notes_index) return 0;
-    const std::optional<std::vector<std::string>> roots =
-        registered_notes_roots(*env.notes_index);
+    const std::optional<std::vector<std::string>> roots = registered_notes_roots(*env.notes_index);
     if (!roots || roots->empty()) return 0;
     return rebuild_notes_index(options, env, *env.notes_index, out, err);
 }
@@ -366,14 +368,15 @@ int run_rebuild(const IndexOptions& options, const Environment& env, std::ostrea
 // the other forms fail naming tpmindex --rebuild.
 int run_refresh_notes(const IndexOptions& options, const Environment& env, std::ostream& out,
                       std::ostream& err) {
-    const std::filesystem::path index_dir =
-        !options.index.empty() ? std::filesystem::path(options.index)
-        : env.notes_index      ? *env.notes_index
-                               : std::filesystem::path();
+    const std::filesystem::path index_dir = !options.index.empty()
+                                                ? std::filesystem::path(options.index)
+                                            : env.notes_index ? *env.notes_index
+                                                              : std::filesystem::path();
     const bool plain = options.paths.empty() && !options.list && options.remove.empty();
     if (index_dir.empty()) return run_notes(options, env, out, err);
-    const std::string rebuild =
-        options.index.empty() ? "tpmindex --rebuild" : "tpmindex --rebuild --index " + options.index;
+    const std::string rebuild = options.index.empty()
+                                    ? "tpmindex --rebuild"
+                                    : "tpmindex --rebuild --index " + options.index;
     std::optional<std::string> damage = index_damage(index_dir);
     const std::optional<std::vector<std::string>> roots = registered_notes_roots(index_dir);
     if (!damage && !index_exists(index_dir) && roots && !roots->empty()) {
@@ -388,7 +391,8 @@ int run_refresh_notes(const IndexOptions& options, const Environment& env, std::
         }
         err << "tpmindex: the notes index in " << shown_path(index_dir) << " cannot be used ("
             << text::printable(*damage, text::Controls::neutralise) << "); rebuilding it from "
-            << roots->size() << (roots->size() == 1 ? " registered folder\n" : " registered folders\n");
+            << roots->size()
+            << (roots->size() == 1 ? " registered folder\n" : " registered folders\n");
         return rebuild_notes_index(options, env, index_dir, out, err);
     }
     if (plain && (!roots || roots->empty())) return 0;
@@ -400,9 +404,9 @@ int run_refresh_notes(const IndexOptions& options, const Environment& env, std::
     return run_notes(options, env, out, err);
 }
 
-IndexReport build_or_repair_corpus(const IndexOptions& options,
-                                   const std::filesystem::path& corpus, const std::string& display,
-                                   const std::filesystem::path& index, std::ostream& err) {
+IndexReport build_or_repair_corpus(const IndexOptions& options, const std::filesystem::path& corpus,
+                                   const std::string& display, const std::filesystem::path& index,
+                                   std::ostream& err) {
     if (options.index.empty()) {
         if (const std::optional<std::string> damage = index_damage(index)) {
             err << "tpmindex: the index in index/ cannot be used ("
@@ -416,11 +420,11 @@ IndexReport build_or_repair_corpus(const IndexOptions& options,
         return build_corpus_index(corpus, display, index, !options.no_wait);
     } catch (const Error& e) {
         if (e.code() == ErrorCode::index_locked || !index_damage(index)) throw;
-        throw Error(e.code(), std::string(e.what()) + " (the index is damaged; " +
-                                  (options.index.empty() ? "tpmindex --rebuild"
-                                                         : "tpmindex --rebuild --index " +
-                                                               options.index) +
-                                  " rebuilds it)");
+        throw Error(e.code(),
+                    std::string(e.what()) + " (the index is damaged; " +
+                        (options.index.empty() ? "tpmindex --rebuild"
+                                               : "tpmindex --rebuild --index " + options.index) +
+                        " rebuilds it)");
     }
 }
 

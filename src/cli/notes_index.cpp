@@ -358,9 +358,11 @@ std::optional<std::vector<std::string>> registered_notes_roots(
     const std::filesystem::path& index_dir) {
     if (index_exists(index_dir)) {
         try {
-            return notes_roots(open_index(index_dir));
-        } catch (const Error&) {
+            // Any schema: an index of an older tpmindex still says which folders it holds.
+            return notes_roots(Xapian::Database(index_dir.string(), Xapian::DB_BACKEND_GLASS));
+        } catch (const Xapian::Error&) {
             // Damaged tables: the registry file below still knows.
+        } catch (const Error&) {
         }
     }
     return read_notes_registry(index_dir);
@@ -369,9 +371,9 @@ std::optional<std::vector<std::string>> registered_notes_roots(
 NotesReport rebuild_notes(const NotesIndexing& how) {
     const std::optional<std::vector<std::string>> roots = registered_notes_roots(how.index_dir);
     if (!roots || roots->empty()) {
-        throw Error(ErrorCode::not_found,
-                    "no notes folder is registered in " + how.index_dir.string() +
-                        "; index one with: tpmindex FOLDER");
+        throw Error(ErrorCode::not_found, "no notes folder is registered in " +
+                                              how.index_dir.string() +
+                                              "; index one with: tpmindex FOLDER");
     }
     NotesReport report;
     NotesIndexing fresh_how = how;

@@ -88,8 +88,8 @@ Xapian::Database open_named_index(const std::filesystem::path& dir, const Enviro
         const std::optional<std::vector<std::string>> roots = read_notes_registry(dir);
         if (roots && !roots->empty()) {
             throw Error(ErrorCode::index_missing, "the notes index in " + dir.string() +
-                                                      " is missing (" + kRebuild +
-                                                      " --index " + dir.string() +
+                                                      " is missing (" + kRebuild + " --index " +
+                                                      dir.string() +
                                                       " restores it from its registered folders)");
         }
         if (env.notes_index && same_folder(dir, *env.notes_index)) {
@@ -151,7 +151,8 @@ Xapian::Database open_corpus_index(const SearchOptions& options, const Environme
         problem = without_fix(e.what());  // missing, damaged or of another schema: ours to rebuild
     }
     if (stale) {
-        if (index_locked(index)) return searched_as_is(*stale, "another tpmindex is writing it", err);
+        if (index_locked(index))
+            return searched_as_is(*stale, "another tpmindex is writing it", err);
         if (const std::optional<std::string> why = index_unwritable(index)) {
             return searched_as_is(*stale, *why, err);
         }
@@ -191,8 +192,8 @@ Xapian::Database open_corpus_index(const SearchOptions& options, const Environme
         print_build_warnings(report, err);
     } catch (const Error& e) {
         throw Error(e.code(), "index/ is " + std::string(never_built ? "missing" : "damaged") +
-                                  " and cannot be built now (" + e.what() + "); run " +
-                                  kRebuild + " once index/ can be written, or name another "
+                                  " and cannot be built now (" + e.what() + "); run " + kRebuild +
+                                  " once index/ can be written, or name another "
                                   "index with --index DIR");
     }
     return open_index(index, kRebuild);

@@ -110,8 +110,8 @@ void carry_over(const fs::path& from, const fs::path& to) {
         fs::copy(e.path(), to / name, fs::copy_options::recursive | fs::copy_options::copy_symlinks,
                  copy_ec);
         if (copy_ec) {
-            throw Error(ErrorCode::io, "cannot copy " + e.path().string() + " into the rebuilt index: " +
-                                           copy_ec.message());
+            throw Error(ErrorCode::io, "cannot copy " + e.path().string() +
+                                           " into the rebuilt index: " + copy_ec.message());
         }
         sync_path(to / name, false);
     }
@@ -121,16 +121,14 @@ void carry_over(const fs::path& from, const fs::path& to) {
 
 void write_notes_registry(const fs::path& dir, const std::vector<std::string>& roots) {
     const fs::path target = dir / schema::kNotesRegistryFileName;
-    const fs::path temporary =
-        dir / ("." + std::string(schema::kNotesRegistryFileName) + "." + std::to_string(::getpid()));
-    const std::string text =
-        nlohmann::json{{"roots", roots}}.dump(2, ' ', false,
-                                              nlohmann::json::error_handler_t::replace) +
-        "\n";
+    const fs::path temporary = dir / ("." + std::string(schema::kNotesRegistryFileName) + "." +
+                                      std::to_string(::getpid()));
+    const std::string text = nlohmann::json{{"roots", roots}}.dump(
+                                 2, ' ', false, nlohmann::json::error_handler_t::replace) +
+                             "\n";
     const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0) {
-        throw Error(ErrorCode::io,
-                    "cannot write " + temporary.string() + ": " + errno_text(errno));
+        throw Error(ErrorCode::io, "cannot write " + temporary.string() + ": " + errno_text(errno));
     }
     std::size_t done = 0;
     int failed = 0;
@@ -212,8 +210,10 @@ bool rebuild_index(const fs::path& dir, const std::function<bool(const fs::path&
     target = target.lexically_normal();
     if (!target.has_filename()) target = target.parent_path();
     // A symlinked index folder: the folder it names is the one rebuilt, the link stays.
-    if (fs::is_symlink(fs::symlink_status(target, ec))) target = fs::canonical(target, ec);
-    if (ec) throw Error(ErrorCode::io, "cannot resolve " + dir.string() + ": " + ec.message());
+    if (fs::is_symlink(fs::symlink_status(target, ec))) {
+        target = fs::canonical(target, ec);
+        if (ec) throw Error(ErrorCode::io, "cannot resolve " + dir.string() + ": " + ec.message());
+    }
     const IndexLock lock(target, how);
     remove_abandoned(target);
     const fs::path fresh =

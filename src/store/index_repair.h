@@ -23,9 +23,9 @@ void write_notes_registry(const std::filesystem::path& dir, const std::vector<st
 std::optional<std::vector<std::string>> read_notes_registry(const std::filesystem::path& dir);
 
 // What is wrong with the index in `dir`, in a few words, or nullopt when Xapian's own check
-// (every table, block by block) finds it whole and it is of this schema version. A folder with no database in it is "missing"
-// when it still holds tables (a deleted iamglass), nullopt when it is empty (never built).
-// Reads every block: about 0.3 s for a 40 MB index.
+// (every table, block by block) finds it whole and it is of this schema version. A folder with no
+// database in it is "missing" when it still holds tables (a deleted iamglass), nullopt when it is
+// empty (never built). Reads every block: about 0.3 s for a 40 MB index.
 std::optional<std::string> index_damage(const std::filesystem::path& dir);
 
 // Why the index folder `dir` cannot be written now (a read-only file system, no permission), in

@@ -41,8 +41,8 @@ std::string name_of(Damage d) {
 
 // Xapian's own check of every table (Debian's xapian-tools), as the crash suite uses it.
 int xapian_check(const fs::path& index) {
-    return run_process({"/bin/sh", "-c", "exec xapian-check \"$0\" >/dev/null 2>&1",
-                        index.string()})
+    return run_process(
+               {"/bin/sh", "-c", "exec xapian-check \"$0\" >/dev/null 2>&1", index.string()})
         .status;
 }
 
@@ -83,7 +83,8 @@ void write_notes(const fs::path& folder, const std::string& word) {
         std::string text = "# " + word + " note " + std::to_string(f) + "\n\n";
         for (int p = 0; p < 6; ++p) {
             text += "## Part " + std::to_string(p) + "\n\n" + word;
-            for (int w = 0; w < 60; ++w) text += std::string(" ") + filler[(f * 7 + p * 3 + w) % 10];
+            for (int w = 0; w < 60; ++w)
+                text += std::string(" ") + filler[(f * 7 + p * 3 + w) % 10];
             text += " item" + std::to_string(f * 100 + p) + ".\n\n";
         }
         write_file(folder / ("note" + std::to_string(f) + ".md"), text);
@@ -129,8 +130,8 @@ class Repair : public HostileInstall {
     fs::path default_index() const { return root_ / "index"; }
 };
 
-class NotesDamage : public Repair, public ::testing::WithParamInterface<std::tuple<Damage, bool>> {
-};
+class NotesDamage : public Repair,
+                    public ::testing::WithParamInterface<std::tuple<Damage, bool>> {};
 
 // After each damage, the search is never silent about the notes (or answers them still), and
 // the command it names, or a plain tpmindex, restores the notes of both folders.
@@ -150,8 +151,8 @@ TEST_P(NotesDamage, TheNamedCommandRestoresEveryRegisteredFolder) {
         EXPECT_EQ(combined.status, 0) << combined.err;
         EXPECT_TRUE(names_a_rebuild(combined.err)) << combined.err;
     }
-    const ProcessResult repaired = tpmindex(plain ? std::vector<std::string>{}
-                                                  : std::vector<std::string>{"--rebuild"});
+    const ProcessResult repaired =
+        tpmindex(plain ? std::vector<std::string>{} : std::vector<std::string>{"--rebuild"});
     TPM_EXPECT_FINISHED(repaired);
     EXPECT_EQ(repaired.status, 0) << repaired.err;
     EXPECT_TRUE(both_folders_found());
@@ -162,17 +163,15 @@ TEST_P(NotesDamage, TheNamedCommandRestoresEveryRegisteredFolder) {
     }
 }
 
-INSTANTIATE_TEST_SUITE_P(EachDamage, NotesDamage,
-                         ::testing::Combine(::testing::Values(Damage::zeroed_block,
-                                                              Damage::truncated_table,
-                                                              Damage::deleted_iamglass,
-                                                              Damage::garbage_iamglass),
-                                            ::testing::Bool()),
-                         [](const auto& p) {
-                             return name_of(std::get<0>(p.param)) +
-                                    (std::get<1>(p.param) ? "ThenPlainTpmindex"
-                                                             : "ThenRebuild");
-                         });
+INSTANTIATE_TEST_SUITE_P(
+    EachDamage, NotesDamage,
+    ::testing::Combine(::testing::Values(Damage::zeroed_block, Damage::truncated_table,
+                                         Damage::deleted_iamglass, Damage::garbage_iamglass),
+                       ::testing::Bool()),
+    [](const auto& p) {
+        return name_of(std::get<0>(p.param)) +
+               (std::get<1>(p.param) ? "ThenPlainTpmindex" : "ThenRebuild");
+    });
 
 class DefaultIndexDamage : public Repair, public ::testing::WithParamInterface<Damage> {};
 
@@ -237,8 +236,8 @@ TEST_F(Repair, RebuildingTheNotesIndexByNameKeepsItANotesIndex) {
     const ProcessResult rebuilt = tpmindex({"--rebuild", "--index", notes_index().string()});
     EXPECT_EQ(rebuilt.status, 0) << rebuilt.err;
     EXPECT_TRUE(both_folders_found());
-    const ProcessResult corpus = tpmsearch({"--source", "corpus", "-n", "1", "canary", "--index",
-                                            notes_index().string()});
+    const ProcessResult corpus =
+        tpmsearch({"--source", "corpus", "-n", "1", "canary", "--index", notes_index().string()});
     EXPECT_EQ(corpus.status, 1) << corpus.out;
 }
 
