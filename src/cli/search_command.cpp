@@ -72,7 +72,7 @@ constexpr const char* kRebuild = "tpmindex --rebuild";
 
 // How long a search that must (re)build the missing default index waits for another process
 // that is building it: the first searches after an install may run together.
-constexpr std::chrono::seconds kBuildPatience{10};
+constexpr std::chrono::seconds kBuildPatience{3};
 
 // Whether `a` and `b` name the same folder (either may not exist yet).
 bool same_folder(const std::filesystem::path& a, const std::filesystem::path& b) {

@@ -192,7 +192,14 @@ std::optional<std::string> index_damage(const fs::path& dir) {
             return "built with schema " + std::to_string(version) + ", this version uses " +
                    std::to_string(schema::kSchemaVersion);
         }
-        const std::size_t errors = Xapian::Database::check(dir.string(), 0, nullptr);
+        std::size_t errors = 0;
+        try {
+            errors = Xapian::Database::check(dir.string(), 0, nullptr);
+        } catch (const Xapian::DatabaseOpeningError&) {
+            // The check opens each table for writing: a read-only index that opened for reading
+            // above cannot be checked, which says nothing of damage.
+            return std::nullopt;
+        }
         if (errors > 0) return std::to_string(errors) + " errors in its tables";
     } catch (const Xapian::DatabaseLockError&) {
         return std::nullopt;
