@@ -7,6 +7,7 @@
 #include "ingest/corpus.h"
 #include "ingest/vocabulary.h"
 #include "model/error.h"
+#include "store/index_repair.h"
 #include "store/schema.h"
 #include "topics/tagger.h"
 
@@ -75,6 +76,24 @@ IndexReport build_corpus_index(const std::filesystem::path& corpus_dir,
     report.stats = writer.stats();
     report.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return report;
+}
+
+IndexReport rebuild_corpus_index(const std::filesystem::path& corpus_dir,
+                                 const std::string& display_dir,
+                                 const std::filesystem::path& index_dir, bool wait_for_lock,
+                                 const std::function<void()>& waiting,
+                                 std::chrono::milliseconds patience,
+                                 const std::function<bool()>& still_needed) {
+    IndexReport report;
+    rebuild_index(
+        index_dir,
+        [&](const std::filesystem::path& fresh) {
+            if (still_needed && !still_needed()) return false;
+            report = build_corpus_index(corpus_dir, display_dir, fresh);
+            return true;
+        },
+        LockWait{wait_for_lock, patience, waiting});
     return report;
 }
 

@@ -6,7 +6,9 @@
 
 #include <xapian.h>
 
+#include <chrono>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -30,6 +32,20 @@ struct IndexReport {
 IndexReport build_corpus_index(const std::filesystem::path& corpus_dir,
                                const std::string& display_dir,
                                const std::filesystem::path& index_dir, bool wait_for_lock = true);
+
+// Builds the index of `corpus_dir` into a new folder beside `index_dir` and swaps it in for the
+// old one (store/index_repair.h): readers keep working meanwhile, and a damaged index is
+// replaced, not written into. `patience`: how long to wait for another writer's lock before
+// throwing tpm::Error(index_locked), when not `wait_for_lock`. `still_needed`, when given, is
+// asked once the lock is held (another process may have rebuilt the index meanwhile); false
+// skips the rebuild and returns an empty report. Throws tpm::Error like build_corpus_index, and
+// io when the new folder cannot be made or swapped in (the old index is then left as it was).
+IndexReport rebuild_corpus_index(const std::filesystem::path& corpus_dir,
+                                 const std::string& display_dir,
+                                 const std::filesystem::path& index_dir, bool wait_for_lock,
+                                 const std::function<void()>& waiting = {},
+                                 std::chrono::milliseconds patience = {},
+                                 const std::function<bool()>& still_needed = {});
 
 // True when `db` was built from the corpus files now in `corpus_dir` (names, sizes and
 // modification times, as corpus_fingerprint() sees them).

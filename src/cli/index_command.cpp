@@ -7,6 +7,7 @@
 #include <functional>
 #include <iomanip>
 #include <memory>
+#include <optional>
 #include <sstream>
 
 #include "cli/app_runner.h"
@@ -14,6 +15,8 @@
 #include "ingest/corpus.h"
 #include "model/error.h"
 #include "store/database.h"
+#include "store/index_repair.h"
+#include "store/schema.h"
 #include "text/printable.h"
 
 namespace tpm::cli {
@@ -38,11 +41,26 @@ void setup_index(CLI::App& app, IndexOptions& options) {
                    "Folder of Q&A documents to index (default: the shipped corpus/)")
         ->check(CLI::ExistingDirectory);
     app.add_flag("-q,--quiet", options.quiet, "Print only warnings and errors");
+    app.add_flag("--rebuild", options.rebuild,
+                 "Rebuild from the sources into a new folder and swap it in (repairs a damaged "
+                 "index): index/ from corpus/ and the notes index from its registered folders; "
+                 "with --index, the one named");
     app.add_flag("--no-wait", options.no_wait,
                  "Fail at once if another tpmindex is writing the index, instead of waiting");
 }
 
 namespace {
+
+int run_rebuild(const IndexOptions& options, const Environment& env, std::ostream& out,
+                std::ostream& err);
+int run_refresh_notes(const IndexOptions& options, const Environment& env, std::ostream& out,
+                      std::ostream& err);
+// Builds the corpus index in place; the default index, when it is missing, damaged or of
+// another schema, is rebuilt beside it and swapped in instead (it is ours to rebuild). Any other
+// index that cannot be written names the command that rebuilds it.
+IndexReport build_or_repair_corpus(const IndexOptions& options, const std::filesystem::path& corpus,
+                                   const std::string& display, const std::filesystem::path& index,
+                                   std::ostream& err);
 
 // 128 + SIGINT, as a shell reports a command Ctrl-C ended.
 constexpr int kExitInterrupted = 130;
@@ -222,8 +240,9 @@ int run_notes(const IndexOptions& options, const Environment& env, std::ostream&
 
 int run_index(const IndexOptions& options, const Environment& env, std::ostream& out,
               std::ostream& err) {
+    if (options.rebuild) return run_rebuild(options, env, out, err);
     if (!options.paths.empty() || options.list || !options.remove.empty()) {
-        return run_notes(options, env, out, err);
+        return run_refresh_notes(options, env, out, err);
     }
     if ((options.index.empty() || options.corpus.empty()) && !env.data_root) {
         throw Error(ErrorCode::io,
@@ -237,14 +256,12 @@ int run_index(const IndexOptions& options, const Environment& env, std::ostream&
         options.index.empty() ? env.default_index_dir() : std::filesystem::path(options.index);
     const std::string index_shown = options.index.empty() ? "index/" : options.index;
 
-    if (!options.no_wait && index_locked(index)) lock_notice(err, index)();
-    const IndexReport report = build_corpus_index(corpus, display, index, !options.no_wait);
+    const IndexReport report = build_or_repair_corpus(options, corpus, display, index, err);
     print_warnings(report.diagnostics, err);
     if (!options.quiet) print_report(report, index_shown, out);
-    // A plain tpmindex also refreshes every registered notes folder.
-    if (options.index.empty() && options.corpus.empty() && env.notes_index &&
-        !list_notes_roots(*env.notes_index).empty()) {
-        return run_notes(options, env, out, err);
+    // A plain tpmindex also refreshes every registered notes folder, and repairs their index.
+    if (options.index.empty() && options.corpus.empty() && env.notes_index) {
+        return run_refresh_notes(options, env, out, err);
     }
     return 0;
 }
@@ -256,5 +273,161 @@ int tpmindex_main(const std::vector<std::string>& args, const Environment& env, 
     setup_index(app, options);
     return parse_and_run(app, args, out, err, [&] { return run_index(options, env, out, err); });
 }
+
+namespace {
+
+std::string shown_path(const std::filesystem::path& p) {
+    return text::printable(p.string(), text::Controls::neutralise);
+}
+
+// Whether `dir` is a notes index: it has a registry file, or its tables record folders.
+bool is_notes_index(const std::filesystem::path& dir, const Environment& env) {
+    std::error_code ec;
+    if (env.notes_index && std::filesystem::weakly_canonical(dir, ec) ==
+                               std::filesystem::weakly_canonical(*env.notes_index, ec)) {
+        return true;
+    }
+    return std::filesystem::exists(dir / schema::kNotesRegistryFileName, ec);
+}
+
+NotesIndexing notes_indexing(const IndexOptions& options, const Environment& env,
+                             const std::filesystem::path& index_dir, const Taxonomy& taxonomy,
+                             std::ostream& err) {
+    NotesIndexing how{index_dir, &taxonomy, {}, {}, nullptr, true, {}, {}};
+    how.walk.max_file_bytes = static_cast<std::uintmax_t>(options.max_size_mb * 1024 * 1024);
+    if (env.stderr_is_tty && !options.quiet) how.progress = progress_bar(err);
+    how.wait_for_lock = !options.no_wait;
+    how.waiting = lock_notice(err, index_dir);
+    how.stop = &interrupted;
+    how.writing = [] { armed.store(true, std::memory_order_relaxed); };
+    return how;
+}
+
+// Rebuilds the notes index in `index_dir` from its registered folders and swaps it in.
+int rebuild_notes_index(const IndexOptions& options, const Environment& env,
+                        const std::filesystem::path& index_dir, std::ostream& out,
+                        std::ostream& err) {
+    std::vector<Diagnostic> taxonomy_problems;
+    const Taxonomy taxonomy = notes_taxonomy(env, taxonomy_problems);
+    const InterruptGuard guard;
+    const NotesReport report =
+        rebuild_notes(notes_indexing(options, env, index_dir, taxonomy, err));
+    print_warnings(report.diagnostics, err);
+    if (report.interrupted) {
+        err << "tpmindex: interrupted; the notes index in " << shown_path(index_dir)
+            << " is left as it was, run tpmindex --rebuild again to rebuild it\n";
+        return kExitInterrupted;
+    }
+    if (!options.quiet) {
+        out << "rebuilt the notes index in " << shown_path(index_dir) << ": ";
+        print_notes_report(report, out);
+    }
+    return 0;
+}
+
+IndexReport rebuild_corpus(const IndexOptions& options, const std::filesystem::path& corpus,
+                           const std::string& display, const std::filesystem::path& index,
+                           std::ostream& err) {
+    return rebuild_corpus_index(corpus, display, index, !options.no_wait, lock_notice(err, index));
+}
+
+int run_rebuild(const IndexOptions& options, const Environment& env, std::ostream& out,
+                std::ostream& err) {
+    if (!options.paths.empty() || options.list || !options.remove.empty()) {
+        throw Error(ErrorCode::io,
+                    "--rebuild takes no folders and goes with neither --list nor --remove");
+    }
+    if (!options.index.empty() && options.corpus.empty() && is_notes_index(options.index, env)) {
+        return rebuild_notes_index(options, env, options.index, out, err);
+    }
+    if ((options.index.empty() || options.corpus.empty()) && !env.data_root) {
+        throw Error(ErrorCode::io,
+                    "cannot find the shipped corpus/ beside tpmindex; name the folders with "
+                    "--corpus DIR --index DIR");
+    }
+    const std::filesystem::path corpus =
+        options.corpus.empty() ? env.corpus_dir() : std::filesystem::path(options.corpus);
+    const std::string display = options.corpus.empty() ? "corpus" : options.corpus;
+    const std::filesystem::path index =
+        options.index.empty() ? env.default_index_dir() : std::filesystem::path(options.index);
+    const IndexReport report = rebuild_corpus(options, corpus, display, index, err);
+    print_warnings(report.diagnostics, err);
+    if (!options.quiet) {
+        out << "rebuilt: ";
+        print_report(report, options.index.empty() ? "index/" : options.index, out);
+    }
+    if (!options.index.empty() || !options.corpus.empty() || !env.notes_index) return 0;
+    const std::optional<std::vector<std::string>> roots = registered_notes_roots(*env.notes_index);
+    if (!roots || roots->empty()) return 0;
+    return rebuild_notes_index(options, env, *env.notes_index, out, err);
+}
+
+// tpmindex with folders, --list or --remove, and the notes part of a plain tpmindex. A notes
+// index that is damaged, or gone while its registry file lists folders, is never refreshed as if
+// it were whole (a damaged block would hide behind "unchanged"): a plain tpmindex rebuilds it,
+// the other forms fail naming tpmindex --rebuild.
+int run_refresh_notes(const IndexOptions& options, const Environment& env, std::ostream& out,
+                      std::ostream& err) {
+    const std::filesystem::path index_dir = !options.index.empty()
+                                                ? std::filesystem::path(options.index)
+                                            : env.notes_index ? *env.notes_index
+                                                              : std::filesystem::path();
+    const bool plain = options.paths.empty() && !options.list && options.remove.empty();
+    if (index_dir.empty()) return run_notes(options, env, out, err);
+    const std::string rebuild = options.index.empty()
+                                    ? "tpmindex --rebuild"
+                                    : "tpmindex --rebuild --index " + options.index;
+    std::optional<std::string> damage = index_damage(index_dir);
+    const std::optional<std::vector<std::string>> roots = registered_notes_roots(index_dir);
+    if (!damage && !index_exists(index_dir) && roots && !roots->empty()) {
+        damage = "it is missing";
+    }
+    if (damage && plain) {
+        if (!roots || roots->empty()) {
+            throw Error(ErrorCode::index_corrupt,
+                        "the notes index in " + index_dir.string() + " is damaged (" + *damage +
+                            ") and lists no folder to rebuild it from; index your folders "
+                            "again with: tpmindex FOLDER");
+        }
+        err << "tpmindex: the notes index in " << shown_path(index_dir) << " cannot be used ("
+            << text::printable(*damage, text::Controls::neutralise) << "); rebuilding it from "
+            << roots->size()
+            << (roots->size() == 1 ? " registered folder\n" : " registered folders\n");
+        return rebuild_notes_index(options, env, index_dir, out, err);
+    }
+    if (plain && (!roots || roots->empty())) return 0;
+    if (damage) {
+        throw Error(ErrorCode::index_corrupt, "the notes index in " + index_dir.string() +
+                                                  " is damaged (" + *damage + "); " + rebuild +
+                                                  " rebuilds it from its registered folders");
+    }
+    return run_notes(options, env, out, err);
+}
+
+IndexReport build_or_repair_corpus(const IndexOptions& options, const std::filesystem::path& corpus,
+                                   const std::string& display, const std::filesystem::path& index,
+                                   std::ostream& err) {
+    if (options.index.empty()) {
+        if (const std::optional<std::string> damage = index_damage(index)) {
+            err << "tpmindex: the index in index/ cannot be used ("
+                << text::printable(*damage, text::Controls::neutralise)
+                << "); rebuilding it from corpus/\n";
+            return rebuild_corpus(options, corpus, display, index, err);
+        }
+    }
+    if (!options.no_wait && index_locked(index)) lock_notice(err, index)();
+    try {
+        return build_corpus_index(corpus, display, index, !options.no_wait);
+    } catch (const Error& e) {
+        if (e.code() == ErrorCode::index_locked || !index_damage(index)) throw;
+        throw Error(e.code(),
+                    std::string(e.what()) + " (the index is damaged; " +
+                        (options.index.empty() ? "tpmindex --rebuild"
+                                               : "tpmindex --rebuild --index " + options.index) +
+                        " rebuilds it)");
+    }
+}
+
+}  // namespace
 
 }  // namespace tpm::cli

@@ -22,6 +22,7 @@ struct IndexOptions {
     double max_size_mb = 10.0;       // --max-size: larger note files are skipped
     bool quiet = false;
     bool no_wait = false;  // --no-wait: fail at once while another tpmindex writes the index
+    bool rebuild = false;  // --rebuild: build anew beside the old index and swap it in
 };
 
 void setup_index(CLI::App& app, IndexOptions& options);

@@ -17,6 +17,7 @@
 #include "ingest/notes.h"
 #include "model/error.h"
 #include "store/database.h"
+#include "store/index_repair.h"
 #include "store/notes_writer.h"
 #include "store/schema.h"
 #include "text/decode.h"
@@ -379,6 +380,40 @@ std::vector<RootSummary> list_notes_roots(const std::filesystem::path& index_dir
         out.push_back(std::move(summary));
     }
     return out;
+}
+
+std::optional<std::vector<std::string>> registered_notes_roots(
+    const std::filesystem::path& index_dir) {
+    if (index_exists(index_dir)) {
+        try {
+            // Any schema: an index of an older tpmindex still says which folders it holds.
+            return notes_roots(Xapian::Database(index_dir.string(), Xapian::DB_BACKEND_GLASS));
+        } catch (const Xapian::Error&) {
+            // Damaged tables: the registry file below still knows.
+        } catch (const Error&) {
+        }
+    }
+    return read_notes_registry(index_dir);
+}
+
+NotesReport rebuild_notes(const NotesIndexing& how) {
+    const std::optional<std::vector<std::string>> roots = registered_notes_roots(how.index_dir);
+    if (!roots || roots->empty()) {
+        throw Error(ErrorCode::not_found, "no notes folder is registered in " +
+                                              how.index_dir.string() +
+                                              "; index one with: tpmindex FOLDER");
+    }
+    NotesReport report;
+    NotesIndexing fresh_how = how;
+    rebuild_index(
+        how.index_dir,
+        [&](const std::filesystem::path& fresh) {
+            fresh_how.index_dir = fresh;
+            report = update_notes(fresh_how, *roots);
+            return !report.interrupted;
+        },
+        LockWait{how.wait_for_lock, {}, how.waiting});
+    return report;
 }
 
 }  // namespace tpm::cli

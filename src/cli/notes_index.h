@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -71,5 +72,18 @@ struct RootSummary {
 // The registered folders with their counts, in registration order (empty when there is no
 // notes index yet).
 std::vector<RootSummary> list_notes_roots(const std::filesystem::path& index_dir);
+
+// The folders registered in the notes index in `index_dir`: from its tables when they can be
+// read, else from the registry file beside them (store/index_repair.h). nullopt when neither
+// says (no index was ever made there, or both are gone).
+std::optional<std::vector<std::string>> registered_notes_roots(
+    const std::filesystem::path& index_dir);
+
+// Rebuilds the notes index in how.index_dir from every registered folder (as
+// registered_notes_roots() finds them) into a new folder beside it, and swaps it in for the
+// old one, which may be damaged or missing: readers keep working meanwhile. An interrupted
+// rebuild leaves the old index as it was. Throws tpm::Error(not_found) when no folder is
+// registered, and like update_notes() and rebuild_index().
+NotesReport rebuild_notes(const NotesIndexing& how);
 
 }  // namespace tpm::cli

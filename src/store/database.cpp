@@ -32,8 +32,11 @@ bool index_locked(const std::filesystem::path& dir) {
     }
 }
 
-Xapian::Database open_index(const std::filesystem::path& dir) {
+Xapian::Database open_index(const std::filesystem::path& dir, const std::string& rebuild_command) {
     const std::string where = dir.string();
+    const std::string fix =
+        " (rebuild it with: " +
+        (rebuild_command.empty() ? "tpmindex --rebuild --index " + where : rebuild_command) + ")";
     if (!index_exists(dir)) {
         throw Error(ErrorCode::index_missing,
                     "no index in " + where + " (build it with: tpmindex --index " + where + ")");
@@ -45,21 +48,18 @@ Xapian::Database open_index(const std::filesystem::path& dir) {
             throw Error(ErrorCode::schema_mismatch,
                         "the index in " + where + " was built with schema " +
                             std::to_string(version) + ", this tpmsearch reads schema " +
-                            std::to_string(schema::kSchemaVersion) +
-                            " (rebuild it with: tpmindex --index " + where + ")");
+                            std::to_string(schema::kSchemaVersion) + fix);
         }
         return db;
     } catch (const Xapian::DatabaseOpeningError& e) {
         throw Error(ErrorCode::index_corrupt,
-                    "cannot open the index in " + where + ": " + e.get_msg() +
-                        " (rebuild it with: tpmindex --index " + where + ")");
+                    "cannot open the index in " + where + ": " + e.get_msg() + fix);
     } catch (const Xapian::DatabaseCorruptError& e) {
         throw Error(ErrorCode::index_corrupt,
-                    "the index in " + where + " is damaged: " + e.get_msg() +
-                        " (rebuild it with: tpmindex --index " + where + ")");
+                    "the index in " + where + " is damaged: " + e.get_msg() + fix);
     } catch (const Xapian::Error& e) {
         throw Error(ErrorCode::index_corrupt,
-                    "cannot read the index in " + where + ": " + e.get_description());
+                    "cannot read the index in " + where + ": " + e.get_description() + fix);
     }
 }
 

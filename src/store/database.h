@@ -22,7 +22,9 @@ bool index_locked(const std::filesystem::path& dir);
 
 // Opens the index in `dir` for reading. Throws tpm::Error: index_missing when `dir` holds no
 // database, schema_mismatch when it was built by another schema version, index_corrupt when
-// Xapian cannot open or read it.
-Xapian::Database open_index(const std::filesystem::path& dir);
+// Xapian cannot open or read it. The messages end with the command that rebuilds it:
+// `rebuild_command`, or "tpmindex --rebuild --index DIR" when it is empty.
+Xapian::Database open_index(const std::filesystem::path& dir,
+                            const std::string& rebuild_command = {});
 
 }  // namespace tpm

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "model/error.h"
+#include "store/index_repair.h"
 #include "store/schema.h"
 #include "store/writable.h"
 
@@ -168,6 +169,9 @@ std::vector<std::string> NotesWriter::roots() const { return notes_roots(impl_->
 
 void NotesWriter::set_roots(const std::vector<std::string>& roots) {
     set_metadata(schema::kNotesRootsKey, Json(roots).dump());
+    // A copy outside the tables: tpmindex --rebuild finds the folders in it when the tables are
+    // too damaged to say.
+    write_notes_registry(impl_->where, roots);
 }
 
 std::map<std::string, FileState> NotesWriter::files() const { return notes_files(impl_->db); }

@@ -83,7 +83,9 @@ class NotesWriter {
     NotesWriter(const NotesWriter&) = delete;
     NotesWriter& operator=(const NotesWriter&) = delete;
 
-    // The registered folders and files, in the order they were added.
+    // The registered folders and files, in the order they were added. set_roots() also writes
+    // them at once to the registry file beside the tables (store/index_repair.h); throws
+    // tpm::Error(io) when it cannot.
     std::vector<std::string> roots() const;
     void set_roots(const std::vector<std::string>& roots);
 

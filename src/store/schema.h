@@ -36,6 +36,9 @@ inline constexpr const char* kSourceKeyPrefix = "tpmsearch:source:";
 // its path, or '#' and a hash for a long one) holding what the file looked like when indexed.
 inline constexpr const char* kNotesRootsKey = "tpmsearch:roots";
 inline constexpr const char* kFileKeyPrefix = "tpmsearch:file:";
+// The notes index folder also keeps the registered folders in this file beside the tables
+// (store/index_repair.h), so that damage to the tables cannot lose them.
+inline constexpr const char* kNotesRegistryFileName = "registered-folders.json";
 
 // One stemmer for indexing and querying.
 inline constexpr const char* kStemLanguage = "english";

@@ -370,12 +370,14 @@ TEST_F(IndexLifecycle, ADamagedIndexIsOneLineWithTheRebuildCommand) {
     const auto opened = search(index);
     EXPECT_EQ(opened.status, 2);
     EXPECT_EQ(lines(opened.err), 1u) << opened.err;
-    EXPECT_NE(opened.err.find("(rebuild it with: tpmindex --index " + index.string() + ")"),
-              std::string::npos)
+    EXPECT_NE(
+        opened.err.find("(rebuild it with: tpmindex --rebuild --index " + index.string() + ")"),
+        std::string::npos)
         << opened.err;
     // And the command does fix it.
-    fs::remove_all(index);
-    EXPECT_EQ(search(built()).status, 0);
+    const auto rebuilt = tpmindex({"--rebuild", "--index", index.string(), "-q"});
+    EXPECT_EQ(rebuilt.status, 0) << rebuilt.err;
+    EXPECT_EQ(search(index).status, 0);
 }
 
 TEST_F(IndexLifecycle, AnIndexOfAnotherSchemaNamesBothVersionsAndTheFix) {
@@ -390,7 +392,7 @@ TEST_F(IndexLifecycle, AnIndexOfAnotherSchemaNamesBothVersionsAndTheFix) {
     EXPECT_EQ(lines(r.err), 1u) << r.err;
     EXPECT_NE(r.err.find("was built with schema 1, this tpmsearch reads schema " +
                          std::to_string(schema::kSchemaVersion) +
-                         " (rebuild it with: tpmindex --index " + index.string() + ")"),
+                         " (rebuild it with: tpmindex --rebuild --index " + index.string() + ")"),
               std::string::npos)
         << r.err;
 }

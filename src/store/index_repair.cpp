@@ -1,0 +1,258 @@
+#include "store/index_repair.h"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <unistd.h>
+#include <xapian.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <system_error>
+#include <thread>
+
+#include "model/error.h"
+#include "store/database.h"
+#include "store/schema.h"
+
+namespace tpm {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string errno_text(int e) { return std::error_code(e, std::generic_category()).message(); }
+
+// fsync of a file or folder by path; what it cannot open it leaves (a best effort: the data
+// was written, only its durability across a power cut is at stake).
+void sync_path(const fs::path& p, bool folder) {
+    const int fd = ::open(p.c_str(), (folder ? O_RDONLY | O_DIRECTORY : O_RDONLY) | O_CLOEXEC);
+    if (fd < 0) return;
+    ::fsync(fd);
+    ::close(fd);
+}
+
+// Whether a file of an index folder is Xapian's (tables, version file, lock, its temporaries)
+// rather than one that lives there beside it (index/README.md, the notes registry).
+bool xapian_file(const std::string& name) {
+    return name == "iamglass" || name == "flintlock" || name == "iamchert" ||
+           name.ends_with(".glass") || name.ends_with(".tmp") || name.ends_with(".DB") ||
+           name.ends_with(".baseA") || name.ends_with(".baseB") || name.starts_with("changes");
+}
+
+// The write lock of the index in `dir`, taken as Xapian takes it (an open file description
+// lock on flintlock), so another tpmindex neither writes the old index while it is rebuilt nor
+// is overtaken by the swap. No lock when the folder cannot hold one (missing, read-only): then
+// nothing can write there either.
+class IndexLock {
+  public:
+    IndexLock(const fs::path& dir, const LockWait& how) {
+        std::error_code ec;
+        if (!fs::is_directory(dir, ec)) return;
+        fd_ = ::open((dir / "flintlock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+        if (fd_ < 0) return;
+        struct flock lock {};
+        lock.l_type = F_WRLCK;
+        lock.l_whence = SEEK_SET;
+        if (::fcntl(fd_, F_OFD_SETLK, &lock) == 0) return;
+        if (errno != EAGAIN && errno != EACCES) return;  // no locking there: go on without
+        if (!how.wait) {
+            const auto until = std::chrono::steady_clock::now() + how.patience;
+            while (std::chrono::steady_clock::now() < until) {
+                std::this_thread::sleep_for(std::chrono::milliseconds(50));
+                if (::fcntl(fd_, F_OFD_SETLK, &lock) == 0) return;
+            }
+            throw Error(ErrorCode::index_locked,
+                        "the index in " + dir.string() + " is being written by another tpmindex");
+        }
+        if (how.waiting) how.waiting();
+        while (::fcntl(fd_, F_OFD_SETLKW, &lock) != 0 && errno == EINTR) {
+        }
+    }
+    ~IndexLock() {
+        if (fd_ >= 0) ::close(fd_);
+    }
+    IndexLock(const IndexLock&) = delete;
+    IndexLock& operator=(const IndexLock&) = delete;
+
+  private:
+    int fd_ = -1;
+};
+
+// "." + name + ".new-" + pid: the folder a rebuild writes, beside the index.
+std::string work_prefix(const fs::path& dir) { return "." + dir.filename().string() + ".new-"; }
+
+// Removes the folders of rebuilds whose process is gone (killed mid-build): they are never
+// swapped in and would only take space.
+void remove_abandoned(const fs::path& dir) {
+    const std::string prefix = work_prefix(dir);
+    std::error_code ec;
+    for (const fs::directory_entry& e : fs::directory_iterator(dir.parent_path(), ec)) {
+        const std::string name = e.path().filename().string();
+        if (!name.starts_with(prefix)) continue;
+        const long pid = std::strtol(name.c_str() + prefix.size(), nullptr, 10);
+        if (pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) {
+            fs::remove_all(e.path(), ec);
+        }
+    }
+}
+
+// Copies what lives in `from` beside the database, and is not yet in `to`, into `to`.
+void carry_over(const fs::path& from, const fs::path& to) {
+    std::error_code ec;
+    for (const fs::directory_entry& e : fs::directory_iterator(from, ec)) {
+        const std::string name = e.path().filename().string();
+        if (xapian_file(name) || fs::exists(to / name)) continue;
+        std::error_code copy_ec;
+        fs::copy(e.path(), to / name, fs::copy_options::recursive | fs::copy_options::copy_symlinks,
+                 copy_ec);
+        if (copy_ec) {
+            throw Error(ErrorCode::io, "cannot copy " + e.path().string() +
+                                           " into the rebuilt index: " + copy_ec.message());
+        }
+        sync_path(to / name, false);
+    }
+}
+
+}  // namespace
+
+void write_notes_registry(const fs::path& dir, const std::vector<std::string>& roots) {
+    const fs::path target = dir / schema::kNotesRegistryFileName;
+    const fs::path temporary = dir / ("." + std::string(schema::kNotesRegistryFileName) + "." +
+                                      std::to_string(::getpid()));
+    const std::string text = nlohmann::json{{"roots", roots}}.dump(
+                                 2, ' ', false, nlohmann::json::error_handler_t::replace) +
+                             "\n";
+    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        throw Error(ErrorCode::io, "cannot write " + temporary.string() + ": " + errno_text(errno));
+    }
+    std::size_t done = 0;
+    int failed = 0;
+    while (done < text.size()) {
+        const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            failed = n < 0 ? errno : EIO;
+            break;
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    if (!failed && ::fsync(fd) != 0) failed = errno;
+    if (::close(fd) != 0 && !failed) failed = errno;
+    if (!failed && ::rename(temporary.c_str(), target.c_str()) != 0) failed = errno;
+    if (failed) {
+        ::unlink(temporary.c_str());
+        throw Error(ErrorCode::io, "cannot write " + target.string() + ": " + errno_text(failed));
+    }
+    sync_path(dir, true);
+}
+
+std::optional<std::vector<std::string>> read_notes_registry(const fs::path& dir) {
+    std::ifstream in(dir / schema::kNotesRegistryFileName, std::ios::binary);
+    if (!in) return std::nullopt;
+    std::ostringstream text;
+    text << in.rdbuf();
+    try {
+        return nlohmann::json::parse(text.str()).at("roots").get<std::vector<std::string>>();
+    } catch (const nlohmann::json::exception&) {
+        return std::nullopt;
+    }
+}
+
+std::optional<std::string> index_unwritable(const fs::path& dir) {
+    std::error_code ec;
+    const fs::path folder = fs::is_directory(dir, ec) ? dir : dir.parent_path();
+    if (::access(folder.empty() ? "." : folder.c_str(), W_OK) == 0) return std::nullopt;
+    return errno_text(errno);
+}
+
+bool holds_index_files(const fs::path& dir) {
+    std::error_code ec;
+    for (const fs::directory_entry& e : fs::directory_iterator(dir, ec)) {
+        const std::string name = e.path().filename().string();
+        if (name == "iamglass" || name.ends_with(".glass")) return true;
+    }
+    return false;
+}
+
+std::optional<std::string> index_damage(const fs::path& dir) {
+    if (!index_exists(dir)) {
+        if (holds_index_files(dir)) return "its version file iamglass is missing";
+        return std::nullopt;
+    }
+    try {
+        // Opening first: a garbage version file is named as such, not as a failed check.
+        const Xapian::Database db(dir.string(), Xapian::DB_BACKEND_GLASS);
+        const int version = index_schema_version(db);
+        if (version != schema::kSchemaVersion && (version != 0 || db.get_doccount() > 0)) {
+            return "built with schema " + std::to_string(version) + ", this version uses " +
+                   std::to_string(schema::kSchemaVersion);
+        }
+        std::size_t errors = 0;
+        try {
+            errors = Xapian::Database::check(dir.string(), 0, nullptr);
+        } catch (const Xapian::DatabaseOpeningError&) {
+            // The check opens each table for writing: a read-only index that opened for reading
+            // above cannot be checked, which says nothing of damage.
+            return std::nullopt;
+        }
+        if (errors > 0) return std::to_string(errors) + " errors in its tables";
+    } catch (const Xapian::DatabaseLockError&) {
+        return std::nullopt;
+    } catch (const Xapian::Error& e) {
+        return e.get_msg().empty() ? e.get_type() : e.get_msg();
+    }
+    return std::nullopt;
+}
+
+bool rebuild_index(const fs::path& dir, const std::function<bool(const fs::path& fresh)>& build,
+                   const LockWait& how) {
+    std::error_code ec;
+    fs::path target = fs::absolute(dir, ec);
+    if (ec) throw Error(ErrorCode::io, "cannot resolve " + dir.string() + ": " + ec.message());
+    target = target.lexically_normal();
+    if (!target.has_filename()) target = target.parent_path();
+    // A symlinked index folder: the folder it names is the one rebuilt, the link stays.
+    if (fs::is_symlink(fs::symlink_status(target, ec))) {
+        target = fs::canonical(target, ec);
+        if (ec) throw Error(ErrorCode::io, "cannot resolve " + dir.string() + ": " + ec.message());
+    }
+    const IndexLock lock(target, how);
+    remove_abandoned(target);
+    const fs::path fresh =
+        target.parent_path() / (work_prefix(target) + std::to_string(::getpid()));
+    fs::remove_all(fresh, ec);
+    if (!fs::create_directory(fresh, ec) || ec) {
+        throw Error(ErrorCode::io, "cannot make a folder to rebuild the index in " +
+                                       target.string() + ": " + fresh.string() + ": " +
+                                       (ec ? ec.message() : "it exists"));
+    }
+    // Whatever happens from here, the new folder does not outlive this call (once swapped, it
+    // holds the old index).
+    struct Cleanup {
+        fs::path path;
+        ~Cleanup() {
+            std::error_code ignored;
+            fs::remove_all(path, ignored);
+        }
+    } cleanup{fresh};
+    if (!build(fresh)) return false;
+    const bool had_folder = fs::is_directory(target, ec);
+    if (had_folder) carry_over(target, fresh);
+    sync_path(fresh, true);
+    const int swapped =
+        had_folder ? ::renameat2(AT_FDCWD, fresh.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE)
+                   : ::rename(fresh.c_str(), target.c_str());
+    if (swapped != 0) {
+        throw Error(ErrorCode::io, "cannot swap the rebuilt index into " + target.string() + ": " +
+                                       errno_text(errno));
+    }
+    sync_path(target.parent_path(), true);
+    return true;
+}
+
+}  // namespace tpm
