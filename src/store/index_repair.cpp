@@ -1,11 +1,13 @@
 #include "store/index_repair.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <signal.h>
 #include <stdio.h>
 #include <unistd.h>
 #include <xapian.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -38,7 +40,9 @@ void sync_path(const fs::path& p, bool folder) {
 // Whether a file of an index folder is Xapian's (tables, version file, lock, its temporaries)
 // rather than one that lives there beside it (index/README.md, the notes registry).
 bool xapian_file(const std::string& name) {
+    // The record of when the tables were last sound belongs to those tables: not carried over.
     return name == "iamglass" || name == "flintlock" || name == "iamchert" ||
+           name == schema::kTablesCheckedFileName ||
            name.ends_with(".glass") || name.ends_with(".tmp") || name.ends_with(".DB") ||
            name.ends_with(".baseA") || name.ends_with(".baseB") || name.starts_with("changes");
 }
@@ -117,7 +121,56 @@ void carry_over(const fs::path& from, const fs::path& to) {
     }
 }
 
+// The tables of the index in `dir` as they stand: name, size and modification time of each, in
+// name order. Empty when the folder cannot be read.
+std::string tables_fingerprint(const fs::path& dir) {
+    std::vector<std::string> lines;
+    std::error_code ec;
+    for (const fs::directory_entry& e : fs::directory_iterator(dir, ec)) {
+        const std::string name = e.path().filename().string();
+        if (name != "iamglass" && !name.ends_with(".glass")) continue;
+        struct stat st {};
+        if (::stat(e.path().c_str(), &st) != 0) return {};
+        lines.push_back(name + " " + std::to_string(st.st_size) + " " +
+                        std::to_string(st.st_mtim.tv_sec) + "." +
+                        std::to_string(st.st_mtim.tv_nsec));
+    }
+    if (ec) return {};
+    std::sort(lines.begin(), lines.end());
+    std::string out;
+    for (const std::string& line : lines) out += line + "\n";
+    return out;
+}
+
+bool recorded_sound(const fs::path& dir) {
+    const std::string now = tables_fingerprint(dir);
+    if (now.empty()) return false;
+    std::ifstream in(dir / schema::kTablesCheckedFileName, std::ios::binary);
+    if (!in) return false;
+    std::ostringstream recorded;
+    recorded << in.rdbuf();
+    return recorded.str() == now;
+}
+
 }  // namespace
+
+void record_index_sound(const fs::path& dir) {
+    const std::string now = tables_fingerprint(dir);
+    if (now.empty()) return;
+    const fs::path target = dir / schema::kTablesCheckedFileName;
+    const fs::path temporary =
+        dir / ("." + std::string(schema::kTablesCheckedFileName) + "." + std::to_string(::getpid()));
+    {
+        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+        out << now;
+        if (!out.flush()) {
+            std::error_code ignored;
+            fs::remove(temporary, ignored);
+            return;
+        }
+    }
+    if (::rename(temporary.c_str(), target.c_str()) != 0) ::unlink(temporary.c_str());
+}
 
 void write_notes_registry(const fs::path& dir, const std::vector<std::string>& roots) {
     const fs::path target = dir / schema::kNotesRegistryFileName;
@@ -192,6 +245,7 @@ std::optional<std::string> index_damage(const fs::path& dir) {
             return "built with schema " + std::to_string(version) + ", this version uses " +
                    std::to_string(schema::kSchemaVersion);
         }
+        if (recorded_sound(dir)) return std::nullopt;
         std::size_t errors = 0;
         try {
             errors = Xapian::Database::check(dir.string(), 0, nullptr);
@@ -201,6 +255,7 @@ std::optional<std::string> index_damage(const fs::path& dir) {
             return std::nullopt;
         }
         if (errors > 0) return std::to_string(errors) + " errors in its tables";
+        record_index_sound(dir);
     } catch (const Xapian::DatabaseLockError&) {
         return std::nullopt;
     } catch (const Xapian::Error& e) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "model/error.h"
+#include "store/index_repair.h"
 #include "store/schema.h"
 #include "store/writable.h"
 
@@ -126,6 +127,7 @@ void IndexWriter::commit() {
     try {
         detail::stamp(impl_->db);
         impl_->db.commit_transaction();
+        record_index_sound(impl_->where);
         impl_->in_transaction = false;
         impl_->db.begin_transaction(true);
         impl_->in_transaction = true;

@@ -136,6 +136,7 @@ struct NotesWriter::Impl : detail::WritableIndex {
         try {
             detail::stamp(db, !reindex_all);
             db.commit();
+            record_index_sound(where);
             uncommitted = 0;
             uncommitted_bytes = 0;
         } catch (const Xapian::Error& e) {

@@ -39,6 +39,10 @@ inline constexpr const char* kFileKeyPrefix = "tpmsearch:file:";
 // The notes index folder also keeps the registered folders in this file beside the tables
 // (store/index_repair.h), so that damage to the tables cannot lose them.
 inline constexpr const char* kNotesRegistryFileName = "registered-folders.json";
+// Either index folder: the size and modification time of every table when the index was last
+// known sound (checked block by block, or just committed by tpmindex), so the full check runs
+// only when the tables changed behind tpmindex's back (store/index_repair.h).
+inline constexpr const char* kTablesCheckedFileName = "tables-checked";
 
 // One stemmer for indexing and querying.
 inline constexpr const char* kStemLanguage = "english";

@@ -154,6 +154,38 @@ TEST(IndexDamage, AWholeIndexHasNoneAndAZeroedBlockIsFound) {
     EXPECT_TRUE(index_damage(index).has_value());
 }
 
+// The block-by-block check is skipped while the tables are as they were when last known sound:
+// damage that also put the table's modification time back goes unseen until the record goes.
+TEST(IndexDamage, TheFullCheckRunsOnlyWhenTheTablesChangedSinceTheyWereKnownSound) {
+    test::TempDir tmp;
+    const fs::path index = tmp.path() / "index";
+    {
+        Xapian::WritableDatabase db(index.string(), Xapian::DB_CREATE_OR_OVERWRITE);
+        for (int i = 0; i < 3000; ++i) {
+            Xapian::Document doc;
+            doc.set_data(std::string(200, static_cast<char>('a' + i % 26)));
+            db.add_document(doc);
+        }
+        db.set_metadata(schema::kSchemaVersionKey, std::to_string(schema::kSchemaVersion));
+        db.commit();
+    }
+    EXPECT_FALSE(fs::exists(index / schema::kTablesCheckedFileName));
+    EXPECT_FALSE(index_damage(index).has_value());
+    ASSERT_TRUE(fs::exists(index / schema::kTablesCheckedFileName));
+    const fs::path table = index / "docdata.glass";
+    const fs::file_time_type was = fs::last_write_time(table);
+    {
+        std::fstream f(table, std::ios::in | std::ios::out | std::ios::binary);
+        f.seekp(static_cast<std::streamoff>(fs::file_size(table) / 8192 / 2 * 8192));
+        const std::string zeros(8192, '\0');
+        f.write(zeros.data(), static_cast<std::streamsize>(zeros.size()));
+    }
+    fs::last_write_time(table, was);
+    EXPECT_FALSE(index_damage(index).has_value());
+    fs::remove(index / schema::kTablesCheckedFileName);
+    EXPECT_TRUE(index_damage(index).has_value());
+}
+
 TEST(NotesRegistry, IsWrittenWholeAndReadBack) {
     test::TempDir tmp;
     EXPECT_FALSE(read_notes_registry(tmp.path()).has_value());
