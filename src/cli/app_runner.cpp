@@ -62,9 +62,9 @@ int parse_and_run(CLI::App& app, const std::vector<std::string>& args, std::ostr
         out << e.what() << "\n";
     } catch (const CLI::ParseError& e) {
         // One line, as every other error: CLI11's own advice would be a second.
-        status = report_error(err, app.get_name(),
-                              std::string(e.what()) + "; run " + app.get_name() +
-                                  " --help for usage");
+        status =
+            report_error(err, app.get_name(),
+                         std::string(e.what()) + "; run " + app.get_name() + " --help for usage");
     }
     out.flush();
     // A status of 2 has already said what went wrong; a write that failed after it adds

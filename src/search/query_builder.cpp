@@ -204,9 +204,8 @@ void check_fields(std::string_view text) {
             continue;
         }
         const std::string_view name = token.substr(start, colon - start);
-        if (!std::all_of(name.begin(), name.end(), [](char c) {
-                return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-            })) {
+        if (!std::all_of(name.begin(), name.end(),
+                         [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); })) {
             continue;
         }
         std::string_view value = token.substr(colon + 1);
@@ -220,11 +219,11 @@ void check_fields(std::string_view text) {
             continue;
         }
         if (is_field_name(lower)) continue;
-        throw Error(ErrorCode::bad_query,
-                    "unknown field \"" + text::clipped(name, 100) + "\" in " +
-                        text::clipped(token.substr(start), 200) + "; the fields are " +
-                        field_names() + " (to search for it as words, quote it: \"" +
-                        text::clipped(token.substr(start), 200) + "\")");
+        throw Error(ErrorCode::bad_query, "unknown field \"" + text::clipped(name, 100) + "\" in " +
+                                              text::clipped(token.substr(start), 200) +
+                                              "; the fields are " + field_names() +
+                                              " (to search for it as words, quote it: \"" +
+                                              text::clipped(token.substr(start), 200) + "\")");
     }
 }
 

@@ -99,11 +99,13 @@ TEST_F(TpmSearch, ExitStatusSaysWhatHappened) {
         {{"--color", "purple", "canary"}, 2, "--color"},
         {{"--index", "/nonexistent/tpm-index", "canary"}, 2, "no index in /nonexistent/tpm-index"},
         // A usage error is one line, with the command that explains the options.
-        {{"--bogus", "canary"}, 2,
+        {{"--bogus", "canary"},
+         2,
          "tpmsearch: error: The following argument was not expected: --bogus; run tpmsearch "
          "--help for usage\n"},
         // Words a subcommand cannot take are an error, not silently dropped.
-        {{"show", "Q1", "Q2"}, 2,
+        {{"show", "Q1", "Q2"},
+         2,
          "tpmsearch: error: show takes one id, not also: Q2; run tpmsearch --help for usage\n"},
         {{"similar", "Q1", "Q2", "--json"}, 2, "similar takes one id, not also: Q2"},
         {{"topics", "foo"}, 2, "topics takes no words, not also: foo"},

@@ -65,7 +65,7 @@ class HardeningOutput : public test::HostileInstall {
             } else {
                 if (dup2(pipe_fds[1], 1) != 1) _exit(126);
                 close(pipe_fds[1]);
-                struct sigaction action{};
+                struct sigaction action {};
                 action.sa_handler = how == Stdout::broken_pipe ? SIG_IGN : SIG_DFL;
                 sigaction(SIGPIPE, &action, nullptr);
             }
@@ -175,9 +175,11 @@ TEST_F(HardeningOutput, AClosedStdoutNeverBecomesAFileOfTheIndex) {
 }
 
 TEST_F(HardeningOutput, UsageErrorsAreOneLine) {
-    for (const std::vector<std::string>& args :
-         {std::vector<std::string>{"-canary"}, {"show", "Q1", "Q2"}, {"topics", "foo"},
-          {"similar", "Q1", "Q2"}, {"show"}}) {
+    for (const std::vector<std::string>& args : {std::vector<std::string>{"-canary"},
+                                                 {"show", "Q1", "Q2"},
+                                                 {"topics", "foo"},
+                                                 {"similar", "Q1", "Q2"},
+                                                 {"show"}}) {
         SCOPED_TRACE(args[0]);
         const ProcessResult r = tpmsearch(args);
         EXPECT_EQ(r.status, 2);
@@ -231,8 +233,8 @@ TEST_F(HardeningOutput, BidiControlsNeverReachTheTerminal) {
     EXPECT_EQ(topic.err.find(TPM_RLO), std::string::npos) << topic.err;
     EXPECT_NE(topic.err.find("evil\xEF\xBF\xBDtxt.exe"), std::string::npos) << topic.err;
     // ...and in results: a note may hold them as well.
-    write_file(notes_ / "bidi.md", "# Bidi " TPM_RLO "gnirts\n\nThe bidiheron " TPM_RLO
-                                   "waits here.\n");
+    write_file(notes_ / "bidi.md",
+               "# Bidi " TPM_RLO "gnirts\n\nThe bidiheron " TPM_RLO "waits here.\n");
     ASSERT_EQ(tpmindex({"-q", notes_.string()}).status, 0);
     const ProcessResult text = tpmsearch({"bidiheron"});
     EXPECT_EQ(text.status, 0) << text.err;

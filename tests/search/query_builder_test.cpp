@@ -102,9 +102,10 @@ TEST_F(QueryBuilderTest, MalformedQueriesGiveOneLineReasons) {
         {"kind:foo", "unknown kind \"foo\"; it is one of question, tip, note, story"},
         {"canary (kind:stroy)", "unknown kind \"stroy\""},
         {"Kind:Foo", "unknown kind \"Foo\""},
-        {"foo:bar", "unknown field \"foo\" in foo:bar; the fields are question, q, answer, point, "
-                    "example, why, id, kind, source, file, topic (to search for it as words, "
-                    "quote it: \"foo:bar\")"},
+        {"foo:bar",
+         "unknown field \"foo\" in foo:bar; the fields are question, q, answer, point, "
+         "example, why, id, kind, source, file, topic (to search for it as words, "
+         "quote it: \"foo:bar\")"},
         {"canary -Quesion:rollback", "unknown field \"Quesion\""},
         {"re:invent", "quote it: \"re:invent\""},
     };
