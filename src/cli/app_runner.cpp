@@ -1,9 +1,41 @@
 #include "cli/app_runner.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <iostream>
+
 #include "model/error.h"
 #include "text/printable.h"
 
 namespace tpm::cli {
+
+namespace {
+
+constexpr std::size_t kOutputBufferBytes = 64 * 1024;
+
+// Why `out` failed, for "cannot write the results: ...".
+std::string output_failure(const std::ostream& out) {
+    if (const auto* fd = dynamic_cast<const FdOutputBuffer*>(out.rdbuf()); fd && fd->error()) {
+        return std::strerror(fd->error());
+    }
+    return "the output stream failed";
+}
+
+// Holds descriptor `fd` with /dev/null when it is closed, opened in the direction that makes
+// any use of it fail (reading stdin, writing stdout or stderr), so the failure is reported.
+void hold_if_closed(int fd) {
+    if (fcntl(fd, F_GETFD) != -1 || errno != EBADF) return;
+    const int opened = open("/dev/null", fd == STDIN_FILENO ? O_WRONLY : O_RDONLY);
+    // Descriptors below `fd` are open by now, so open() returned `fd` itself; anything else
+    // (no /dev/null) leaves the descriptor as it was.
+    if (opened >= 0 && opened != fd) close(opened);
+}
+
+}  // namespace
 
 // Error messages quote the query and other input (CLI11 names the bad value), so they are
 // neutralised like any other text bound for the terminal.
@@ -16,24 +48,99 @@ int parse_and_run(CLI::App& app, const std::vector<std::string>& args, std::ostr
                   std::ostream& err, const std::function<int()>& run) {
     std::vector<const char*> argv;
     for (const std::string& a : args) argv.push_back(a.c_str());
+    int status = 0;
     try {
         app.parse(static_cast<int>(argv.size()), argv.data());
+        try {
+            status = run();
+        } catch (const Error& e) {
+            status = report_error(err, app.get_name(), e.what());
+        }
     } catch (const CLI::CallForHelp&) {
         out << app.help();
-        return 0;
     } catch (const CLI::CallForVersion& e) {
         out << e.what() << "\n";
-        return 0;
     } catch (const CLI::ParseError& e) {
-        report_error(err, app.get_name(), e.what());
-        err << "Run with --help for usage.\n";
-        return 2;
+        // One line, as every other error: CLI11's own advice would be a second.
+        status =
+            report_error(err, app.get_name(),
+                         std::string(e.what()) + "; run " + app.get_name() + " --help for usage");
     }
-    try {
-        return run();
-    } catch (const Error& e) {
-        return report_error(err, app.get_name(), e.what());
+    out.flush();
+    // A status of 2 has already said what went wrong; a write that failed after it adds
+    // nothing the user can act on first.
+    if (!out.good() && status != 2) {
+        return report_error(err, app.get_name(),
+                            "cannot write the results: " + output_failure(out));
     }
+    return status;
+}
+
+FdOutputBuffer::FdOutputBuffer(int fd)
+    : fd_(fd), line_buffered_(isatty(fd) == 1), buffer_(kOutputBufferBytes) {
+    setp(buffer_.data(), buffer_.data() + buffer_.size());
+}
+
+FdOutputBuffer::~FdOutputBuffer() { write_buffer(); }
+
+bool FdOutputBuffer::write_buffer() {
+    const char* from = pbase();
+    const char* const to = pptr();
+    setp(buffer_.data(), buffer_.data() + buffer_.size());
+    while (error_ == 0 && from < to) {
+        const ssize_t written = ::write(fd_, from, static_cast<std::size_t>(to - from));
+        if (written < 0) {
+            if (errno == EINTR) continue;
+            error_ = errno;
+        } else {
+            from += written;
+        }
+    }
+    return error_ == 0;
+}
+
+FdOutputBuffer::int_type FdOutputBuffer::overflow(int_type ch) {
+    if (!write_buffer()) return traits_type::eof();
+    if (traits_type::eq_int_type(ch, traits_type::eof())) return traits_type::not_eof(ch);
+    *pptr() = traits_type::to_char_type(ch);
+    pbump(1);
+    if (line_buffered_ && traits_type::to_char_type(ch) == '\n' && !write_buffer()) {
+        return traits_type::eof();
+    }
+    return ch;
+}
+
+std::streamsize FdOutputBuffer::xsputn(const char* s, std::streamsize n) {
+    if (error_ != 0) return 0;
+    std::streamsize done = 0;
+    while (done < n) {
+        if (pptr() == epptr() && !write_buffer()) return done;
+        const std::streamsize room = epptr() - pptr();
+        const std::streamsize chunk = std::min(room, n - done);
+        traits_type::copy(pptr(), s + done, static_cast<std::size_t>(chunk));
+        pbump(static_cast<int>(chunk));
+        done += chunk;
+    }
+    if (line_buffered_ && std::memchr(s, '\n', static_cast<std::size_t>(n)) != nullptr &&
+        !write_buffer()) {
+        return 0;
+    }
+    return done;
+}
+
+int FdOutputBuffer::sync() { return write_buffer() ? 0 : -1; }
+
+int run_program(int argc, char** argv,
+                const std::function<int(const std::vector<std::string>&, std::ostream& out,
+                                        std::ostream& err)>& main) {
+    for (const int fd : {STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO}) hold_if_closed(fd);
+    FdOutputBuffer buffer(STDOUT_FILENO);
+    std::ostream out(&buffer);
+    // Whatever goes to stderr comes after the results printed before it, as with std::cout.
+    std::cerr.tie(&out);
+    const int status = main({argv, argv + argc}, out, std::cerr);
+    std::cerr.tie(nullptr);
+    return status;
 }
 
 }  // namespace tpm::cli

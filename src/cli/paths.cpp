@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <string_view>
 #include <system_error>
 
 namespace tpm::cli {
@@ -23,6 +24,18 @@ std::size_t stdout_columns() {
         if (n > 0) return static_cast<std::size_t>(n);
     }
     return 80;
+}
+
+// The value of the XDG Base Directory variable `name` when it is an absolute path: "If an
+// implementation encounters a relative path in any of these variables it should consider the
+// path invalid and ignore it." A relative one would put the notes index wherever the user
+// happens to run tpmindex.
+std::optional<std::filesystem::path> xdg_directory(const char* name) {
+    const char* value = std::getenv(name);
+    if (value == nullptr || *value == '\0') return std::nullopt;
+    std::filesystem::path dir(value);
+    if (!dir.is_absolute()) return std::nullopt;
+    return dir;
 }
 
 }  // namespace
@@ -46,6 +59,8 @@ Environment process_environment() {
     }
     const char* no_color = std::getenv("NO_COLOR");
     env.no_color = no_color != nullptr && *no_color != '\0';  // no-color.org
+    const char* term = std::getenv("TERM");
+    env.dumb_terminal = term == nullptr || std::string_view(term) == "dumb";
     env.stdout_is_tty = isatty(STDOUT_FILENO) == 1;
     env.terminal_width = env.stdout_is_tty ? stdout_columns() : 0;
     env.stderr_is_tty = isatty(STDERR_FILENO) == 1;
@@ -53,15 +68,15 @@ Environment process_environment() {
     const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
     if (!ec) env.data_root = find_data_root(exe.parent_path());
     // XDG Base Directory: configuration lives in $XDG_CONFIG_HOME, else ~/.config.
-    if (const char* config = std::getenv("XDG_CONFIG_HOME"); config && *config) {
-        env.user_vocabulary = std::filesystem::path(config) / "tpmsearch" / "synonyms.txt";
+    if (const auto config = xdg_directory("XDG_CONFIG_HOME")) {
+        env.user_vocabulary = *config / "tpmsearch" / "synonyms.txt";
     } else if (const char* home = std::getenv("HOME"); home && *home) {
         env.user_vocabulary =
             std::filesystem::path(home) / ".config" / "tpmsearch" / "synonyms.txt";
     }
     // XDG Base Directory: data lives in $XDG_DATA_HOME, else ~/.local/share.
-    if (const char* data = std::getenv("XDG_DATA_HOME"); data && *data) {
-        env.notes_index = std::filesystem::path(data) / "tpmsearch";
+    if (const auto data = xdg_directory("XDG_DATA_HOME")) {
+        env.notes_index = *data / "tpmsearch";
     } else if (const char* home = std::getenv("HOME"); home && *home) {
         env.notes_index = std::filesystem::path(home) / ".local" / "share" / "tpmsearch";
     }

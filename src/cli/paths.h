@@ -14,6 +14,9 @@ namespace tpm::cli {
 struct Environment {
     std::optional<std::string> index_override;  // TPMSEARCH_INDEX
     bool no_color = false;                      // NO_COLOR is set to something
+    // TERM is "dumb" or unset: a terminal that takes no escape sequences (git's rule), so
+    // --color auto gives none.
+    bool dumb_terminal = false;
     bool stdout_is_tty = false;
     bool stderr_is_tty = false;      // progress bars go to stderr only when it is a terminal
     std::size_t terminal_width = 0;  // columns of the terminal on stdout, 0 when not a terminal
@@ -23,7 +26,8 @@ struct Environment {
     // A list of English words for spelling correction (Debian's wamerican), when installed.
     std::optional<std::filesystem::path> dictionary;
     // The user's own vocabulary pack: $XDG_CONFIG_HOME/tpmsearch/synonyms.txt, else
-    // ~/.config/tpmsearch/synonyms.txt (it need not exist).
+    // ~/.config/tpmsearch/synonyms.txt (it need not exist). A relative XDG_CONFIG_HOME is
+    // ignored, as the XDG Base Directory specification says (so is a relative XDG_DATA_HOME).
     std::optional<std::filesystem::path> user_vocabulary;
     // The personal notes index: $XDG_DATA_HOME/tpmsearch, else ~/.local/share/tpmsearch.
     std::optional<std::filesystem::path> notes_index;
@@ -32,7 +36,7 @@ struct Environment {
     std::filesystem::path default_index_dir() const { return *data_root / "index"; }
 };
 
-// The Environment of this process: reads TPMSEARCH_INDEX and NO_COLOR, asks the terminal on
+// The Environment of this process: reads TPMSEARCH_INDEX, NO_COLOR and TERM, asks the terminal on
 // stdout, finds the data root beside the running executable (its folder and up to two
 // folders above it, then ../share/tpmsearch) and the system word list.
 Environment process_environment();

@@ -59,6 +59,20 @@ void setup_search(CLI::App& app, SearchOptions& options) {
     CLI::App* topics = app.add_subcommand("topics", "List the topics with how much carries each");
     topics->fallthrough();
     topics->callback([&options] { options.list_topics = true; });
+    // A word past a subcommand's id falls through to the query, which the subcommand ignores:
+    // `show Q1 Q2` would show Q1 alone without a word. So are words before it (`canary show
+    // Q1`). Checked once parsing is done, whichever the order.
+    app.callback([&options, show, similar, topics] {
+        if (options.words.empty()) return;
+        std::string words;
+        for (const std::string& w : options.words) words += (words.empty() ? "" : " ") + w;
+        for (const CLI::App* sub : {show, similar, topics}) {
+            if (!sub->parsed()) continue;
+            const std::string takes = sub == topics ? " takes no words" : " takes one id";
+            throw CLI::ExtrasError(sub->get_name() + takes + ", not also: " + words,
+                                   CLI::ExitCodes::ExtrasError);
+        }
+    });
 }
 
 namespace {
@@ -241,10 +255,21 @@ std::vector<SynonymEntry> user_vocabulary(const Environment& env, std::ostream& 
 
 TextStyle text_style(const SearchOptions& options, const Environment& env) {
     TextStyle style;
-    style.color = options.color == "always" ||
-                  (options.color == "auto" && env.stdout_is_tty && !env.no_color);
+    style.color = options.color == "always" || (options.color == "auto" && env.stdout_is_tty &&
+                                                !env.no_color && !env.dumb_terminal);
     style.width = env.stdout_is_tty ? env.terminal_width : 0;
     return style;
+}
+
+// `show` or `similar` of an id the index lacks: status 1 with a line on stderr, and with --json
+// a JSON document saying so on stdout, so that a program reading it gets a document either way.
+int no_document(const std::string& id, const SearchOptions& options, std::ostream& out,
+                std::ostream& err) {
+    const std::string message =
+        "no document \"" + id + "\" in the index (ids look like Q26 or tips/1)";
+    if (options.json) print_error_json(out, "not_found", message);
+    err << "tpmsearch: " << shown(message) << "\n";
+    return 1;
 }
 
 // How many of the user's note sections `show` lists under a shipped question.
@@ -253,11 +278,7 @@ constexpr std::size_t kYourNotes = 3;
 int run_show(const Xapian::Database& db, const Searcher& searcher, const SearchOptions& options,
              const Environment& env, std::ostream& out, std::ostream& err) {
     const std::optional<Document> doc = searcher.find(options.show_id);
-    if (!doc) {
-        err << "tpmsearch: no document \"" << shown(options.show_id)
-            << "\" in the index (ids look like Q26 or tips/1)\n";
-        return 1;
-    }
+    if (!doc) return no_document(options.show_id, options, out, err);
     const std::optional<SourceInfo> source = searcher.source_info(doc->source);
     const SourceInfo* info = source ? &*source : nullptr;
     // Under a shipped question, the user's own note sections most like it.
@@ -282,9 +303,7 @@ int run_similar(const Xapian::Database& db, const SearchOptions& options, const 
         results = find_similar(db, options.similar_id, options.limit ? options.limit : 10);
     } catch (const Error& e) {
         if (e.code() != ErrorCode::not_found) throw;
-        err << "tpmsearch: no document \"" << shown(options.similar_id)
-            << "\" in the index (ids look like Q26 or tips/1)\n";
-        return 1;
+        return no_document(options.similar_id, options, out, err);
     }
     if (options.json) {
         print_results_json(out, results);

@@ -170,6 +170,13 @@ void print_document_json(std::ostream& out, const Document& doc, const SourceInf
     write(out, j);
 }
 
+void print_error_json(std::ostream& out, std::string_view code, std::string_view message) {
+    Json j;
+    j["schema"] = kJsonSchema;
+    j["error"] = {{"code", code}, {"message", message}};
+    write(out, j);
+}
+
 void print_topics_json(std::ostream& out, const std::vector<TopicCount>& topics) {
     Json list = Json::array();
     for (const TopicCount& c : topics) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <ostream>
+#include <string_view>
 #include <vector>
 
 #include "model/hit.h"
@@ -29,6 +30,11 @@ void print_results_json(std::ostream& out, const SearchResults& results);
 // followed by a newline.
 void print_document_json(std::ostream& out, const Document& doc, const SourceInfo* source = nullptr,
                          const std::vector<Document>& your_notes = {});
+
+// {"schema":N,"error":{"code":CODE,"message":MESSAGE}} followed by a newline: what a command
+// that prints JSON prints when it has no other document to give (`show` of an unknown id gives
+// code "not_found").
+void print_error_json(std::ostream& out, std::string_view code, std::string_view message);
 
 // {"schema":N,"topics":[{"id","name","description","aliases","questions","tips","notes"}]}
 // followed by a newline.

@@ -5,6 +5,7 @@
 #include <regex>
 #include <set>
 
+#include "model/document.h"
 #include "model/error.h"
 #include "search/query_expansion.h"
 #include "search/stopwords.h"
@@ -135,6 +136,97 @@ QueryTerms collect_terms(const Xapian::Query& query, const std::string& folded) 
     return terms;
 }
 
+// The kind a kind:VALUE filter names, in the index's spelling ("TIP" is "tip"). Throws
+// tpm::Error(bad_query) listing the kinds for one there is none of: it would match nothing.
+std::string kind_value(std::string_view value) {
+    const std::string kind = text::fold(value);
+    std::string kinds;
+    for (const DocKind k : {DocKind::question, DocKind::tip, DocKind::note, DocKind::story}) {
+        if (kind == to_string(k)) return kind;
+        kinds += std::string(kinds.empty() ? "" : ", ") + to_string(k);
+    }
+    throw Error(ErrorCode::bad_query,
+                "unknown kind \"" + std::string(value) + "\"; it is one of " + kinds);
+}
+
+// The field names a query may use, each once, in the order of store/schema.h.
+std::string field_names() {
+    std::vector<std::string_view> names;
+    for (const auto& f : schema::kTextFields) names.push_back(f.name);
+    for (const auto& f : schema::kBooleanFields) names.push_back(f.name);
+    std::string out;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        if (std::find(names.begin(), names.begin() + static_cast<std::ptrdiff_t>(i), names[i]) !=
+            names.begin() + static_cast<std::ptrdiff_t>(i)) {
+            continue;
+        }
+        out += (out.empty() ? "" : ", ") + std::string(names[i]);
+    }
+    return out;
+}
+
+bool is_field_name(std::string_view name) {
+    for (const auto& f : schema::kTextFields) {
+        if (name == f.name) return true;
+    }
+    for (const auto& f : schema::kBooleanFields) {
+        if (name == f.name) return true;
+    }
+    return false;
+}
+
+// Xapian reads "foo:bar" with a foo that is no field as the phrase "foo bar", so a mistyped
+// field (quesion:canary, type:tip) quietly searches for something else and finds nothing. A
+// word of ASCII letters right before a colon and a value is read as a field name, and one that
+// is no field (in any case: Question: is question:) is an error naming the fields; a value
+// that starts with '/', '\\' or ':' (http://x, C:\\dir, std::vector), a word with other
+// characters before the colon (10:30, C++:, e.g.:), a colon then a space ("note: text") and
+// whatever is inside a phrase are text, as before. kind:VALUE in any case of the name is
+// checked as boolean_filter() checks it.
+void check_fields(std::string_view text) {
+    bool in_phrase = false;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const std::size_t end = std::min(text.find_first_of(" \t\n", i), text.size());
+        const std::string_view token = text.substr(i, end - i);
+        i = end + 1;
+        const bool token_in_phrase = in_phrase;
+        for (std::size_t k = 0; k < token.size(); ++k) {
+            if (token[k] == '"' || token.compare(k, 3, "\xE2\x80\x9C") == 0 ||
+                token.compare(k, 3, "\xE2\x80\x9D") == 0) {
+                in_phrase = !in_phrase;
+            }
+        }
+        if (token_in_phrase) continue;
+        const std::size_t start = std::min(token.find_first_not_of("(-+"), token.size());
+        const std::size_t colon = token.find(':', start);
+        if (colon == std::string_view::npos || colon == start || colon + 1 == token.size()) {
+            continue;
+        }
+        const std::string_view name = token.substr(start, colon - start);
+        if (!std::all_of(name.begin(), name.end(),
+                         [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); })) {
+            continue;
+        }
+        std::string_view value = token.substr(colon + 1);
+        if (std::string_view("/\\:").find(value.front()) != std::string_view::npos) continue;
+        std::string lower(name);
+        std::transform(lower.begin(), lower.end(), lower.begin(),
+                       [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; });
+        if (lower == "kind") {
+            while (!value.empty() && value.back() == ')') value.remove_suffix(1);
+            if (!value.empty()) kind_value(value);
+            continue;
+        }
+        if (is_field_name(lower)) continue;
+        throw Error(ErrorCode::bad_query, "unknown field \"" + text::clipped(name, 100) + "\" in " +
+                                              text::clipped(token.substr(start), 200) +
+                                              "; the fields are " + field_names() +
+                                              " (to search for it as words, quote it: \"" +
+                                              text::clipped(token.substr(start), 200) + "\")");
+    }
+}
+
 // "id:q26", "(kind:tip", "topic:Reliability": a filter value is matched exactly, so it is not
 // folded; ids are made canonical and topic names resolved to ids.
 std::optional<std::string> boolean_filter(std::string_view token, const Taxonomy* taxonomy) {
@@ -162,6 +254,8 @@ std::optional<std::string> boolean_filter(std::string_view token, const Taxonomy
                                                       "names one file)");
             }
             out += origin;
+        } else if (f.prefix == schema::kPrefixKind && !value.empty()) {
+            out += kind_value(value);
         } else {
             out += value;
         }
@@ -331,6 +425,7 @@ BuiltQuery QueryBuilder::build(std::string_view text, Reading reading) const {
     }
     check_size(text);
     check_balance(text);
+    check_fields(text);
     std::string folded = fold_query(text, context_.taxonomy);
     if (reading.relax) folded = relax_query(folded);
     BuiltQuery built;

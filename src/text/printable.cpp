@@ -10,10 +10,14 @@ namespace {
 
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
 
-// The replacement for a well-formed code point on a terminal, or empty to keep it. Only
-// general category Cc is "control" here: format characters such as ZWJ or soft hyphen are
-// harmless to a terminal and carry meaning in text.
+// The replacement for a well-formed code point on a terminal, or empty to keep it. General
+// category Cc is "control" here, and of the format characters (Cf) the bidirectional controls:
+// an override or isolate (U+202A..U+202E, U+2066..U+2069) reorders the rest of the line, so a
+// query or note could show the reader text in another order than it holds ("Trojan Source",
+// CVE-2021-42574), and the marks (U+200E, U+200F, U+061C) are invisible. Other format
+// characters such as ZWJ or soft hyphen are harmless to a terminal and carry meaning in text.
 std::string_view terminal_replacement(UChar32 c) {
+    if (u_hasBinaryProperty(c, UCHAR_BIDI_CONTROL)) return kReplacement;
     switch (u_charType(c)) {
         case U_LINE_SEPARATOR:
         case U_PARAGRAPH_SEPARATOR:

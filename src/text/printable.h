@@ -13,7 +13,7 @@ namespace tpm::text {
 
 enum class Controls {
     keep,        // JSON: the serialiser escapes them
-    neutralise,  // terminal: whitespace controls become ' ', the rest U+FFFD
+    neutralise,  // terminal: whitespace controls become ' ', the rest and bidi controls U+FFFD
 };
 
 // `in` with every byte that does not start a well-formed UTF-8 sequence (stray continuation
@@ -21,7 +21,11 @@ enum class Controls {
 // U+FFFD each. With Controls::neutralise, tab, LF, VT, FF, CR and the line and paragraph
 // separators U+2028/U+2029 also become ' ' (they would break the layout), and every other
 // control character (C0 such as ESC and BEL, DEL, and C1 U+0080..U+009F, which some terminals
-// obey as CSI and the like) becomes U+FFFD. Everything else is copied unchanged.
+// obey as CSI and the like) becomes U+FFFD, and so does every bidirectional control (U+061C,
+// U+200E, U+200F, U+202A..U+202E, U+2066..U+2069), which would reorder or hide what follows it.
+// That holds for all terminal text alike, errors, echoed queries and results: a note may hold
+// them as much as a query. JSON (Controls::keep) carries them, escaped by nothing: a program
+// reading it gets the text as it is. Everything else is copied unchanged.
 // When `offsets` is given it receives in.size() + 1 entries: the output offset of each input
 // byte (bytes inside a sequence map to where the sequence starts) and, last, of the end.
 // Throws nothing but std::bad_alloc.

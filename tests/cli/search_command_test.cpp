@@ -4,7 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "output/json_printer.h"
 #include "support/cli_fixture.h"
@@ -96,14 +98,31 @@ TEST_F(TpmSearch, ExitStatusSaysWhatHappened) {
         {{"--limit", "0", "canary"}, 2, "--limit"},
         {{"--color", "purple", "canary"}, 2, "--color"},
         {{"--index", "/nonexistent/tpm-index", "canary"}, 2, "no index in /nonexistent/tpm-index"},
+        // A usage error is one line, with the command that explains the options.
+        {{"--bogus", "canary"},
+         2,
+         "tpmsearch: error: The following argument was not expected: --bogus; run tpmsearch "
+         "--help for usage\n"},
+        // Words a subcommand cannot take are an error, not silently dropped.
+        {{"show", "Q1", "Q2"},
+         2,
+         "tpmsearch: error: show takes one id, not also: Q2; run tpmsearch --help for usage\n"},
+        {{"similar", "Q1", "Q2", "--json"}, 2, "similar takes one id, not also: Q2"},
+        {{"topics", "foo"}, 2, "topics takes no words, not also: foo"},
+        {{"canary", "show", "Q1"}, 2, "show takes one id, not also: canary"},
+        {{"kind:TIP"}, 0, ""},
+        {{"kind:foo"}, 2, "tpmsearch: error: unknown kind \"foo\"; it is one of question, tip"},
+        {{"foo:bar"}, 2, "tpmsearch: error: unknown field \"foo\" in foo:bar"},
     };
     for (const Case& c : cases) {
         SCOPED_TRACE(c.args.empty() ? "(none)" : c.args.front());
         const auto r = f_.search(c.args);
         EXPECT_EQ(r.status, c.status) << r.err;
         EXPECT_NE(r.err.find(c.err), std::string::npos) << r.err;
-        // One line, plus CLI11's pointer to --help after a usage error.
-        EXPECT_LE(std::count(r.err.begin(), r.err.end(), '\n'), 2);
+        EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), c.status == 0 ? 0 : 1) << r.err;
+        if (c.status == 2) {
+            EXPECT_EQ(r.out, "");
+        }
     }
 }
 
@@ -275,6 +294,84 @@ TEST(TpmSearchIndexChoice, ColourOnlyOnATerminalWithoutNoColor) {
     f.env().stdout_is_tty = false;
     f.env().no_color = false;
     EXPECT_EQ(f.search({"canary"}).out.find("\x1b["), std::string::npos);
+}
+
+TEST(TpmSearchIndexChoice, NoColourForADumbTerminalUnlessAskedFor) {
+    CliFixture f;
+    f.env().stdout_is_tty = true;
+    f.env().terminal_width = 60;
+    f.env().dumb_terminal = true;
+    EXPECT_EQ(f.search({"canary"}).out.find("\x1b["), std::string::npos);
+    EXPECT_NE(f.search({"--color", "always", "canary"}).out.find("\x1b["), std::string::npos);
+}
+
+TEST_F(TpmSearch, JsonShowAndSimilarOfAnUnknownIdPrintAnErrorDocument) {
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{"--json", "show", "Q99"},
+          std::vector<std::string>{"similar", "Q99", "--json"}}) {
+        SCOPED_TRACE(args[1]);
+        const auto r = f_.search(args);
+        EXPECT_EQ(r.status, 1);
+        EXPECT_EQ(r.err,
+                  "tpmsearch: no document \"Q99\" in the index (ids look like Q26 or tips/1)\n");
+        const auto j = nlohmann::json::parse(r.out);
+        EXPECT_EQ(j.at("schema"), kJsonSchema);
+        EXPECT_EQ(j.at("error").at("code"), "not_found");
+        EXPECT_EQ(j.at("error").at("message"),
+                  "no document \"Q99\" in the index (ids look like Q26 or tips/1)");
+    }
+}
+
+// The environment of this very process, set for one test and put back after it.
+class ProcessEnvironment : public ::testing::Test {
+  protected:
+    void TearDown() override {
+        for (const auto& [name, value] : saved_) {
+            if (value) {
+                setenv(name.c_str(), value->c_str(), 1);
+            } else {
+                unsetenv(name.c_str());
+            }
+        }
+    }
+    void set(const std::string& name, const char* value) {
+        if (!saved_.count(name)) {
+            const char* old = std::getenv(name.c_str());
+            saved_[name] = old ? std::optional<std::string>(old) : std::nullopt;
+        }
+        if (value) {
+            setenv(name.c_str(), value, 1);
+        } else {
+            unsetenv(name.c_str());
+        }
+    }
+
+  private:
+    std::map<std::string, std::optional<std::string>> saved_;
+};
+
+TEST_F(ProcessEnvironment, TermDumbOrUnsetIsADumbTerminal) {
+    set("TERM", "dumb");
+    EXPECT_TRUE(cli::process_environment().dumb_terminal);
+    set("TERM", nullptr);
+    EXPECT_TRUE(cli::process_environment().dumb_terminal);
+    set("TERM", "xterm-256color");
+    EXPECT_FALSE(cli::process_environment().dumb_terminal);
+}
+
+TEST_F(ProcessEnvironment, ARelativeXdgDirectoryIsIgnored) {
+    set("HOME", "/home/tpm");
+    set("XDG_DATA_HOME", "relative/data");
+    set("XDG_CONFIG_HOME", "config");
+    cli::Environment env = cli::process_environment();
+    EXPECT_EQ(env.notes_index, std::filesystem::path("/home/tpm/.local/share/tpmsearch"));
+    EXPECT_EQ(env.user_vocabulary,
+              std::filesystem::path("/home/tpm/.config/tpmsearch/synonyms.txt"));
+    set("XDG_DATA_HOME", "/xdg/data");
+    set("XDG_CONFIG_HOME", "/xdg/config");
+    env = cli::process_environment();
+    EXPECT_EQ(env.notes_index, std::filesystem::path("/xdg/data/tpmsearch"));
+    EXPECT_EQ(env.user_vocabulary, std::filesystem::path("/xdg/config/tpmsearch/synonyms.txt"));
 }
 
 }  // namespace

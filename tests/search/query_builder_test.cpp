@@ -48,6 +48,16 @@ TEST_F(QueryBuilderTest, ParsesIntoExpectedXapianQueries) {
         {"id:Q2", "Query(0 * QQ2)"},
         {"id:q2", "Query(0 * QQ2)"},  // ids are not folded, and q26 means Q26
         {"kind:tip", "Query(0 * XKINDtip)"},
+        // Kinds are names, read in any case, as field names are.
+        {"kind:TIP", "Query(0 * XKINDtip)"},
+        {"Kind:Story", "Query(0 * XKINDstory)"},
+        // Text with a colon that names no field is read as Xapian always read it.
+        {"http://example.com", "Query((http@1 PHRASE 3 example@2 PHRASE 3 com@3))"},
+        {"10:30", "Query((10@1 PHRASE 2 30@2))"},
+        {"std::vector", "Query((std@1 PHRASE 2 vector@2))"},
+        {"c++: templates", "Query((Zc++@1 OR Ztemplat@2))"},
+        {"note: canary", "Query((Znote@1 OR Zcanari@2))"},
+        {"\"re:invent\"", "Query((re@1 PHRASE 2 invent@2))"},
     };
     for (const Case& c : cases) {
         SCOPED_TRACE(c.input);
@@ -88,6 +98,16 @@ TEST_F(QueryBuilderTest, MalformedQueriesGiveOneLineReasons) {
         {"(canary rollback", "unbalanced parenthesis"},
         {"canary)", "unbalanced parenthesis"},
         {"()", "nothing to search for"},
+        // A filter or field that can match nothing is a mistake to point out, not "no results".
+        {"kind:foo", "unknown kind \"foo\"; it is one of question, tip, note, story"},
+        {"canary (kind:stroy)", "unknown kind \"stroy\""},
+        {"Kind:Foo", "unknown kind \"Foo\""},
+        {"foo:bar",
+         "unknown field \"foo\" in foo:bar; the fields are question, q, answer, point, "
+         "example, why, id, kind, source, file, topic (to search for it as words, "
+         "quote it: \"foo:bar\")"},
+        {"canary -Quesion:rollback", "unknown field \"Quesion\""},
+        {"re:invent", "quote it: \"re:invent\""},
     };
     for (const Case& c : cases) {
         SCOPED_TRACE(c.input);

@@ -11,6 +11,20 @@ namespace tpm::text {
 namespace {
 
 #define TPM_FFFD "\xEF\xBF\xBD"
+// The bidirectional controls, spelled as bytes: g++ rightly refuses them raw in a source file
+// (-Wbidi-chars).
+#define TPM_LRE "\xE2\x80\xAA"  // U+202A
+#define TPM_RLE "\xE2\x80\xAB"  // U+202B
+#define TPM_PDF "\xE2\x80\xAC"  // U+202C
+#define TPM_LRO "\xE2\x80\xAD"  // U+202D
+#define TPM_RLO "\xE2\x80\xAE"  // U+202E
+#define TPM_LRI "\xE2\x81\xA6"  // U+2066
+#define TPM_RLI "\xE2\x81\xA7"  // U+2067
+#define TPM_FSI "\xE2\x81\xA8"  // U+2068
+#define TPM_PDI "\xE2\x81\xA9"  // U+2069
+#define TPM_LRM "\xE2\x80\x8E"  // U+200E
+#define TPM_RLM "\xE2\x80\x8F"  // U+200F
+#define TPM_ALM "\xD8\x9C"      // U+061C
 
 struct Case {
     const char* name;
@@ -53,6 +67,19 @@ TEST(Printable, ReplacesIllFormedBytesAndNeutralisesControlsOnlyForTheTerminal) 
         {"past U+10FFFF", "\xF4\x90\x80\x80"sv, TPM_FFFD TPM_FFFD TPM_FFFD TPM_FFFD ""sv,
          TPM_FFFD TPM_FFFD TPM_FFFD TPM_FFFD ""sv},
         {"U+TPM_FFFD itself", TPM_FFFD ""sv, TPM_FFFD ""sv, TPM_FFFD ""sv},
+        // Bidi overrides, embeddings, isolates and marks would reorder or hide text.
+        {"rlo override", "id " TPM_RLO "exe.txt"sv, "id " TPM_FFFD "exe.txt"sv,
+         "id " TPM_RLO "exe.txt"sv},
+        {"embeddings, pdf", TPM_LRE TPM_RLE TPM_PDF TPM_LRO ""sv,
+         TPM_FFFD TPM_FFFD TPM_FFFD TPM_FFFD ""sv, TPM_LRE TPM_RLE TPM_PDF TPM_LRO ""sv},
+        {"isolates", "a" TPM_LRI "b" TPM_RLI "c" TPM_FSI "d" TPM_PDI ""sv,
+         "a" TPM_FFFD "b" TPM_FFFD "c" TPM_FFFD "d" TPM_FFFD ""sv,
+         "a" TPM_LRI "b" TPM_RLI "c" TPM_FSI "d" TPM_PDI ""sv},
+        {"marks", TPM_LRM TPM_RLM TPM_ALM ""sv, TPM_FFFD TPM_FFFD TPM_FFFD ""sv,
+         TPM_LRM TPM_RLM TPM_ALM ""sv},
+        {"right-to-left letters stay", "\u05E9\u05DC\u05D5\u05DD \u0645\u0631\u062D\u0628\u0627"sv,
+         "\u05E9\u05DC\u05D5\u05DD \u0645\u0631\u062D\u0628\u0627"sv,
+         "\u05E9\u05DC\u05D5\u05DD \u0645\u0631\u062D\u0628\u0627"sv},
     };
     for (const Case& c : cases) {
         SCOPED_TRACE(c.name);
