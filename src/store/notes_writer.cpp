@@ -193,6 +193,9 @@ MadeSections SectionMaker::make(std::vector<Document> docs, const std::atomic<bo
         }
         out.made.push_back(std::move(made));
     }
+    // The term generator holds a reference to the last document it filled. Xapian's reference
+    // counts are not atomic, so it must let go before the documents cross to the writing thread.
+    tg_.set_document(Xapian::Document());
     out.docs = std::move(docs);
     return out;
 }
