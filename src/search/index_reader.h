@@ -41,6 +41,9 @@ auto with_reopen(Xapian::Database& db, F&& f) {
             }
             db.reopen();
         } catch (const Xapian::DatabaseCorruptError& e) {
+            // A writer that committed twice under us may have reused blocks we were reading:
+            // a race, not damage, when a newer revision is there to read.
+            if (attempt < kReopenRetries && db.reopen()) continue;
             throw Error(ErrorCode::index_corrupt,
                         "the index is damaged: " + e.get_msg() + " (rebuild it with: tpmindex)");
         } catch (const Xapian::Error& e) {

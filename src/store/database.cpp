@@ -1,6 +1,8 @@
 #include "store/database.h"
 
 #include <charconv>
+#include <fstream>
+#include <iterator>
 #include <string>
 #include <system_error>
 
@@ -32,6 +34,22 @@ bool index_locked(const std::filesystem::path& dir) {
     }
 }
 
+namespace {
+
+// The bytes of the version file, which a commit replaces (rename) with the new revision's.
+std::string version_file(const std::filesystem::path& dir) {
+    std::ifstream in(dir / "iamglass", std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+// Glass readers take no lock: a reader that opens while a writer commits twice can meet blocks
+// the writer has already reused and Xapian calls that corruption. It is a race, not damage,
+// when the revision moved during the attempt; a few retries outlast an indexer committing in
+// a loop.
+constexpr int kOpenRetries = 3;
+
+}  // namespace
+
 Xapian::Database open_index(const std::filesystem::path& dir, const std::string& rebuild_command) {
     const std::string where = dir.string();
     const std::string fix =
@@ -41,25 +59,32 @@ Xapian::Database open_index(const std::filesystem::path& dir, const std::string&
         throw Error(ErrorCode::index_missing,
                     "no index in " + where + " (build it with: tpmindex --index " + where + ")");
     }
-    try {
-        Xapian::Database db(where, Xapian::DB_BACKEND_GLASS);
-        const int version = index_schema_version(db);
-        if (version != schema::kSchemaVersion) {
-            throw Error(ErrorCode::schema_mismatch,
-                        "the index in " + where + " was built with schema " +
-                            std::to_string(version) + ", this tpmsearch reads schema " +
-                            std::to_string(schema::kSchemaVersion) + fix);
+    for (int attempt = 0;; ++attempt) {
+        const std::string revision = version_file(dir);
+        const auto raced = [&] { return attempt < kOpenRetries && version_file(dir) != revision; };
+        try {
+            Xapian::Database db(where, Xapian::DB_BACKEND_GLASS);
+            const int version = index_schema_version(db);
+            if (version != schema::kSchemaVersion) {
+                throw Error(ErrorCode::schema_mismatch,
+                            "the index in " + where + " was built with schema " +
+                                std::to_string(version) + ", this tpmsearch reads schema " +
+                                std::to_string(schema::kSchemaVersion) + fix);
+            }
+            return db;
+        } catch (const Xapian::DatabaseOpeningError& e) {
+            if (raced()) continue;
+            throw Error(ErrorCode::index_corrupt,
+                        "cannot open the index in " + where + ": " + e.get_msg() + fix);
+        } catch (const Xapian::DatabaseCorruptError& e) {
+            if (raced()) continue;
+            throw Error(ErrorCode::index_corrupt,
+                        "the index in " + where + " is damaged: " + e.get_msg() + fix);
+        } catch (const Xapian::Error& e) {
+            if (raced()) continue;
+            throw Error(ErrorCode::index_corrupt,
+                        "cannot read the index in " + where + ": " + e.get_description() + fix);
         }
-        return db;
-    } catch (const Xapian::DatabaseOpeningError& e) {
-        throw Error(ErrorCode::index_corrupt,
-                    "cannot open the index in " + where + ": " + e.get_msg() + fix);
-    } catch (const Xapian::DatabaseCorruptError& e) {
-        throw Error(ErrorCode::index_corrupt,
-                    "the index in " + where + " is damaged: " + e.get_msg() + fix);
-    } catch (const Xapian::Error& e) {
-        throw Error(ErrorCode::index_corrupt,
-                    "cannot read the index in " + where + ": " + e.get_description() + fix);
     }
 }
 
