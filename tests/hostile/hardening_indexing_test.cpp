@@ -65,14 +65,6 @@ class HardeningIndexing : public test::HostileInstall {
         return r.status == 0;
     }
 
-    std::map<std::string, std::string> environment() const {
-        return {{"TPMSEARCH_INDEX", ""},
-                {"NO_COLOR", ""},
-                {"XDG_DATA_HOME", (root_ / "data").string()},
-                {"XDG_CONFIG_HOME", (root_ / "config").string()},
-                {"HOME", (root_ / "home").string()}};
-    }
-
     // Starts tpmindex with `args`, its output in `out` and `err`; -1 when it cannot start.
     pid_t start_tpmindex(const std::vector<std::string>& args, const fs::path& out,
                          const fs::path& err) const {

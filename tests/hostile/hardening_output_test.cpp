@@ -99,15 +99,6 @@ class HardeningOutput : public test::HostileInstall {
     ProcessResult run_search(std::vector<std::string> args, Stdout how) const {
         return run("tpmsearch", std::move(args), how);
     }
-
-    // HostileInstall's environment (not the user's), for the children started here.
-    std::map<std::string, std::string> environment() const {
-        return {{"TPMSEARCH_INDEX", ""},
-                {"NO_COLOR", ""},
-                {"XDG_DATA_HOME", (root_ / "data").string()},
-                {"XDG_CONFIG_HOME", (root_ / "config").string()},
-                {"HOME", (root_ / "home").string()}};
-    }
 };
 
 std::string cannot_write(const std::string& program, const std::string& reason) {

@@ -149,15 +149,6 @@ class HostileInstall : public ::testing::Test {
     const fs::path root_ = dir_.path();
     const fs::path notes_ = root_ / "notes";
 
-  private:
-    // A hard link costs nothing and /proc/self/exe still names the installed path; a copy
-    // where the two folders are on different file systems.
-    static void install(const fs::path& from, const fs::path& to) {
-        std::error_code ec;
-        fs::create_hard_link(from, to, ec);
-        if (ec) fs::copy_file(from, to);
-    }
-
     // Nothing of the user's: no index named in the environment, no vocabulary, no notes index,
     // no colour decision taken from outside.
     std::map<std::string, std::string> environment() const {
@@ -166,6 +157,15 @@ class HostileInstall : public ::testing::Test {
                 {"XDG_DATA_HOME", (root_ / "data").string()},
                 {"XDG_CONFIG_HOME", (root_ / "config").string()},
                 {"HOME", (root_ / "home").string()}};
+    }
+
+  private:
+    // A hard link costs nothing and /proc/self/exe still names the installed path; a copy
+    // where the two folders are on different file systems.
+    static void install(const fs::path& from, const fs::path& to) {
+        std::error_code ec;
+        fs::create_hard_link(from, to, ec);
+        if (ec) fs::copy_file(from, to);
     }
 };
 

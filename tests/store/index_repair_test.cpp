@@ -131,19 +131,22 @@ TEST(RebuildIndex, AnIndexLockedByAWriterIsNotRebuiltWhenNotWaiting) {
     EXPECT_FALSE(built);
 }
 
+// An index large enough that a block in the middle of docdata.glass holds documents.
+void build_index_of_many_blocks(const fs::path& index) {
+    Xapian::WritableDatabase db(index.string(), Xapian::DB_CREATE_OR_OVERWRITE);
+    for (int i = 0; i < 3000; ++i) {
+        Xapian::Document doc;
+        doc.set_data(std::string(200, static_cast<char>('a' + i % 26)));
+        db.add_document(doc);
+    }
+    db.set_metadata(schema::kSchemaVersionKey, std::to_string(schema::kSchemaVersion));
+    db.commit();
+}
+
 TEST(IndexDamage, AWholeIndexHasNoneAndAZeroedBlockIsFound) {
     test::TempDir tmp;
     const fs::path index = tmp.path() / "index";
-    {
-        Xapian::WritableDatabase db(index.string(), Xapian::DB_CREATE_OR_OVERWRITE);
-        for (int i = 0; i < 3000; ++i) {
-            Xapian::Document doc;
-            doc.set_data(std::string(200, static_cast<char>('a' + i % 26)));
-            db.add_document(doc);
-        }
-        db.set_metadata(schema::kSchemaVersionKey, std::to_string(schema::kSchemaVersion));
-        db.commit();
-    }
+    build_index_of_many_blocks(index);
     EXPECT_FALSE(index_damage(index).has_value());
     const fs::path table = index / "docdata.glass";
     std::fstream f(table, std::ios::in | std::ios::out | std::ios::binary);
@@ -159,16 +162,7 @@ TEST(IndexDamage, AWholeIndexHasNoneAndAZeroedBlockIsFound) {
 TEST(IndexDamage, TheFullCheckRunsOnlyWhenTheTablesChangedSinceTheyWereKnownSound) {
     test::TempDir tmp;
     const fs::path index = tmp.path() / "index";
-    {
-        Xapian::WritableDatabase db(index.string(), Xapian::DB_CREATE_OR_OVERWRITE);
-        for (int i = 0; i < 3000; ++i) {
-            Xapian::Document doc;
-            doc.set_data(std::string(200, static_cast<char>('a' + i % 26)));
-            db.add_document(doc);
-        }
-        db.set_metadata(schema::kSchemaVersionKey, std::to_string(schema::kSchemaVersion));
-        db.commit();
-    }
+    build_index_of_many_blocks(index);
     EXPECT_FALSE(fs::exists(index / schema::kTablesCheckedFileName));
     EXPECT_FALSE(index_damage(index).has_value());
     ASSERT_TRUE(fs::exists(index / schema::kTablesCheckedFileName));
