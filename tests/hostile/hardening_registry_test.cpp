@@ -19,6 +19,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <fstream>
 #include <regex>
 #include <thread>
 
@@ -85,15 +86,15 @@ class HardeningRegistry : public test::HostileInstall {
         return pid;
     }
 
-    // Whether process `pid` has the notes index's tables open: its writer is open.
-    bool has_tables_open(pid_t pid) const {
-        std::error_code ec;
-        const fs::path tables = root_ / "data" / "tpmsearch" / "postlist.glass";
-        for (const auto& fd : fs::directory_iterator("/proc/" + std::to_string(pid) + "/fd", ec)) {
-            std::error_code link_ec;
-            if (fs::read_symlink(fd.path(), link_ec) == tables) return true;
+    // How many bytes process `pid` has written so far (wchar of /proc/PID/io), or 0.
+    static std::uint64_t bytes_written(pid_t pid) {
+        std::ifstream in("/proc/" + std::to_string(pid) + "/io");
+        std::string key;
+        std::uint64_t value = 0;
+        while (in >> key >> value) {
+            if (key == "wchar:") return value;
         }
-        return false;
+        return 0;
     }
 };
 
@@ -266,13 +267,12 @@ TEST_F(HardeningRegistry, SigintDuringRemoveKeepsTheFolderRegisteredUntilASecond
     const pid_t pid =
         start_tpmindex({"--remove", big.string()}, root_ / "remove.out", root_ / "remove.err");
     ASSERT_GT(pid, 0);
-    // Once the index's tables are open the removal is under way (the signal is caught from
-    // then on); 20 ms more and it is among the files.
+    // tpmindex writes nothing before its first commit, after 500 of the files: the removal is
+    // then well under way, with 1,500 files to go.
     const auto start_deadline = Clock::now() + std::chrono::seconds(30);
-    while (!has_tables_open(pid) && Clock::now() < start_deadline) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    while (bytes_written(pid) == 0 && Clock::now() < start_deadline) {
+        std::this_thread::sleep_for(std::chrono::microseconds(200));
     }
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
     kill(pid, SIGINT);
     int status = 0;
     const auto ceiling = test::hostile_limits(std::chrono::seconds(30)).timeout;
