@@ -267,8 +267,7 @@ int run_notes(const IndexOptions& options, const Environment& env, std::ostream&
             << (report.remaining == 1 ? " file" : " files") << " of "
             << text::printable(options.remove, text::Controls::neutralise)
             << " remain in the index and it stays registered; run tpmindex --remove "
-            << text::printable(options.remove, text::Controls::neutralise)
-            << " again to finish\n";
+            << text::printable(options.remove, text::Controls::neutralise) << " again to finish\n";
         return kExitInterrupted;
     }
     if (report.interrupted) {

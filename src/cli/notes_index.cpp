@@ -365,10 +365,10 @@ std::optional<WalkResult> walk_registered(const std::string& root,
         walked_roots.push_back(root);
         return walked;
     } catch (const Error& e) {
-        report.diagnostics.push_back(
-            {root, 0,
-             std::string(e.what()) + "; its notes stay in the index (tpmindex --remove " + root +
-                 " unregisters it)"});
+        report.diagnostics.push_back({root, 0,
+                                      std::string(e.what()) +
+                                          "; its notes stay in the index (tpmindex --remove " +
+                                          root + " unregisters it)"});
         return std::nullopt;
     }
 }
@@ -389,14 +389,16 @@ NotesReport update_notes(const NotesIndexing& how, const std::vector<std::string
     std::vector<std::pair<std::string, WalkResult>> named;
     for (const std::string& path : roots) {
         std::string root = registration_form(path);
-        if (const auto it = std::find_if(registered.begin(), registered.end(),
-                                         [&](const std::string& r) { return same_folder(r, root); });
+        if (const auto it =
+                std::find_if(registered.begin(), registered.end(),
+                             [&](const std::string& r) { return same_folder(r, root); });
             it != registered.end()) {
             root = *it;  // registered before, maybe under another spelling: kept as it was
         } else {
             registered.push_back(root);
         }
-        if (std::any_of(named.begin(), named.end(), [&](const auto& n) { return n.first == root; })) {
+        if (std::any_of(named.begin(), named.end(),
+                        [&](const auto& n) { return n.first == root; })) {
             continue;
         }
         WalkResult walked = walk_notes(root, how.walk);

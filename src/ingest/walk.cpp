@@ -220,9 +220,10 @@ class Walker {
         }
         const bool system = !system_folder(canonical).empty();
         if (!on_root_device(canonical)) {
-            skip(link, target + ", on another file system than the notes folder; not followed" +
-                           (system ? "" : " (to index it, name it: tpmindex " +
-                                              canonical.string() + ")"));
+            skip(
+                link,
+                target + ", on another file system than the notes folder; not followed" +
+                    (system ? "" : " (to index it, name it: tpmindex " + canonical.string() + ")"));
             return false;
         }
         if (system) {

@@ -1,7 +1,8 @@
 // ingest/walk.h: finds the note files under a folder the user registered, the way ripgrep
 // walks a tree: hidden entries, .git and node_modules are skipped, symlinks are followed without
-// looping and within a bound (walk_notes()), files over a size limit are skipped with a reason. Only .md, .markdown, .mdx and
-// .txt files are notes; other files are ignored without a word (images, PDFs, code).
+// looping and within a bound (walk_notes()), files over a size limit are skipped with a reason.
+// Only .md, .markdown, .mdx and .txt files are notes; other files are ignored without a word
+// (images, PDFs, code).
 // May include model/ and text/; std::filesystem errors are translated here.
 #pragma once
 

@@ -222,8 +222,9 @@ void NotesWriter::replace_file(const FileState& state, const MadeSections& secti
 }
 
 void NotesWriter::update_state(const FileState& state) {
-    impl_->transaction("record " + state.path,
-                       [&] { impl_->db.set_metadata(schema::file_key(state.path), encode_state(state)); });
+    impl_->transaction("record " + state.path, [&] {
+        impl_->db.set_metadata(schema::file_key(state.path), encode_state(state));
+    });
 }
 
 void NotesWriter::remove_file(const std::string& path) {

@@ -100,8 +100,9 @@ class HardeningRegistry : public test::HostileInstall {
 
 TEST_F(HardeningRegistry, FrontMatterAtA300BytePathIsIndexedFoundByFileAndRefreshed) {
     const fs::path note = notes_ / std::string(150, 'd') / (std::string(150, 'f') + ".md");
-    write_file(note, "---\ntitle: Deep note\ntags: [caching]\n---\n# Heading\n\n"
-                     "The deepquokka lives here.\n");
+    write_file(note,
+               "---\ntitle: Deep note\ntags: [caching]\n---\n# Heading\n\n"
+               "The deepquokka lives here.\n");
     const std::string path = fs::canonical(note).string();
     ASSERT_GE(path.size(), 300u);
     const ProcessResult indexed = tpmindex({"-q", notes_.string()});
@@ -148,8 +149,8 @@ TEST_F(HardeningRegistry, AFolderReachedThroughASymlinkIsRegisteredOnce) {
     write_file(real / "a.md", "# A\n\nThe onceokapi is here.\n");
     fs::create_directory_symlink(real, root_ / "link-notes");
     fs::create_directory_symlink(root_ / "link-notes", root_ / "link-to-link");
-    for (const fs::path& p : {root_ / "link-notes", real, root_ / "link-to-link",
-                              root_ / "link-notes" / "." / ""}) {
+    for (const fs::path& p :
+         {root_ / "link-notes", real, root_ / "link-to-link", root_ / "link-notes" / "." / ""}) {
         SCOPED_TRACE(p);
         const ProcessResult r = tpmindex({"-q", p.string()});
         TPM_EXPECT_FINISHED(r);

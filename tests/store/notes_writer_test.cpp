@@ -240,7 +240,8 @@ TEST(NotesWriter, LongPathsAreHashedInTermsAndKeys) {
 // with Xapian's "Key too long": its source record was keyed by the raw path.
 TEST(NotesWriter, FrontMatterOfALongPathIsRecordedAndRemoved) {
     test::TempDir dir;
-    const std::string deep = "/notes/" + std::string(150, 'd') + "/" + std::string(150, 'f') + ".md";
+    const std::string deep =
+        "/notes/" + std::string(150, 'd') + "/" + std::string(150, 'f') + ".md";
     const SourceInfo info{deep, "Deep note", "2024-01-02", "", {"caching"}};
     {
         NotesWriter w(dir.path(), {});
