@@ -245,9 +245,10 @@ TEST_F(NotesCommand, AFolderRegisteredUnderTwoSpellingsIsRefreshedOnce) {
     EXPECT_EQ(std::count(listed.begin(), listed.end(), '\n'), 2) << listed;
     const auto plain = f_.index({"-q"});
     EXPECT_EQ(plain.status, 0) << plain.err;
-    EXPECT_EQ(plain.err, "tpmindex: warning: ROOT/prep: the same folder as ROOT/link, registered "
-                         "twice; refreshed once (tpmindex --remove ROOT/prep unregisters this "
-                         "one)\n");
+    EXPECT_EQ(plain.err,
+              "tpmindex: warning: ROOT/prep: the same folder as ROOT/link, registered "
+              "twice; refreshed once (tpmindex --remove ROOT/prep unregisters this "
+              "one)\n");
     EXPECT_EQ(f_.search({"wombat", "--source", "notes"}).status, 0);
 }
 
