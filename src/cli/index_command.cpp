@@ -2,8 +2,12 @@
 
 #include <signal.h>
 
+#include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <chrono>
+#include <cmath>
+#include <cstdlib>
 #include <functional>
 #include <iomanip>
 #include <memory>
@@ -21,6 +25,36 @@
 
 namespace tpm::cli {
 
+namespace {
+
+// --max-size in megabytes: a finite number from one byte to 1 TiB. Outside that range the
+// number of bytes overflowed or rounded to 0 and every note was skipped as too large.
+constexpr double kBytesPerMb = 1024.0 * 1024.0;
+constexpr double kLeastMaxSizeMb = 1.0 / kBytesPerMb;  // one byte
+constexpr double kMostMaxSizeMb = 1024.0 * 1024.0;     // 1 TiB
+
+std::string check_max_size(std::string& value) {
+    const char* begin = value.c_str();
+    char* end = nullptr;
+    errno = 0;
+    const double mb = std::strtod(begin, &end);
+    const std::string range = "give megabytes from 0.000001 (one byte) to 1048576 (1 TiB)";
+    if (end == begin || *end != '\0' || !std::isfinite(mb)) {
+        return "\"" + value + "\" is not a number; " + range;
+    }
+    if (errno == ERANGE || mb < kLeastMaxSizeMb || mb > kMostMaxSizeMb) {
+        return value + " is out of range; " + range;
+    }
+    return "";
+}
+
+// Cannot overflow: check_max_size() bounds `mb`.
+std::uintmax_t max_file_bytes(double mb) {
+    return std::max<std::uintmax_t>(1, static_cast<std::uintmax_t>(mb * kBytesPerMb));
+}
+
+}  // namespace
+
 void setup_index(CLI::App& app, IndexOptions& options) {
     app.description(
         "Build the tpmsearch indexes. With no arguments, refreshes the shipped corpus index "
@@ -36,7 +70,7 @@ void setup_index(CLI::App& app, IndexOptions& options) {
                    "Remove a registered notes folder and its documents from the index");
     app.add_option("--max-size", options.max_size_mb,
                    "Skip note files larger than this many megabytes (default 10)")
-        ->check(CLI::PositiveNumber);
+        ->check(CLI::Validator(check_max_size, "MB", "max-size"));
     app.add_option("--corpus", options.corpus,
                    "Folder of Q&A documents to index (default: the shipped corpus/)")
         ->check(CLI::ExistingDirectory);
@@ -65,7 +99,7 @@ IndexReport build_or_repair_corpus(const IndexOptions& options, const std::files
 // 128 + SIGINT, as a shell reports a command Ctrl-C ended.
 constexpr int kExitInterrupted = 130;
 
-// Set by SIGINT and SIGTERM while notes are indexed; read between two files.
+// Set by SIGINT and SIGTERM while notes are indexed or removed; read between two files.
 std::atomic<bool> interrupted{false};
 // Set once the index is open for writing. Before that (waiting for another tpmindex's lock,
 // inside Xapian) there is nothing to stop cleanly and the signal ends the process.
@@ -204,14 +238,14 @@ int run_notes(const IndexOptions& options, const Environment& env, std::ostream&
         for (const RootSummary& root : list_notes_roots(index_dir)) {
             out << text::printable(root.root, text::Controls::neutralise) << "  "
                 << grouped(root.files) << (root.files == 1 ? " file, " : " files, ")
-                << grouped(root.documents) << " sections\n";
+                << grouped(root.documents) << (root.documents == 1 ? " section\n" : " sections\n");
         }
         return 0;
     }
     std::vector<Diagnostic> taxonomy_problems;
     const Taxonomy taxonomy = notes_taxonomy(env, taxonomy_problems);
     NotesIndexing how{index_dir, &taxonomy, {}, {}, nullptr, true, {}, {}};
-    how.walk.max_file_bytes = static_cast<std::uintmax_t>(options.max_size_mb * 1024 * 1024);
+    how.walk.max_file_bytes = max_file_bytes(options.max_size_mb);
     if (env.stderr_is_tty && !options.quiet) how.progress = progress_bar(err);
     how.wait_for_lock = !options.no_wait;
     how.waiting = lock_notice(err, index_dir);
@@ -228,6 +262,14 @@ int run_notes(const IndexOptions& options, const Environment& env, std::ostream&
     }
     print_warnings(report.diagnostics, err);
     if (!options.quiet) print_notes_report(report, out);
+    if (report.interrupted && !options.remove.empty()) {
+        err << "tpmindex: interrupted; " << grouped(report.remaining)
+            << (report.remaining == 1 ? " file" : " files") << " of "
+            << text::printable(options.remove, text::Controls::neutralise)
+            << " remain in the index and it stays registered; run tpmindex --remove "
+            << text::printable(options.remove, text::Controls::neutralise) << " again to finish\n";
+        return kExitInterrupted;
+    }
     if (report.interrupted) {
         err << "tpmindex: interrupted; the files indexed so far are kept, run tpmindex again to "
                "index the rest\n";
@@ -294,7 +336,7 @@ NotesIndexing notes_indexing(const IndexOptions& options, const Environment& env
                              const std::filesystem::path& index_dir, const Taxonomy& taxonomy,
                              std::ostream& err) {
     NotesIndexing how{index_dir, &taxonomy, {}, {}, nullptr, true, {}, {}};
-    how.walk.max_file_bytes = static_cast<std::uintmax_t>(options.max_size_mb * 1024 * 1024);
+    how.walk.max_file_bytes = max_file_bytes(options.max_size_mb);
     if (env.stderr_is_tty && !options.quiet) how.progress = progress_bar(err);
     how.wait_for_lock = !options.no_wait;
     how.waiting = lock_notice(err, index_dir);

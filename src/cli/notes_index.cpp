@@ -27,6 +27,8 @@ namespace tpm::cli {
 
 namespace {
 
+namespace fs = std::filesystem;
+
 // A file is under `root` when it is the root or lies in the root folder.
 bool under(const std::string& path, const std::string& root) {
     if (path == root) return true;
@@ -64,12 +66,13 @@ class Updater {
 
     NotesWriter& writer() { return writer_; }
 
-    // Brings every file under `root` up to date and removes the records of files gone from it.
-    // Two threads: one reads, parses, tags and makes each changed file's Xapian documents (the
-    // larger part of the work), while this one writes the files before it, in order, so the
-    // index ends the same as with one thread. At most kAhead files are prepared ahead.
-    void refresh(const std::string& root, std::map<std::string, FileState>& known) {
-        WalkResult walked = walk_notes(root, how_.walk);
+    // Brings every file under `root` (as walk_notes() found them) up to date and removes the
+    // records of files gone from it. Two threads: one reads, parses, tags and makes each changed
+    // file's Xapian documents (the larger part of the work), while this one writes the files
+    // before it, in order, so the index ends the same as with one thread. At most kAhead files
+    // are prepared ahead.
+    void refresh(const std::string& root, WalkResult walked,
+                 std::map<std::string, FileState>& known) {
         for (Diagnostic& d : walked.skipped) report_.diagnostics.push_back(std::move(d));
         report_.skipped += walked.skipped.size();
         // Files whose size and time are as recorded are counted here (a refresh is mostly
@@ -300,6 +303,76 @@ class Updater {
     SectionMaker maker_;
 };
 
+// The form a root is registered in: resolved (symlinks and all), so a folder reached through a
+// link is registered once. Throws tpm::Error(io) for a path that is not there, is neither a
+// folder nor a file (a FIFO, a device), or is a system folder (walk.h).
+std::string registration_form(const std::string& path) {
+    std::error_code ec;
+    const fs::file_status status = fs::status(path, ec);
+    if (status.type() == fs::file_type::not_found) {
+        throw Error(ErrorCode::io, "cannot index " + path + ": no such file or folder");
+    }
+    if (!ec && !fs::is_directory(status) && !fs::is_regular_file(status)) {
+        throw Error(ErrorCode::io, "cannot index " + path + ": neither a folder nor a file");
+    }
+    fs::path canonical;
+    if (!ec) canonical = fs::canonical(path, ec);
+    if (ec) throw Error(ErrorCode::io, "cannot index " + path + ": " + ec.message());
+    if (const std::string why = system_folder(canonical); !why.empty()) {
+        throw Error(ErrorCode::io, "cannot index " + path + ": " + why);
+    }
+    return canonical.string();
+}
+
+// Whether two paths name one existing folder or file (symlinks resolved).
+bool same_folder(const std::string& a, const std::string& b) {
+    if (a == b) return true;
+    std::error_code ec_a;
+    std::error_code ec_b;
+    const fs::path ca = fs::canonical(a, ec_a);
+    const fs::path cb = fs::canonical(b, ec_b);
+    return !ec_a && !ec_b && ca == cb;
+}
+
+// Walks the registered folder `root` for a plain refresh. A folder that is gone, cannot be read
+// or is the same as one walked before (`walked_roots`, registered twice under two spellings)
+// is a warning and nullopt: its notes stay in the index, and the other folders are still
+// refreshed.
+std::optional<WalkResult> walk_registered(const std::string& root,
+                                          std::vector<std::string>& walked_roots,
+                                          const NotesIndexing& how, NotesReport& report) {
+    std::error_code ec;
+    if (fs::status(root, ec).type() == fs::file_type::not_found) {
+        report.diagnostics.push_back(
+            {root, 0,
+             "registered notes folder is missing (moved or deleted?); its notes stay in the "
+             "index until you run: tpmindex --remove " +
+                 root});
+        return std::nullopt;
+    }
+    for (const std::string& earlier : walked_roots) {
+        if (same_folder(earlier, root)) {
+            report.diagnostics.push_back(
+                {root, 0,
+                 "the same folder as " + earlier +
+                     ", registered twice; refreshed once (tpmindex --remove " + root +
+                     " unregisters this one)"});
+            return std::nullopt;
+        }
+    }
+    try {
+        WalkResult walked = walk_notes(root, how.walk);
+        walked_roots.push_back(root);
+        return walked;
+    } catch (const Error& e) {
+        report.diagnostics.push_back({root, 0,
+                                      std::string(e.what()) +
+                                          "; its notes stay in the index (tpmindex --remove " +
+                                          root + " unregisters it)"});
+        return std::nullopt;
+    }
+}
+
 double seconds_since(std::chrono::steady_clock::time_point start) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
@@ -311,55 +384,97 @@ NotesReport update_notes(const NotesIndexing& how, const std::vector<std::string
     NotesReport report;
     Updater updater(how, report);
     std::vector<std::string> registered = updater.writer().roots();
-    for (const std::string& root : roots) {
-        // Check before registering: a root that does not exist throws here.
-        std::error_code ec;
-        if (!std::filesystem::exists(root, ec)) {
-            throw Error(ErrorCode::io, "cannot index " + root + ": no such file or folder");
-        }
-        if (std::find(registered.begin(), registered.end(), root) == registered.end()) {
+    // Every named root is checked and walked before any is recorded: one that cannot be
+    // indexed (missing, a device, a FIFO, /proc) throws here and is never registered.
+    std::vector<std::pair<std::string, WalkResult>> named;
+    for (const std::string& path : roots) {
+        std::string root = registration_form(path);
+        if (const auto it =
+                std::find_if(registered.begin(), registered.end(),
+                             [&](const std::string& r) { return same_folder(r, root); });
+            it != registered.end()) {
+            root = *it;  // registered before, maybe under another spelling: kept as it was
+        } else {
             registered.push_back(root);
         }
+        if (std::any_of(named.begin(), named.end(),
+                        [&](const auto& n) { return n.first == root; })) {
+            continue;
+        }
+        WalkResult walked = walk_notes(root, how.walk);
+        named.emplace_back(std::move(root), std::move(walked));
     }
     updater.writer().set_roots(registered);
     std::map<std::string, FileState> known = updater.writer().files();
-    for (const std::string& root : roots.empty() ? registered : roots) {
-        if (report.interrupted || stopping(how)) {
-            report.interrupted = true;
-            break;
+    // Whether every registered folder was indexed again: only then is the index current.
+    bool all = true;
+    if (roots.empty()) {
+        std::vector<std::string> walked_roots;
+        for (const std::string& root : registered) {
+            if (stopping(how)) break;
+            std::optional<WalkResult> walked = walk_registered(root, walked_roots, how, report);
+            if (!walked) {
+                all = false;
+                continue;
+            }
+            updater.refresh(root, std::move(*walked), known);
+            if (report.interrupted) break;
         }
-        updater.refresh(root, known);
+    } else {
+        for (auto& [root, walked] : named) {
+            if (stopping(how)) break;
+            updater.refresh(root, std::move(walked), known);
+            if (report.interrupted) break;
+        }
+        all = std::all_of(registered.begin(), registered.end(), [&](const std::string& r) {
+            return std::any_of(named.begin(), named.end(),
+                               [&](const auto& n) { return n.first == r; });
+        });
     }
-    // Every registered folder indexed again, without interruption: the index is current.
-    const bool all = roots.empty() ||
-                     std::all_of(registered.begin(), registered.end(), [&](const std::string& r) {
-                         return std::find(roots.begin(), roots.end(), r) != roots.end();
-                     });
+    if (stopping(how)) report.interrupted = true;
     if (all && !report.interrupted) updater.writer().terms_updated();
     updater.writer().commit();
     report.seconds = seconds_since(started);
     return report;
 }
 
-NotesReport remove_notes_root(const NotesIndexing& how, const std::string& root) {
+NotesReport remove_notes_root(const NotesIndexing& how, const std::string& path) {
     const auto started = std::chrono::steady_clock::now();
     NotesReport report;
     NotesWriter writer(how.index_dir, writer_options(how));
     if (how.writing) how.writing();
     std::vector<std::string> registered = writer.roots();
-    const auto it = std::find(registered.begin(), registered.end(), root);
+    // As the user spells it, or resolved (it is registered resolved), or any registration of
+    // the same folder under another spelling.
+    auto it = std::find(registered.begin(), registered.end(), path);
+    if (it == registered.end()) {
+        it = std::find_if(registered.begin(), registered.end(),
+                          [&](const std::string& r) { return same_folder(r, path); });
+    }
     if (it == registered.end()) {
         throw Error(ErrorCode::not_found,
-                    root + " is not a registered notes folder; tpmindex --list shows them");
+                    path + " is not a registered notes folder; tpmindex --list shows them");
     }
-    registered.erase(it);
-    for (const auto& [path, state] : writer.files()) {
-        if (state.root == root || under(path, root)) {
-            writer.remove_file(path);
-            ++report.removed;
+    const std::string root = *it;
+    std::vector<std::string> files;
+    for (const auto& [file, state] : writer.files()) {
+        if (state.root == root || under(file, root)) files.push_back(file);
+    }
+    for (const std::string& file : files) {
+        // Between two files: the folder stays registered, with the files not yet removed, until
+        // a later --remove finishes the job.
+        if (stopping(how)) {
+            report.interrupted = true;
+            report.remaining = files.size() - report.removed;
+            break;
         }
+        writer.remove_file(file);
+        ++report.removed;
     }
-    writer.set_roots(registered);
+    if (!report.interrupted) {
+        registered.erase(it);
+        writer.set_roots(registered);
+    }
     writer.commit();
     report.seconds = seconds_since(started);
     return report;

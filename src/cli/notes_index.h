@@ -31,6 +31,8 @@ struct NotesReport {
     // Stopped by NotesIndexing::stop before every file was seen: the files done are committed,
     // the others keep their old state until the next run.
     bool interrupted = false;
+    // An interrupted --remove: how many of the folder's files are still in the index.
+    std::size_t remaining = 0;
 };
 
 // Called after each file with how many of `total` are done, for a progress bar.
@@ -54,13 +56,20 @@ struct NotesIndexing {
     std::function<void()> writing;
 };
 
-// Registers `roots` (absolute paths; already registered ones are kept once) and brings them up
-// to date. An empty `roots` refreshes every registered folder. Throws tpm::Error when the index
-// cannot be written or a root does not exist.
+// Registers `roots` (absolute paths, registered resolved: a folder reached through a symlink,
+// or registered before under another spelling, is registered once) and brings them up to
+// date. Throws tpm::Error when the index cannot be written, or when a root does not exist, is
+// neither a folder nor a file, is a system folder or `/` (ingest/walk.h) or cannot be read: no
+// root is registered then.
+// An empty `roots` refreshes every registered folder; one that is missing, cannot be walked or
+// is registered twice is a diagnostic naming tpmindex --remove, its notes are kept, and the
+// others are refreshed.
 NotesReport update_notes(const NotesIndexing& how, const std::vector<std::string>& roots);
 
-// Unregisters `root` and removes every document found under it. Throws tpm::Error(not_found)
-// when it is not registered.
+// Unregisters `root` (as registered, or any spelling of the same folder) and removes every
+// document found under it. Throws tpm::Error(not_found) when it is not registered. Once
+// how.stop is set it stops between two files and reports `interrupted` and how many files
+// remain: the folder stays registered until a later call removes them all.
 NotesReport remove_notes_root(const NotesIndexing& how, const std::string& root);
 
 struct RootSummary {

@@ -1,7 +1,10 @@
 #include "ingest/walk.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <chrono>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -57,6 +60,21 @@ struct Folder {
     fs::path canonical;  // resolved, so a folder reached twice is known
 };
 
+// The file system `path` (a symlink followed) is on, or nullopt when it cannot be told.
+std::optional<dev_t> device_of(const fs::path& path) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) return std::nullopt;
+    return st.st_dev;
+}
+
+// Whether `inner` is `outer` or lies inside it (both canonical).
+bool inside(const fs::path& inner, const fs::path& outer) {
+    const std::string& a = inner.native();
+    const std::string& b = outer.native();
+    if (b == "/") return true;
+    return a == b || (a.starts_with(b) && a[b.size()] == '/');
+}
+
 // One walk. Real folders are walked first and symlinks only followed once no real folder is
 // left, so a file or folder reachable both ways keeps its real path and the link is the one
 // reported; links are followed in sorted order, so which of two links wins does not depend on
@@ -67,6 +85,8 @@ class Walker {
 
     // Throws tpm::Error(io) when the root folder cannot be read.
     void walk_root_folder(const fs::path& path, const fs::path& canonical) {
+        root_canonical_ = canonical;
+        root_device_ = device_of(canonical);
         folders_seen_.insert(canonical.native());
         if (const std::error_code ec = walk_folder({path, canonical})) {
             throw Error(ErrorCode::io,
@@ -140,6 +160,14 @@ class Walker {
         }
         // Neither `name` nor the folder above it is a link, so no need to resolve anything.
         if (directory) {
+            // A mount point inside the notes folder: the walk's bound (within_bound()).
+            if (!on_root_device(path)) {
+                skip(path,
+                     "on another file system than the notes folder; not walked (to index it, "
+                     "name it: tpmindex " +
+                         path.string() + ")");
+                return;
+            }
             enter_folder(path, parent.canonical / name);
         } else if (note_kind(name) != NoteKind::none) {
             if (entry.is_regular_file(ec)) {
@@ -167,6 +195,7 @@ class Walker {
             return;
         }
         if (fs::is_directory(status)) {
+            if (!within_bound(link, canonical)) return;
             enter_folder(link, canonical);
         } else if (note_kind(link) != NoteKind::none) {
             if (fs::is_regular_file(status)) {
@@ -175,6 +204,39 @@ class Walker {
                 skip(link, "not a regular file; skipped");
             }
         }
+    }
+
+    // The walk's bound: it follows a link to a folder only when that folder does not hold the
+    // notes folder itself (a link up the tree would walk everything beside the notes), is on
+    // the notes folder's file system, and is no system folder (/proc holds a link to / for
+    // every process). Without it, one link made tpmindex walk the whole machine. A folder
+    // walked already is reported as such by enter_folder() instead.
+    bool within_bound(const fs::path& link, const fs::path& canonical) {
+        if (folders_seen_.count(canonical.native())) return true;
+        const std::string target = "symlink to " + canonical.string();
+        if (inside(root_canonical_, canonical)) {
+            skip(link, target + ", which holds the notes folder; not followed");
+            return false;
+        }
+        const bool system = !system_folder(canonical).empty();
+        if (!on_root_device(canonical)) {
+            skip(
+                link,
+                target + ", on another file system than the notes folder; not followed" +
+                    (system ? "" : " (to index it, name it: tpmindex " + canonical.string() + ")"));
+            return false;
+        }
+        if (system) {
+            skip(link, target + ", a system folder; not followed");
+            return false;
+        }
+        return true;
+    }
+
+    // Whether `folder` is on the root's file system (or that cannot be told).
+    bool on_root_device(const fs::path& folder) const {
+        const std::optional<dev_t> device = device_of(folder);
+        return !root_device_ || !device || *device == *root_device_;
     }
 
     void enter_folder(const fs::path& path, const fs::path& canonical) {
@@ -210,6 +272,8 @@ class Walker {
     }
 
     const WalkOptions& options_;
+    fs::path root_canonical_;
+    std::optional<dev_t> root_device_;
     std::vector<Folder> pending_;  // folders to list, depth first
     std::vector<fs::path> links_;  // symlinks met, followed when `pending_` runs dry
     std::unordered_set<std::string> folders_seen_;  // canonical paths
@@ -231,6 +295,9 @@ WalkResult walk_notes(const std::filesystem::path& root, const WalkOptions& opti
     if (!ec) canonical = fs::canonical(path, ec);
     if (ec) throw Error(ErrorCode::io, "cannot read notes " + root.string() + ": " + ec.message());
 
+    if (const std::string why = system_folder(canonical); !why.empty()) {
+        throw Error(ErrorCode::io, "cannot index notes " + root.string() + ": " + why);
+    }
     Walker walker(options);
     if (fs::is_directory(status)) {
         walker.walk_root_folder(path, canonical);
@@ -242,6 +309,16 @@ WalkResult walk_notes(const std::filesystem::path& root, const WalkOptions& opti
         throw Error(ErrorCode::io, "notes " + root.string() + " is neither a folder nor a file");
     }
     return std::move(walker).finish();
+}
+
+std::string system_folder(const std::filesystem::path& canonical) {
+    if (canonical == "/") return "it is the whole file system (/), not a notes folder";
+    for (const char* system : {"/proc", "/sys", "/dev"}) {
+        if (inside(canonical, system)) {
+            return canonical.string() + " is in " + system + ", which holds no notes";
+        }
+    }
+    return "";
 }
 
 bool is_note_file(const std::filesystem::path& path) { return note_kind(path) != NoteKind::none; }

@@ -1,7 +1,8 @@
 // ingest/walk.h: finds the note files under a folder the user registered, the way ripgrep
 // walks a tree: hidden entries, .git and node_modules are skipped, symlinks are followed without
-// looping, files over a size limit are skipped with a reason. Only .md, .markdown, .mdx and
-// .txt files are notes; other files are ignored without a word (images, PDFs, code).
+// looping and within a bound (walk_notes()), files over a size limit are skipped with a reason.
+// Only .md, .markdown, .mdx and .txt files are notes; other files are ignored without a word
+// (images, PDFs, code).
 // May include model/ and text/; std::filesystem errors are translated here.
 #pragma once
 
@@ -38,8 +39,16 @@ struct WalkResult {
 // A symlink is followed; a folder reached twice (a loop, or two links to one place) is walked
 // once and the second link reported; a file reached twice is listed once, by its real path
 // when it has one inside the tree. Reads no file contents: one listing per folder and a stat
-// per note file.
+// per folder and note file.
+// The walk stays within a bound, each stop a Diagnostic: it enters no folder on another file
+// system than the root (a mount point, or a link to another disk), and follows no link to a
+// folder that holds the root (a link up the tree) or to a system folder (system_folder()). A
+// root that is a system folder, or `/` itself, throws tpm::Error(io).
 WalkResult walk_notes(const std::filesystem::path& root, const WalkOptions& options = {});
+
+// Why the resolved path `canonical` is never walked for notes: "/" itself, or inside /proc,
+// /sys or /dev (pseudo file systems whose links lead everywhere); "" for any other path.
+std::string system_folder(const std::filesystem::path& canonical);
 
 // True for a path whose extension makes it a note file (.md .markdown .mdx .txt, any case).
 bool is_note_file(const std::filesystem::path& path);

@@ -307,6 +307,15 @@ constexpr unsigned kParserFlags =
     Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
     Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_CJK_NGRAM;
 
+// file:PATH: the index names a file too long for a term by a hash of its path
+// (schema::source_term), so the query's term is made the same way, not by prefixing the path.
+class FileFilter : public Xapian::FieldProcessor {
+  public:
+    Xapian::Query operator()(const std::string& path) override {
+        return Xapian::Query(schema::source_term(path));
+    }
+};
+
 Xapian::QueryParser make_parser(const Xapian::Database& db) {
     Xapian::QueryParser qp;
     qp.set_database(db);
@@ -318,7 +327,12 @@ Xapian::QueryParser make_parser(const Xapian::Database& db) {
     qp.set_max_expansion(kMaxWildcardTerms, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
     for (const auto& f : schema::kTextFields) qp.add_prefix(f.name, std::string(f.prefix));
     for (const auto& f : schema::kBooleanFields) {
-        qp.add_boolean_prefix(f.name, std::string(f.prefix));
+        if (f.prefix == schema::kPrefixSource) {
+            // The parser owns the processor once release() hands it over (reference counted).
+            qp.add_boolean_prefix(f.name, (new FileFilter)->release());
+        } else {
+            qp.add_boolean_prefix(f.name, std::string(f.prefix));
+        }
     }
     return qp;
 }

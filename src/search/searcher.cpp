@@ -301,7 +301,7 @@ std::optional<Document> Searcher::find(std::string_view id) const {
 
 std::optional<SourceInfo> Searcher::source_info(const std::string& path) const {
     return with_reopen(db_, [&]() -> std::optional<SourceInfo> {
-        const std::string data = db_.get_metadata(schema::kSourceKeyPrefix + path);
+        const std::string data = db_.get_metadata(schema::source_key(path));
         if (data.empty()) return std::nullopt;
         return schema::decode_source_info(data);
     });

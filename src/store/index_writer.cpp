@@ -107,8 +107,8 @@ void IndexWriter::set_sources(const std::vector<SourceInfo>& sources) {
     try {
         std::set<std::string> current;
         for (const SourceInfo& info : sources) {
-            current.insert(prefix + info.path);
-            impl_->db.set_metadata(prefix + info.path, schema::encode_source_info(info));
+            current.insert(schema::source_key(info.path));
+            impl_->db.set_metadata(schema::source_key(info.path), schema::encode_source_info(info));
         }
         std::vector<std::string> stale;
         for (auto k = impl_->db.metadata_keys_begin(prefix);

@@ -38,14 +38,6 @@ std::uint64_t fnv1a(std::string_view bytes) {
     return h;
 }
 
-// The metadata key of a file's state. Keys, like terms, must stay short: a long path is named
-// by its hash (the state itself holds the path).
-std::string state_key(std::string_view path) {
-    std::string key = schema::kFileKeyPrefix;
-    if (key.size() + path.size() <= 200) return key + std::string(path);
-    return key + "#" + hex64(fnv1a(path), 16);
-}
-
 std::string encode_state(const FileState& s) {
     const Json j = {{"path", s.path},      {"root", s.root}, {"size", s.size},
                     {"mtime", s.mtime_ns}, {"hash", s.hash}, {"documents", s.documents}};
@@ -147,7 +139,7 @@ struct NotesWriter::Impl : detail::WritableIndex {
 
     void delete_sections(const std::string& path) {
         db.delete_document(schema::source_term(path));
-        db.set_metadata(std::string(schema::kSourceKeyPrefix) + path, "");
+        db.set_metadata(schema::source_key(path), "");
     }
 };
 
@@ -220,24 +212,25 @@ void NotesWriter::replace_file(const FileState& state, const MadeSections& secti
             impl_->uncommitted_bytes += text_size(docs[i]);
         }
         if (info) {
-            impl_->db.set_metadata(std::string(schema::kSourceKeyPrefix) + state.path,
+            impl_->db.set_metadata(schema::source_key(state.path),
                                    schema::encode_source_info(*info));
         }
         FileState stored = state;
         stored.documents = docs.size();
-        impl_->db.set_metadata(state_key(state.path), encode_state(stored));
+        impl_->db.set_metadata(schema::file_key(state.path), encode_state(stored));
     });
 }
 
 void NotesWriter::update_state(const FileState& state) {
-    impl_->transaction("record " + state.path,
-                       [&] { impl_->db.set_metadata(state_key(state.path), encode_state(state)); });
+    impl_->transaction("record " + state.path, [&] {
+        impl_->db.set_metadata(schema::file_key(state.path), encode_state(state));
+    });
 }
 
 void NotesWriter::remove_file(const std::string& path) {
     impl_->transaction("remove " + path, [&] {
         impl_->delete_sections(path);
-        impl_->db.set_metadata(state_key(path), "");
+        impl_->db.set_metadata(schema::file_key(path), "");
     });
 }
 

@@ -39,17 +39,37 @@ std::string id_term(std::string_view id) {
     return term;
 }
 
-std::string source_term(std::string_view path) {
-    std::string term(kPrefixSource);
-    // Xapian terms are at most 245 bytes; a path that would not fit is named by a hash (FNV-1a,
-    // 64 bits: collisions among one user's files are not a practical concern).
-    if (term.size() + path.size() <= 200) return term + std::string(path);
+namespace {
+
+// `prefix` and `path` when together they are at most `limit` bytes, else `prefix`, '#' and a
+// hash of the path (FNV-1a, 64 bits: collisions among one user's files are not a practical
+// concern).
+std::string hashed_if_long(std::string_view prefix, std::string_view path, std::size_t limit) {
+    std::string out(prefix);
+    if (out.size() + path.size() <= limit) return out + std::string(path);
     std::uint64_t h = 14695981039346656037ull;
     for (char c : path) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
     char hex[17];
     std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
-    return term + "#" + hex;
+    return out + "#" + hex;
 }
+
+}  // namespace
+
+std::string source_term(std::string_view path) {
+    // Xapian terms are at most 245 bytes.
+    return hashed_if_long(kPrefixSource, path, 200);
+}
+
+std::string source_key(std::string_view path) {
+    // Glass stores a metadata key as two bytes and the key in a B-tree key of at most 255
+    // bytes, so 253 is the longest key it accepts: every key an index could hold before long
+    // paths were hashed is kept as it was, and only the keys it refused are hashed.
+    constexpr std::size_t kLongestMetadataKey = 253;
+    return hashed_if_long(kSourceKeyPrefix, path, kLongestMetadataKey);
+}
+
+std::string file_key(std::string_view path) { return hashed_if_long(kFileKeyPrefix, path, 200); }
 
 // Stored documents and the taxonomy are a plain record of length-prefixed strings and numbers
 // in a fixed order (like Xapian's own pack_string), not JSON: a search decodes every hit it

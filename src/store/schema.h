@@ -30,10 +30,10 @@ inline constexpr const char* kCorpusFingerprintKey = "tpmsearch:corpus";
 inline constexpr const char* kVocabularyMaxWordsKey = "tpmsearch:vocabulary-words";
 // The taxonomy the index was tagged with, as encode_taxonomy().
 inline constexpr const char* kTaxonomyKey = "tpmsearch:taxonomy";
-// One key per source file, followed by its path; the value is encode_source_info().
+// One key per source file (source_key()); the value is encode_source_info().
 inline constexpr const char* kSourceKeyPrefix = "tpmsearch:source:";
-// Notes index: the registered folders (a JSON list), and one key per indexed file (followed by
-// its path, or '#' and a hash for a long one) holding what the file looked like when indexed.
+// Notes index: the registered folders (a JSON list), and one key per indexed file (file_key())
+// holding what the file looked like when indexed.
 inline constexpr const char* kNotesRootsKey = "tpmsearch:roots";
 inline constexpr const char* kFileKeyPrefix = "tpmsearch:file:";
 // The notes index folder also keeps the registered folders in this file beside the tables
@@ -106,6 +106,16 @@ inline constexpr QueryField kBooleanFields[] = {
 // The boolean term of the file `path` (Document::source): the prefix and the path, or for a
 // path too long for a Xapian term, a hash of it.
 std::string source_term(std::string_view path);
+
+// The metadata key of the source file `path` (kSourceKeyPrefix and the path, as every index
+// written before long paths were hashed holds it), or for a path whose key Xapian would refuse
+// ("Key too long"), the prefix, '#' and a hash of the path. Every reader and writer of a
+// source's record uses this.
+std::string source_key(std::string_view path);
+
+// The metadata key of a notes file's record (kFileKeyPrefix and the path, or '#' and a hash of
+// a path longer than 200 bytes with the prefix).
+std::string file_key(std::string_view path);
 
 // Value slots.
 inline constexpr Xapian::valueno kSlotOrder = 0;   // order_key(): source, then place in it

@@ -5,10 +5,12 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
+#include <algorithm>
 #include <chrono>
 #include <map>
 #include <thread>
 
+#include "store/notes_writer.h"
 #include "support/cli_fixture.h"
 
 namespace tpm {
@@ -224,6 +226,30 @@ TEST_F(NotesCommand, AMissingFolderIsAnErrorAndRegistersNothing) {
     EXPECT_EQ(r.status, 2);
     EXPECT_NE(r.err.find("ROOT/nowhere"), std::string::npos) << r.err;
     EXPECT_EQ(f_.index({"--list"}).out, "");
+}
+
+// Indexes written before folders were registered resolved may hold a folder under a link's
+// spelling, or twice. Naming it again does not add it a third time, and a plain refresh walks
+// it once, warning about the second registration.
+TEST_F(NotesCommand, AFolderRegisteredUnderTwoSpellingsIsRefreshedOnce) {
+    const fs::path link = f_.root() / "link";
+    fs::create_directory_symlink(notes_, link);
+    {
+        NotesWriter writer(*f_.env().notes_index, {});
+        writer.set_roots({link.string(), notes_.string()});
+        writer.commit();
+    }
+    const auto named = f_.index({notes_.string()});
+    EXPECT_EQ(named.status, 0) << named.err;
+    const std::string listed = f_.index({"--list"}).out;
+    EXPECT_EQ(std::count(listed.begin(), listed.end(), '\n'), 2) << listed;
+    const auto plain = f_.index({"-q"});
+    EXPECT_EQ(plain.status, 0) << plain.err;
+    EXPECT_EQ(plain.err,
+              "tpmindex: warning: ROOT/prep: the same folder as ROOT/link, registered "
+              "twice; refreshed once (tpmindex --remove ROOT/prep unregisters this "
+              "one)\n");
+    EXPECT_EQ(f_.search({"wombat", "--source", "notes"}).status, 0);
 }
 
 }  // namespace

@@ -304,6 +304,51 @@ TEST(Walk, ListsEachFileOnceUnderManyLinks) {
     EXPECT_EQ(r.skipped.size(), 3u);  // self, sibling and root: folders walked already
 }
 
+// The walk's bound: one link to / or /proc made tpmindex walk the whole machine.
+TEST(Walk, FollowsNoLinkUpTheTreeToAnotherFileSystemOrToASystemFolder) {
+    const TempDir dir;
+    const fs::path root = fs::canonical(dir.path()) / "notes";
+    write_file(root / "a.md", "x");
+    write_file(dir / "beside" / "b.md", "x");
+    fs::create_directory_symlink("/", root / "everything");
+    fs::create_directory_symlink("/proc", root / "processes");
+    fs::create_directory_symlink(dir.path(), root / "up");
+    fs::create_directory_symlink(dir / "beside", root / "beside");  // an ordinary link
+    const WalkResult r = walk_notes(root);
+    EXPECT_EQ(relative_paths(r, root), (Strings{"a.md", "beside/b.md"}));
+    EXPECT_EQ(relative_skips(r, root),
+              (Strings{"everything: symlink to /, which holds the notes folder; not followed",
+                       "processes: symlink to /proc, on another file system than the notes "
+                       "folder; not followed",
+                       "up: symlink to " + fs::canonical(dir.path()).string() +
+                           ", which holds the notes folder; not followed"}));
+}
+
+TEST(Walk, RefusesTheWholeFileSystemAndSystemFoldersAsRoots) {
+    struct Case {
+        const char* root;
+        const char* why;
+    };
+    const Case cases[] = {
+        {"/", "it is the whole file system (/), not a notes folder"},
+        {"/proc/self", "is in /proc, which holds no notes"},
+        {"/sys", "/sys is in /sys, which holds no notes"},
+        {"/dev/null", "/dev/null is in /dev, which holds no notes"},
+    };
+    for (const Case& c : cases) {
+        SCOPED_TRACE(c.root);
+        try {
+            walk_notes(c.root);
+            ADD_FAILURE() << "walked";
+        } catch (const Error& e) {
+            EXPECT_EQ(e.code(), ErrorCode::io);
+            EXPECT_NE(std::string(e.what()).find(c.why), std::string::npos) << e.what();
+        }
+    }
+    EXPECT_EQ(system_folder("/procedures"), "");
+    EXPECT_EQ(system_folder("/home/u/dev"), "");
+}
+
 TEST(Walk, TellsNoteFilesByExtensionInAnyCase) {
     struct Case {
         const char* path;

@@ -8,6 +8,7 @@
 
 #include "model/error.h"
 #include "store/database.h"
+#include "store/schema.h"
 #include "support/sample_index.h"
 
 namespace tpm {
@@ -62,6 +63,20 @@ TEST_F(QueryBuilderTest, ParsesIntoExpectedXapianQueries) {
     for (const Case& c : cases) {
         SCOPED_TRACE(c.input);
         EXPECT_EQ(builder_.build(c.input).matching.get_description(), c.expected);
+    }
+}
+
+// The index names a file whose path is too long for a term by a hash of it; file: must name it
+// the same way, or a note at a deep path could never be found by its path.
+TEST_F(QueryBuilderTest, FileFilterMakesTheTermTheIndexHolds) {
+    const std::string shallow = "/notes/a.md";
+    const std::string deep = "/notes/" + std::string(300, 'd') + "/a.md";
+    ASSERT_EQ(schema::source_term(shallow), "XSOURCE" + shallow);
+    ASSERT_NE(schema::source_term(deep), "XSOURCE" + deep);
+    for (const std::string& path : {shallow, deep}) {
+        SCOPED_TRACE(path.size());
+        EXPECT_EQ(builder_.build("file:" + path).matching.get_description(),
+                  "Query(0 * " + schema::source_term(path) + ")");
     }
 }
 

@@ -7,6 +7,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -233,6 +234,62 @@ TEST(NotesWriter, LongPathsAreHashedInTermsAndKeys) {
         w.commit();
     }
     EXPECT_EQ(open_index(dir.path()).get_doccount(), 0u);
+}
+
+// A note with front matter at a path of 237 bytes or more once made every later tpmindex fail
+// with Xapian's "Key too long": its source record was keyed by the raw path.
+TEST(NotesWriter, FrontMatterOfALongPathIsRecordedAndRemoved) {
+    test::TempDir dir;
+    const std::string deep =
+        "/notes/" + std::string(150, 'd') + "/" + std::string(150, 'f') + ".md";
+    const SourceInfo info{deep, "Deep note", "2024-01-02", "", {"caching"}};
+    {
+        NotesWriter w(dir.path(), {});
+        w.replace_file(state_of(deep, 5, "h"), {section(deep, 1, "Deep")}, &info);
+        w.commit();
+    }
+    {
+        const Xapian::Database db = open_index(dir.path());
+        EXPECT_EQ(schema::decode_source_info(db.get_metadata(schema::source_key(deep))).title,
+                  "Deep note");
+        EXPECT_EQ(ids_of_source(db, deep).size(), 1u);
+    }
+    {
+        NotesWriter w(dir.path(), {});
+        w.remove_file(deep);
+        w.commit();
+    }
+    const Xapian::Database db = open_index(dir.path());
+    EXPECT_EQ(db.get_metadata(schema::source_key(deep)), "");
+    EXPECT_EQ(db.get_doccount(), 0u);
+}
+
+// source_key() keeps the key of every path an index could already hold (the raw path, up to
+// the longest key Xapian accepts), and every key it makes is one Xapian accepts.
+TEST(SchemaSourceKey, KeepsOldKeysAndEveryKeyFitsXapian) {
+    test::TempDir dir;
+    Xapian::WritableDatabase db(dir.path().string(), Xapian::DB_CREATE_OR_OPEN);
+    std::set<std::string> keys;
+    std::size_t longest_raw = 0;
+    for (std::size_t n = 1; n <= 600; ++n) {
+        SCOPED_TRACE(n);
+        const std::string path = "/" + std::string(n - 1, 'p');
+        const std::string key = schema::source_key(path);
+        const std::string raw = std::string(schema::kSourceKeyPrefix) + path;
+        if (key == raw) longest_raw = n;
+        keys.insert(key);
+        ASSERT_NO_THROW(db.set_metadata(key, "x"));
+        // A raw key Xapian accepts is what an older tpmindex wrote: it must be the same key.
+        bool raw_accepted = true;
+        try {
+            db.set_metadata(raw, "x");
+        } catch (const Xapian::InvalidArgumentError&) {
+            raw_accepted = false;
+        }
+        EXPECT_EQ(key == raw, raw_accepted);
+    }
+    EXPECT_EQ(longest_raw, 236u);  // the 237-byte path of the report is the first hashed
+    EXPECT_EQ(keys.size(), 600u);
 }
 
 TEST(NotesWriter, IdsAndHashesAreStable) {
