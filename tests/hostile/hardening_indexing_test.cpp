@@ -65,25 +65,6 @@ class HardeningIndexing : public test::HostileInstall {
         return r.status == 0;
     }
 
-    // Starts tpmindex with `args`, its output in `out` and `err`; -1 when it cannot start.
-    pid_t start_tpmindex(const std::vector<std::string>& args, const fs::path& out,
-                         const fs::path& err) const {
-        std::vector<std::string> argv{(root_ / "bin" / "tpmindex").string()};
-        argv.insert(argv.end(), args.begin(), args.end());
-        const test::ExecArgs exec(argv, environment());
-        posix_spawn_file_actions_t actions;
-        posix_spawn_file_actions_init(&actions);
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-        posix_spawn_file_actions_addopen(&actions, 1, out.c_str(), O_WRONLY | O_CREAT, 0600);
-        posix_spawn_file_actions_addopen(&actions, 2, err.c_str(), O_WRONLY | O_CREAT, 0600);
-        pid_t pid = -1;
-        if (posix_spawn(&pid, exec.argv()[0], &actions, nullptr, exec.argv(), exec.envp()) != 0) {
-            pid = -1;
-        }
-        posix_spawn_file_actions_destroy(&actions);
-        return pid;
-    }
-
     // Xapian's own check of every table, when xapian-check (Debian's xapian-tools) is there.
     void expect_sound(const fs::path& index) {
         const ProcessResult r =

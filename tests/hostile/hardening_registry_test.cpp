@@ -59,33 +59,6 @@ class HardeningRegistry : public test::HostileInstall {
         EXPECT_NE(r.err.find(what), std::string::npos) << r.err;
     }
 
-    std::map<std::string, std::string> environment() const {
-        return {{"TPMSEARCH_INDEX", ""},
-                {"NO_COLOR", ""},
-                {"XDG_DATA_HOME", (root_ / "data").string()},
-                {"XDG_CONFIG_HOME", (root_ / "config").string()},
-                {"HOME", (root_ / "home").string()}};
-    }
-
-    // Starts tpmindex with `args`, its output in `out` and `err`; -1 when it cannot start.
-    pid_t start_tpmindex(const std::vector<std::string>& args, const fs::path& out,
-                         const fs::path& err) const {
-        std::vector<std::string> argv{(root_ / "bin" / "tpmindex").string()};
-        argv.insert(argv.end(), args.begin(), args.end());
-        const test::ExecArgs exec(argv, environment());
-        posix_spawn_file_actions_t actions;
-        posix_spawn_file_actions_init(&actions);
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-        posix_spawn_file_actions_addopen(&actions, 1, out.c_str(), O_WRONLY | O_CREAT, 0600);
-        posix_spawn_file_actions_addopen(&actions, 2, err.c_str(), O_WRONLY | O_CREAT, 0600);
-        pid_t pid = -1;
-        if (posix_spawn(&pid, exec.argv()[0], &actions, nullptr, exec.argv(), exec.envp()) != 0) {
-            pid = -1;
-        }
-        posix_spawn_file_actions_destroy(&actions);
-        return pid;
-    }
-
     // How many bytes process `pid` has written so far (wchar of /proc/PID/io), or 0.
     static std::uint64_t bytes_written(pid_t pid) {
         std::ifstream in("/proc/" + std::to_string(pid) + "/io");

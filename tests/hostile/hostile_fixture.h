@@ -4,7 +4,10 @@
 // the terminal, and how often a file was reported.
 #pragma once
 
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <spawn.h>
+#include <sys/types.h>
 
 #include <chrono>
 #include <cstdint>
@@ -157,6 +160,25 @@ class HostileInstall : public ::testing::Test {
                 {"XDG_DATA_HOME", (root_ / "data").string()},
                 {"XDG_CONFIG_HOME", (root_ / "config").string()},
                 {"HOME", (root_ / "home").string()}};
+    }
+
+    // Starts tpmindex with `args`, its output in `out` and `err`; -1 when it cannot start.
+    pid_t start_tpmindex(const std::vector<std::string>& args, const fs::path& out,
+                         const fs::path& err) const {
+        std::vector<std::string> argv{(root_ / "bin" / "tpmindex").string()};
+        argv.insert(argv.end(), args.begin(), args.end());
+        const ExecArgs exec(argv, environment());
+        posix_spawn_file_actions_t actions;
+        posix_spawn_file_actions_init(&actions);
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+        posix_spawn_file_actions_addopen(&actions, 1, out.c_str(), O_WRONLY | O_CREAT, 0600);
+        posix_spawn_file_actions_addopen(&actions, 2, err.c_str(), O_WRONLY | O_CREAT, 0600);
+        pid_t pid = -1;
+        if (posix_spawn(&pid, exec.argv()[0], &actions, nullptr, exec.argv(), exec.envp()) != 0) {
+            pid = -1;
+        }
+        posix_spawn_file_actions_destroy(&actions);
+        return pid;
     }
 
   private:
