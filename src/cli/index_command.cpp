@@ -85,6 +85,26 @@ void setup_index(CLI::App& app, IndexOptions& options) {
 
 namespace {
 
+// The Q&A folder a corpus run reads and the index it writes, with the names the messages use.
+struct CorpusTarget {
+    std::filesystem::path corpus;
+    std::string corpus_shown;
+    std::filesystem::path index;
+    std::string index_shown;
+};
+
+CorpusTarget corpus_target(const IndexOptions& options, const Environment& env) {
+    if ((options.index.empty() || options.corpus.empty()) && !env.data_root) {
+        throw Error(ErrorCode::io,
+                    "cannot find the shipped corpus/ beside tpmindex; name the folders with "
+                    "--corpus DIR --index DIR");
+    }
+    return {options.corpus.empty() ? env.corpus_dir() : std::filesystem::path(options.corpus),
+            options.corpus.empty() ? "corpus" : options.corpus,
+            options.index.empty() ? env.default_index_dir() : std::filesystem::path(options.index),
+            options.index.empty() ? "index/" : options.index};
+}
+
 int run_rebuild(const IndexOptions& options, const Environment& env, std::ostream& out,
                 std::ostream& err);
 int run_refresh_notes(const IndexOptions& options, const Environment& env, std::ostream& out,
@@ -286,21 +306,11 @@ int run_index(const IndexOptions& options, const Environment& env, std::ostream&
     if (!options.paths.empty() || options.list || !options.remove.empty()) {
         return run_refresh_notes(options, env, out, err);
     }
-    if ((options.index.empty() || options.corpus.empty()) && !env.data_root) {
-        throw Error(ErrorCode::io,
-                    "cannot find the shipped corpus/ beside tpmindex; name the folders with "
-                    "--corpus DIR --index DIR");
-    }
-    const std::filesystem::path corpus =
-        options.corpus.empty() ? env.corpus_dir() : std::filesystem::path(options.corpus);
-    const std::string display = options.corpus.empty() ? "corpus" : options.corpus;
-    const std::filesystem::path index =
-        options.index.empty() ? env.default_index_dir() : std::filesystem::path(options.index);
-    const std::string index_shown = options.index.empty() ? "index/" : options.index;
-
-    const IndexReport report = build_or_repair_corpus(options, corpus, display, index, err);
+    const CorpusTarget target = corpus_target(options, env);
+    const IndexReport report =
+        build_or_repair_corpus(options, target.corpus, target.corpus_shown, target.index, err);
     print_warnings(report.diagnostics, err);
-    if (!options.quiet) print_report(report, index_shown, out);
+    if (!options.quiet) print_report(report, target.index_shown, out);
     // A plain tpmindex also refreshes every registered notes folder, and repairs their index.
     if (options.index.empty() && options.corpus.empty() && env.notes_index) {
         return run_refresh_notes(options, env, out, err);
@@ -382,21 +392,13 @@ int run_rebuild(const IndexOptions& options, const Environment& env, std::ostrea
     if (!options.index.empty() && options.corpus.empty() && is_notes_index(options.index, env)) {
         return rebuild_notes_index(options, env, options.index, out, err);
     }
-    if ((options.index.empty() || options.corpus.empty()) && !env.data_root) {
-        throw Error(ErrorCode::io,
-                    "cannot find the shipped corpus/ beside tpmindex; name the folders with "
-                    "--corpus DIR --index DIR");
-    }
-    const std::filesystem::path corpus =
-        options.corpus.empty() ? env.corpus_dir() : std::filesystem::path(options.corpus);
-    const std::string display = options.corpus.empty() ? "corpus" : options.corpus;
-    const std::filesystem::path index =
-        options.index.empty() ? env.default_index_dir() : std::filesystem::path(options.index);
-    const IndexReport report = rebuild_corpus(options, corpus, display, index, err);
+    const CorpusTarget target = corpus_target(options, env);
+    const IndexReport report =
+        rebuild_corpus(options, target.corpus, target.corpus_shown, target.index, err);
     print_warnings(report.diagnostics, err);
     if (!options.quiet) {
         out << "rebuilt: ";
-        print_report(report, options.index.empty() ? "index/" : options.index, out);
+        print_report(report, target.index_shown, out);
     }
     if (!options.index.empty() || !options.corpus.empty() || !env.notes_index) return 0;
     const std::optional<std::vector<std::string>> roots = registered_notes_roots(*env.notes_index);
