@@ -74,12 +74,16 @@ Excerpt window(const Passage& p, std::size_t target) {
 
     std::vector<std::size_t> starts = text::sentence_starts(p.text);
     starts.push_back(p.text.size());
+    // The matches are in text order: one sweep counts each sentence's (a table of many
+    // matching rows made counting them sentence by sentence quadratic).
     std::size_t best = 0, best_count = 0;
+    std::size_t next = 0;  // the first match not yet counted
     for (std::size_t i = 0; i + 1 < starts.size(); ++i) {
-        const auto count = static_cast<std::size_t>(
-            std::count_if(p.matches.begin(), p.matches.end(), [&](const auto& m) {
-                return m.span.start >= starts[i] && m.span.start < starts[i + 1];
-            }));
+        while (next < p.matches.size() && p.matches[next].span.start < starts[i]) ++next;
+        std::size_t count = 0;
+        for (; next < p.matches.size() && p.matches[next].span.start < starts[i + 1]; ++next) {
+            ++count;
+        }
         if (count > best_count) best = i, best_count = count;
     }
     std::size_t begin = starts[best], end = starts[best + 1];
