@@ -59,10 +59,9 @@ class Highlighter {
     void match_words(std::string_view text, std::size_t offset, std::vector<Match>& out) const;
 };
 
-// How much of one passage the excerpts look at. Splitting text into words and sentences (ICU)
-// costs over 100 instructions a byte, and a note section can be a 10 MB markdown table (4 s a
-// search when it was all split). The shipped corpus's longest question, answer and all, is
-// 3 KB.
+// How much of one passage the excerpts look at, so that their work per hit has a bound: splitting
+// text into words and sentences (ICU) costs over 100 instructions a byte, and a note section can
+// be a 10 MB markdown table. The shipped corpus's longest question, answer and all, is 3 KB.
 inline constexpr std::size_t kPassageScanBytes = 64 * 1024;
 
 // How far into a longer passage the first possible match is looked for, by a byte scan of about
@@ -81,7 +80,6 @@ struct ExcerptOptions {
 // matched), returns the start of the answer without highlights. Of a passage longer than
 // kPassageScanBytes only that many bytes are looked at: around the first place a match may
 // start (Highlighter::locate, within its first kLocateBytes), else its start.
-
 std::vector<Excerpt> make_excerpts(const Document& doc, const Highlighter& highlighter,
                                    const ExcerptOptions& options);
 
