@@ -242,11 +242,12 @@ Xapian::Database open_search_index(const SearchOptions& options, const Environme
 }
 
 // The user's own vocabulary pack, searched with the shipped one; its problems are warnings.
+// It is read at every search (and `show`), so only its first kMaxUserVocabularyBytes.
 std::vector<SynonymEntry> user_vocabulary(const Environment& env, std::ostream& err) {
     if (!env.user_vocabulary) return {};
     std::vector<Diagnostic> diagnostics;
-    std::vector<SynonymEntry> entries =
-        read_vocabulary(*env.user_vocabulary, env.user_vocabulary->string(), diagnostics);
+    std::vector<SynonymEntry> entries = read_vocabulary(
+        *env.user_vocabulary, env.user_vocabulary->string(), diagnostics, kMaxUserVocabularyBytes);
     for (const Diagnostic& d : diagnostics) {
         err << "tpmsearch: warning: " << shown(format_diagnostic(d)) << "\n";
     }
@@ -344,7 +345,8 @@ int run_search(const SearchOptions& options, const Environment& env, std::ostrea
                             "no query given (try: tpmsearch \"canary rollback\", or --help)");
     }
     const Xapian::Database db = open_search_index(options, env, err);
-    const Searcher searcher(db, env.dictionary, user_vocabulary(env, err));
+    const Searcher searcher(db, env.dictionary, user_vocabulary(env, err),
+                            env.user_vocabulary ? env.user_vocabulary->string() : std::string());
     if (!options.show_id.empty()) return run_show(db, searcher, options, env, out, err);
     if (!options.similar_id.empty()) return run_similar(db, options, env, out, err);
     if (options.list_topics) return run_topics(searcher, options, env, out);
@@ -361,6 +363,9 @@ int run_search(const SearchOptions& options, const Environment& env, std::ostrea
     request.limit = options.limit ? options.limit : listing ? 100000 : 10;
     if (listing || options.no_excerpts) request.excerpts.max_excerpts = 0;
     const SearchResults results = searcher.search(request);
+    for (const Diagnostic& d : results.warnings) {
+        err << "tpmsearch: warning: " << shown(format_diagnostic(d)) << "\n";
+    }
     if (!options.json) {
         // The rescue line already names the reading it searched, corrections included.
         if (!results.rescue.empty()) {

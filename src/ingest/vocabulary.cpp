@@ -111,9 +111,10 @@ std::vector<SynonymEntry> parse_vocabulary(std::string_view text, const std::str
 }
 
 std::vector<SynonymEntry> read_vocabulary(const fs::path& file, const std::string& display,
-                                          std::vector<Diagnostic>& diagnostics) {
+                                          std::vector<Diagnostic>& diagnostics,
+                                          std::size_t max_bytes) {
     const std::optional<std::string> text =
-        read_data_file(file, display, "vocabulary", "synonyms", diagnostics);
+        read_data_file(file, display, "vocabulary", "synonyms", diagnostics, max_bytes);
     return text ? parse_vocabulary(*text, display, diagnostics) : std::vector<SynonymEntry>();
 }
 

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "model/diagnostic.h"
 #include "model/document.h"
 #include "model/topic.h"
 
@@ -74,6 +75,9 @@ struct SearchResults {
     // (SearchRequest::facet_sample).
     bool topics_estimated = false;
     std::optional<Explanation> explanation;  // with --explain
+    // What the search had to leave out, for the user to hear once: the vocabulary's caps
+    // (search/synonyms.h), naming the entry's file and line.
+    std::vector<Diagnostic> warnings;
 };
 
 }  // namespace tpm

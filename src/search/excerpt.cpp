@@ -22,6 +22,7 @@ struct Passage {
     std::size_t order = 0;
     std::vector<Highlighter::Match> matches;
     double score = 0.0;
+    bool cut_start = false, cut_end = false;  // `text` is a part of a longer passage
 };
 
 std::string point_text(const Point& p) {
@@ -73,12 +74,16 @@ Excerpt window(const Passage& p, std::size_t target) {
 
     std::vector<std::size_t> starts = text::sentence_starts(p.text);
     starts.push_back(p.text.size());
+    // The matches are in text order: one sweep counts each sentence's (a table of many
+    // matching rows made counting them sentence by sentence quadratic).
     std::size_t best = 0, best_count = 0;
+    std::size_t next = 0;  // the first match not yet counted
     for (std::size_t i = 0; i + 1 < starts.size(); ++i) {
-        const auto count = static_cast<std::size_t>(
-            std::count_if(p.matches.begin(), p.matches.end(), [&](const auto& m) {
-                return m.span.start >= starts[i] && m.span.start < starts[i + 1];
-            }));
+        while (next < p.matches.size() && p.matches[next].span.start < starts[i]) ++next;
+        std::size_t count = 0;
+        for (; next < p.matches.size() && p.matches[next].span.start < starts[i + 1]; ++next) {
+            ++count;
+        }
         if (count > best_count) best = i, best_count = count;
     }
     std::size_t begin = starts[best], end = starts[best + 1];
@@ -229,16 +234,70 @@ std::vector<Highlighter::Match> Highlighter::matches(std::string_view text) cons
     return out;
 }
 
+std::size_t Highlighter::locate(std::string_view text) const {
+    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+    const std::size_t n = text.size();
+    for (std::size_t at = 0; at < n; ++at) {
+        if (byte_classes_[static_cast<unsigned char>(text[at])] != ByteClass::anchor_start)
+            continue;
+        if (at > 0 && is_alnum(text[at - 1])) continue;  // not where a word starts
+        const char c = lower(text[at]);
+        for (const std::string& anchor : anchors_) {
+            if (anchor.front() != c || anchor.size() > n - at) continue;
+            std::size_t k = 1;
+            while (k < anchor.size() && lower(text[at + k]) == anchor[k]) ++k;
+            if (k == anchor.size()) return at;
+        }
+    }
+    return std::string_view::npos;
+}
+
 double Highlighter::weight(const std::string& key) const {
     const auto it = weights_.find(key);
     return it == weights_.end() ? 1.0 : it->second;
 }
+
+namespace {
+
+bool is_break(char c) { return c == ' ' || c == '\n' || c == '\t'; }
+
+// `p` cut to at most kPassageScanBytes of whole words: from a quarter of that before the first
+// place a match may start, or from its start. What the excerpt shows is the same as long as
+// the passage's best sentence is near its first match.
+void bound(Passage& p, const Highlighter& highlighter) {
+    const std::size_t size = p.text.size();
+    if (size <= kPassageScanBytes) return;
+    const std::size_t found =
+        highlighter.locate(std::string_view(p.text).substr(0, std::min(size, kLocateBytes)));
+    const std::size_t lead = kPassageScanBytes / 4;
+    std::size_t begin = found == std::string::npos || found < lead ? 0 : found - lead;
+    begin = std::min(begin, size - kPassageScanBytes);
+    std::size_t end = begin + kPassageScanBytes;
+    if (begin > 0) {
+        // Start after a space before the match: a word cut in two could match what it is not.
+        const std::size_t space = p.text.find_first_of(" \n\t", begin);
+        begin = space != std::string::npos && space < std::min(found, end)
+                    ? space + 1
+                    : char_start(p.text, begin);
+    }
+    if (end < size) {
+        std::size_t space = end;
+        while (space > begin && !is_break(p.text[space])) --space;
+        end = space > begin ? space : char_start(p.text, end);
+    }
+    p.cut_start = begin > 0;
+    p.cut_end = end < size;
+    p.text = p.text.substr(begin, end - begin);
+}
+
+}  // namespace
 
 std::vector<Excerpt> make_excerpts(const Document& doc, const Highlighter& highlighter,
                                    const ExcerptOptions& options) {
     std::vector<Passage> passages = passages_of(doc);
     if (passages.empty() || options.max_excerpts == 0) return {};
     for (Passage& p : passages) {
+        bound(p, highlighter);
         p.matches = highlighter.matches(p.text);
         const auto label_matches = highlighter.matches(p.label);
         p.score = score_matches(p.matches, label_matches, highlighter) * p.bonus;
@@ -253,7 +312,12 @@ std::vector<Excerpt> make_excerpts(const Document& doc, const Highlighter& highl
     if (ranked.size() > options.max_excerpts) ranked.resize(options.max_excerpts);
     if (ranked.empty()) ranked.push_back(&passages.front());
     std::vector<Excerpt> out;
-    for (const Passage* p : ranked) out.push_back(window(*p, options.target_bytes));
+    for (const Passage* p : ranked) {
+        Excerpt e = window(*p, options.target_bytes);
+        e.truncated_start = e.truncated_start || p->cut_start;
+        e.truncated_end = e.truncated_end || p->cut_end;
+        out.push_back(std::move(e));
+    }
     return out;
 }
 

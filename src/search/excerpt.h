@@ -36,6 +36,11 @@ class Highlighter {
     // The weight of a matched key.
     double weight(const std::string& key) const;
 
+    // Where the first word of `text` that may match starts (one that starts with what a match
+    // must start with, in ASCII letters of either case), or npos: a plain byte scan, no word
+    // splitting. A match of non-ASCII text may start elsewhere.
+    std::size_t locate(std::string_view text) const;
+
   private:
     QueryTerms terms_;
     std::map<std::string, double> weights_;
@@ -54,6 +59,16 @@ class Highlighter {
     void match_words(std::string_view text, std::size_t offset, std::vector<Match>& out) const;
 };
 
+// How much of one passage the excerpts look at, so that their work per hit has a bound: splitting
+// text into words and sentences (ICU) costs over 100 instructions a byte, and a note section can
+// be a 10 MB markdown table. The shipped corpus's longest question, answer and all, is 3 KB.
+inline constexpr std::size_t kPassageScanBytes = 64 * 1024;
+
+// How far into a longer passage the first possible match is looked for, by a byte scan of about
+// a millisecond a MB: past tpmindex's default --max-size (10 MB), so that the excerpt of any
+// note it indexes by default shows the match.
+inline constexpr std::size_t kLocateBytes = 16 * 1024 * 1024;
+
 struct ExcerptOptions {
     std::size_t max_excerpts = 3;
     std::size_t target_bytes = 240;  // a longer passage is cut to about this around its matches
@@ -62,7 +77,9 @@ struct ExcerptOptions {
 // One to `max_excerpts` passages of `doc` (none when max_excerpts is 0) (labelled points preferred,
 // then the answer, example and "why"), best first by the weight of the distinct query terms in
 // their label and text; ties keep document order. When nothing matches (the question text alone
-// matched), returns the start of the answer without highlights.
+// matched), returns the start of the answer without highlights. Of a passage longer than
+// kPassageScanBytes only that many bytes are looked at: around the first place a match may
+// start (Highlighter::locate, within its first kLocateBytes), else its start.
 std::vector<Excerpt> make_excerpts(const Document& doc, const Highlighter& highlighter,
                                    const ExcerptOptions& options);
 

@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "model/diagnostic.h"
+
 namespace tpm {
 
 // What a built query looks for, for highlighting: folded words to match as they are, stems to
@@ -34,6 +36,8 @@ struct BuiltQuery {
     std::string corrected;
     // What the vocabulary pack added, one line each: "kill switch -> feature flag | toggle".
     std::vector<std::string> expansions;
+    // What the vocabulary's cap on a query's alternatives left out (SynonymExpander::expand).
+    std::vector<Diagnostic> warnings;
     // How many words the query has when it is plain (words and filters only), else 0.
     std::size_t plain_words = 0;
     // The query text as finally parsed (folded, relaxed and corrected as asked).

@@ -1,6 +1,7 @@
 #include "search/query_expansion.h"
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -98,7 +99,9 @@ bool names_topic(const std::string& name, const std::vector<std::string>& stems)
 
 void add_synonyms(const SynonymExpander& synonyms, const std::vector<std::string>& stems,
                   BuiltQuery& built, Xapian::Query& in_question) {
-    const std::vector<Expansion> expansions = synonyms.expand(stems);
+    std::optional<Diagnostic> capped;
+    const std::vector<Expansion> expansions = synonyms.expand(stems, &capped);
+    if (capped) built.warnings.push_back(std::move(*capped));
     if (expansions.empty()) return;
     built.matching =
         Xapian::Query(Xapian::Query::OP_OR, built.matching, alternatives_query(expansions, ""));

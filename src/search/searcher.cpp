@@ -77,8 +77,10 @@ std::map<std::string, double> term_weights(const Xapian::Database& db, const Que
 }  // namespace
 
 Searcher::Searcher(Xapian::Database db, std::optional<std::filesystem::path> dictionary,
-                   std::vector<SynonymEntry> extra_vocabulary)
-    : db_(std::move(db)), extra_vocabulary_(std::move(extra_vocabulary)) {
+                   std::vector<SynonymEntry> extra_vocabulary, std::string vocabulary_source)
+    : db_(std::move(db)),
+      extra_vocabulary_(std::move(extra_vocabulary)),
+      vocabulary_source_(std::move(vocabulary_source)) {
     if (dictionary) dictionary_.emplace(std::move(*dictionary));
 }
 
@@ -103,6 +105,8 @@ SearchResults Searcher::search(const SearchRequest& request) const {
     const QueryBuilder builder(db_, context);
     const BuiltQuery built = with_reopen(db_, [&] { return builder.build(request.query); });
     SearchResults results = with_reopen(db_, [&] { return run(built, filter, request, false); });
+    std::vector<Diagnostic> warnings = synonyms().problems();
+    warnings.insert(warnings.end(), built.warnings.begin(), built.warnings.end());
     // The rescue ladder. Spelling of non-words and the vocabulary already apply above; when
     // that finds nothing, relax what the query requires, then also respell real words.
     std::string tried = built.reading;
@@ -119,6 +123,11 @@ SearchResults Searcher::search(const SearchRequest& request) const {
         SearchResults rescued =
             with_reopen(db_, [&] { return run(again, filter, request, false); });
         if (rescued.hits.empty()) continue;
+        for (const Diagnostic& d : again.warnings) {
+            if (std::find(warnings.begin(), warnings.end(), d) == warnings.end()) {
+                warnings.push_back(d);
+            }
+        }
         rescued.rescue =
             reading.respell
                 ? "nothing matched; showing results for: " + again.reading + " (spelling corrected)"
@@ -127,6 +136,7 @@ SearchResults Searcher::search(const SearchRequest& request) const {
                       again.reading;
         results = std::move(rescued);
     }
+    results.warnings = std::move(warnings);
     return results;
 }
 
@@ -255,7 +265,8 @@ void Searcher::add_hits(const Xapian::MSet& mset,
 
 const SynonymExpander& Searcher::synonyms() const {
     if (!synonyms_) {
-        with_reopen(db_, [&] { return &synonyms_.emplace(extra_vocabulary_, &db_); });
+        with_reopen(
+            db_, [&] { return &synonyms_.emplace(extra_vocabulary_, &db_, vocabulary_source_); });
     }
     return *synonyms_;
 }

@@ -46,10 +46,12 @@ class Searcher {
     // Searches `db` (already opened and schema-checked by store/open_index()). `dictionary`, a
     // word list file such as /usr/share/dict/words, turns on spelling correction of words
     // that are neither in the index nor in it (QueryBuilder).
-    // `extra_vocabulary` (the user's own pack) is searched with the index's own.
+    // `extra_vocabulary` (the user's own pack, read from the file `vocabulary_source`) is
+    // searched with the index's own; what its caps leave out is in SearchResults::warnings.
     explicit Searcher(Xapian::Database db,
                       std::optional<std::filesystem::path> dictionary = std::nullopt,
-                      std::vector<SynonymEntry> extra_vocabulary = {});
+                      std::vector<SynonymEntry> extra_vocabulary = {},
+                      std::string vocabulary_source = {});
 
     // The ranked hits for `request`, with the topic counts of the whole match set. When the
     // query as written matches nothing, it is read more loosely (SearchResults::rescue). Throws
@@ -94,6 +96,7 @@ class Searcher {
 
     mutable std::optional<Taxonomy> taxonomy_;  // read from the index when first needed
     std::vector<SynonymEntry> extra_vocabulary_;
+    std::string vocabulary_source_;
     mutable std::optional<SynonymExpander> synonyms_;
 };
 

@@ -107,6 +107,34 @@ TEST(Vocabulary, ReadsAFileWithCrlfAndByteOrderMark) {
     EXPECT_EQ(diagnostics, (std::vector<Diagnostic>{{"notes/mine.txt", 4, kGroupTooSmall}}));
 }
 
+// The user's file is read at every search: past the limit, whole lines only, and one
+// diagnostic naming the first line left out.
+TEST(Vocabulary, ReadsOnlyTheWholeLinesWithinTheLimit) {
+    test::TempDir dir;
+    const std::string text = "a, b\nc, d\ne, f\n";  // lines of 5 bytes
+    test::write_file(dir / "mine.txt", text);
+    struct Case {
+        std::size_t max_bytes;
+        std::size_t entries;
+        std::vector<Diagnostic> diagnostics;
+    };
+    const std::string cut = "vocabulary file larger than ";
+    const Case cases[] = {
+        {text.size(), 3, {}},  // exactly the limit: all of it
+        {text.size() - 1, 2, {{"m", 3, cut + "14 bytes; this line and the rest are not read"}}},
+        {10, 2, {{"m", 3, cut + "10 bytes; this line and the rest are not read"}}},
+        {9, 1, {{"m", 2, cut + "9 bytes; this line and the rest are not read"}}},
+        {3, 0, {{"m", 1, cut + "3 bytes; this line and the rest are not read"}}},
+    };
+    for (const Case& c : cases) {
+        SCOPED_TRACE(c.max_bytes);
+        std::vector<Diagnostic> diagnostics;
+        EXPECT_EQ(read_vocabulary(dir / "mine.txt", "m", diagnostics, c.max_bytes).size(),
+                  c.entries);
+        EXPECT_EQ(diagnostics, c.diagnostics);
+    }
+}
+
 TEST(Vocabulary, MissingFileIsEmptyWithoutDiagnostic) {
     test::TempDir dir;
     std::vector<Diagnostic> diagnostics;

@@ -171,6 +171,46 @@ std::string repeat(const std::string& s, int n) {
     return out;
 }
 
+// A note section can be a 10 MB table: its excerpt looks at kPassageScanBytes around the first
+// possible match, and shows what the whole passage would have shown there.
+TEST(Excerpts, AHugePassageShowsWhatItsPartAroundTheMatchShows) {
+    auto filler = [](int sentences) {
+        std::string out;
+        for (int i = 0; i < sentences; ++i)
+            out += "Nothing relevant happens in sentence " + std::to_string(i % 50) + ". ";
+        return out;
+    };
+    Document small = test::sample_documents()[0];
+    small.points.clear();
+    small.example = filler(30) + "Then the Canary caught the leak. " + filler(30);
+    Document huge = small;
+    // About 2.5 MB before the match and 2.5 MB after, so 80 times the part looked at.
+    huge.example = filler(60000) + "Then the Canary caught the leak. " + filler(60000);
+    const auto want = make_excerpts(small, highlighter({"canari"}), {3, 200});
+    const auto got = make_excerpts(huge, highlighter({"canari"}), {3, 200});
+    ASSERT_EQ(got.size(), 1u);
+    ASSERT_EQ(want.size(), 1u);
+    EXPECT_EQ(got[0].text, want[0].text);
+    EXPECT_EQ(got[0].highlights, want[0].highlights);
+    EXPECT_EQ(marked(got[0]), std::vector<std::string>{"Canary"});
+    EXPECT_TRUE(got[0].truncated_start);
+    EXPECT_TRUE(got[0].truncated_end);
+}
+
+TEST(Excerpts, AHugePassageWithoutAMatchNearItsStartShowsItsStart) {
+    Document doc;
+    // The only match lies past kLocateBytes: the excerpt is the passage's start, plain.
+    doc.answer = repeat("| cell one | cell two |\n", static_cast<int>(kLocateBytes / 24) + 10) +
+                 "| canary |\n";
+    ASSERT_GT(doc.answer.size(), kLocateBytes);
+    const auto excerpts = make_excerpts(doc, highlighter({"canari"}), {3, 240});
+    ASSERT_EQ(excerpts.size(), 1u);
+    EXPECT_TRUE(excerpts[0].highlights.empty());
+    EXPECT_FALSE(excerpts[0].truncated_start);
+    EXPECT_TRUE(excerpts[0].truncated_end);
+    EXPECT_EQ(doc.answer.substr(0, excerpts[0].text.size()), excerpts[0].text);
+}
+
 // Found by tests/fuzz/notes_fuzz: a sentence too long to show whole and without a word to cut
 // at was cut at a byte count, inside a character, and the excerpt was not UTF-8.
 TEST(Excerpts, LongRunWithoutWordsIsCutBetweenCharacters) {

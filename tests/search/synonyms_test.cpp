@@ -183,5 +183,71 @@ TEST(TopicBoost, ANamedTopicBringsInItsDocumentsAndRanksThemHigher) {
     EXPECT_EQ(matches(db, builder, "security -threat"), (std::vector<std::string>{"Q2"}));
 }
 
+// Words that stem to themselves and to no other of the list: "alpha0" ... as distinct stems.
+std::vector<std::string> words(const std::string& stem, std::size_t n) {
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < n; ++i) out.push_back(stem + std::to_string(i));
+    return out;
+}
+
+TEST(SynonymCaps, AnEntryGivesAPhraseAtMostTheCapAndSaysSoOnce) {
+    const std::vector<SynonymEntry> entries = {
+        {{"canary"}, words("w", 20000), false, 3},                 // one way, far past the cap
+        {words("g", 100), {}, true, 7},                            // a group, past the cap
+        {{"canary"}, {"extra"}, false, 9},                         // more for a full phrase
+        {{"fine"}, words("f", kMaxAlternatives), false, 11},       // exactly the cap
+        {{"other"}, words("o", kMaxAlternatives + 1), false, 12},  // a second long line
+    };
+    const SynonymExpander expander(entries, nullptr, "mine.txt");
+    auto alternatives_of = [&](const std::string& word) {
+        const auto got = expander.expand(schema::phrase_stems(word));
+        return got.empty() ? std::size_t{0} : got.front().alternatives.size();
+    };
+    EXPECT_EQ(alternatives_of("canary"), kMaxAlternatives);
+    EXPECT_EQ(alternatives_of("g0"), kMaxAlternatives);  // a group of 65 of its 100 phrases
+    EXPECT_EQ(alternatives_of("g64"), kMaxAlternatives);
+    EXPECT_EQ(alternatives_of("g65"), 0U);
+    EXPECT_EQ(alternatives_of("fine"), kMaxAlternatives);
+    EXPECT_EQ(alternatives_of("other"), kMaxAlternatives);
+    EXPECT_EQ(expander.problems(),
+              (std::vector<Diagnostic>{
+                  {"mine.txt", 3,
+                   "20000 alternatives, more than 64; only the first 64 are searched (also on 2 "
+                   "more lines)"},
+                  {"mine.txt", 9,
+                   "\"canary\" has more than 64 alternatives with the lines before; this line's "
+                   "are not searched for it"}}));
+}
+
+TEST(SynonymCaps, AQueryGetsAtMostTheCapOfAlternativesAndIsToldWhichLineWasCut) {
+    // Ten phrases of 40 alternatives each: 400 for a query naming all ten.
+    std::vector<SynonymEntry> entries;
+    std::string query;
+    for (int k = 0; k < 10; ++k) {
+        const std::string key = "key" + std::to_string(k);
+        entries.push_back({{key}, words("a" + std::to_string(k) + "x", 40), false, k + 1});
+        query += key + " ";
+    }
+    const SynonymExpander expander(entries, nullptr, "mine.txt");
+    EXPECT_TRUE(expander.problems().empty());
+    std::optional<Diagnostic> capped;
+    const auto got = expander.expand(schema::phrase_stems(query), &capped);
+    std::size_t total = 0;
+    for (const Expansion& e : got) total += e.alternatives.size();
+    EXPECT_EQ(total, kMaxQueryAlternatives);
+    ASSERT_EQ(got.size(), 7U);  // six whole, the seventh cut at 16
+    EXPECT_EQ(got.back().alternatives.size(), 16U);
+    ASSERT_TRUE(capped);
+    EXPECT_EQ(*capped, (Diagnostic{"mine.txt", 7,
+                                   "the query's phrases have more than 256 alternatives in the "
+                                   "vocabulary; from those of \"key6\" on, the rest are not "
+                                   "searched"}));
+    // Six phrases fit: nothing to say.
+    capped.reset();
+    EXPECT_EQ(
+        expander.expand(schema::phrase_stems("key0 key1 key2 key3 key4 key5"), &capped).size(), 6U);
+    EXPECT_FALSE(capped);
+}
+
 }  // namespace
 }  // namespace tpm
