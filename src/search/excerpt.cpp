@@ -143,6 +143,18 @@ bool is_alnum(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
+// Whether `text` at `at` starts with `anchor` (folded, so ASCII case does not count).
+bool anchor_at(std::string_view text, std::size_t at, const std::string& anchor) {
+    if (anchor.size() > text.size() - at) return false;
+    for (std::size_t k = 0; k < anchor.size(); ++k) {
+        const char c = text[at + k];
+        if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) != anchor[k]) {
+            return false;
+        }
+    }
+    return true;
+}
+
 }  // namespace
 
 Highlighter::Highlighter(QueryTerms terms, std::map<std::string, double> weights)
@@ -200,7 +212,6 @@ std::vector<Highlighter::Match> Highlighter::matches(std::string_view text) cons
     // the cost (ICU's word rules take over 100 instructions a byte). One pass looks for the
     // anchors, only where a word starts with the first byte of one, and for non-ASCII bytes:
     // text with any is split whole.
-    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
     std::vector<std::pair<std::size_t, std::size_t>> windows;
     const std::size_t n = text.size();
     for (std::size_t at = 0; at < n; ++at) {
@@ -211,12 +222,8 @@ std::vector<Highlighter::Match> Highlighter::matches(std::string_view text) cons
             return out;
         }
         if (at > 0 && is_alnum(text[at - 1])) continue;  // not where a word starts
-        const char c = lower(text[at]);
         for (const std::string& anchor : anchors_) {
-            if (anchor.front() != c || anchor.size() > n - at) continue;
-            std::size_t k = 1;
-            while (k < anchor.size() && lower(text[at + k]) == anchor[k]) ++k;
-            if (k < anchor.size()) continue;
+            if (!anchor_at(text, at, anchor)) continue;
             std::size_t begin = at, end = at + anchor.size();
             while (begin > 0 && !is_space(text[begin - 1])) --begin;
             while (end < n && !is_space(text[end])) ++end;
@@ -235,18 +242,13 @@ std::vector<Highlighter::Match> Highlighter::matches(std::string_view text) cons
 }
 
 std::size_t Highlighter::locate(std::string_view text) const {
-    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
     const std::size_t n = text.size();
     for (std::size_t at = 0; at < n; ++at) {
         if (byte_classes_[static_cast<unsigned char>(text[at])] != ByteClass::anchor_start)
             continue;
         if (at > 0 && is_alnum(text[at - 1])) continue;  // not where a word starts
-        const char c = lower(text[at]);
         for (const std::string& anchor : anchors_) {
-            if (anchor.front() != c || anchor.size() > n - at) continue;
-            std::size_t k = 1;
-            while (k < anchor.size() && lower(text[at + k]) == anchor[k]) ++k;
-            if (k == anchor.size()) return at;
+            if (anchor_at(text, at, anchor)) return at;
         }
     }
     return std::string_view::npos;
