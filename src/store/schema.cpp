@@ -314,4 +314,29 @@ SourceInfo decode_source_info(std::string_view data) {
     }
 }
 
+std::string stem_term(std::string_view stem, std::string_view field_prefix) {
+    std::string term;
+    term.reserve(kPrefixStem.size() + field_prefix.size() + stem.size());
+    term.append(kPrefixStem).append(field_prefix).append(stem);
+    return term;
+}
+
+TextTerm split_text_term(std::string_view term) {
+    TextTerm out;
+    out.stemmed = term.starts_with(kPrefixStem);
+    if (out.stemmed) term.remove_prefix(kPrefixStem.size());
+    std::size_t prefix_end = 0;
+    while (prefix_end < term.size() && term[prefix_end] >= 'A' && term[prefix_end] <= 'Z') {
+        ++prefix_end;
+    }
+    out.field_prefix = term.substr(0, prefix_end);
+    out.word = term.substr(prefix_end);
+    return out;
+}
+
+bool is_boolean_term(std::string_view term) {
+    return std::any_of(std::begin(kBooleanFields), std::end(kBooleanFields),
+                       [&](const QueryField& f) { return term.starts_with(f.prefix); });
+}
+
 }  // namespace tpm::schema

@@ -70,6 +70,26 @@ inline constexpr std::string_view kPrefixPoint = "XP";    // labelled points and
 inline constexpr std::string_view kPrefixExample = "XE";  // the worked example
 inline constexpr std::string_view kPrefixWhy = "XW";      // "Why this is important"
 
+// Stemmed terms: kPrefixStem, then the field prefix (none for the unprefixed copy), then the
+// stem ("Zcanari", "ZScanari"). Unstemmed terms are the field prefix and the word.
+inline constexpr std::string_view kPrefixStem = "Z";
+
+// The stemmed term of `stem` in the field of `field_prefix` ("" for the unprefixed copy).
+std::string stem_term(std::string_view stem, std::string_view field_prefix = {});
+
+// A free-text term taken apart: whether it is stemmed, its field prefix ("" for the unprefixed
+// copy) and the word or stem. Indexed text is folded to lower case, so the prefix is the
+// leading upper-case run after the stem prefix.
+struct TextTerm {
+    bool stemmed = false;
+    std::string_view field_prefix;
+    std::string_view word;
+};
+TextTerm split_text_term(std::string_view term);
+
+// Whether `term` is a boolean (filter) term: one of kBooleanFields' prefixes.
+bool is_boolean_term(std::string_view term);
+
 // A term no query names, whose wdf makes a note's length (the sum of its terms' wdf, which BM25
 // compares) what it would be with the field copies it does not keep (store/writable.cpp).
 inline constexpr std::string_view kTermLength = "XLENGTH";
