@@ -9,12 +9,12 @@
 #include <vector>
 
 #include "ingest/notes_blocks.h"
+#include "model/document.h"
 
 namespace tpm::detail {
 namespace {
 
 constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
-constexpr std::string_view kPathSeparator = " > ";
 
 bool reads_as_question(std::string_view title) { return trim_space(title).ends_with('?'); }
 
@@ -174,14 +174,14 @@ class Builder {
             path.emplace_back(block.level, text.empty() && block.level == 1 ? top : text);
             std::vector<std::string> names;
             for (const auto& entry : path) names.push_back(entry.second);
-            if (join_nonempty(names, kPathSeparator).empty()) names = {top};
+            if (join_nonempty(names, kHeadingSeparator).empty()) names = {top};
             std::size_t end = i + 1;
             while (end < blocks_.size() && blocks_[end].type != BlockType::heading) ++end;
             Section section;
             section.heading = i;
             section.level = block.level;
             section.heading_text = std::move(text);
-            section.path = join_nonempty(names, kPathSeparator);
+            section.path = join_nonempty(names, kHeadingSeparator);
             section.begin = i + 1;
             section.end = end;
             sections_.push_back(std::move(section));
@@ -374,7 +374,7 @@ class Builder {
             // "### C++" then "<summary>C++</summary>" names one thing once.
             std::string title = section.path;
             if (name != section.heading_text) {
-                title.append(kPathSeparator);
+                title.append(kHeadingSeparator);
                 title.append(name);
             }
             new_draft(DocKind::note, std::move(title), block.line);

@@ -3,9 +3,14 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace tpm {
+
+// Between the headings of a note section's title: "Acme onsite > System design > Caching". The
+// notes parser joins headings with it and the index writer splits the last one off.
+inline constexpr std::string_view kHeadingSeparator = " > ";
 
 // What a Document is. The names are part of the JSON output ("kind"). A note is a section of
 // one of the user's files; a question or story may come from either the corpus or notes.

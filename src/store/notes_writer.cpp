@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "model/error.h"
+#include "store/fnv1a.h"
 #include "store/index_repair.h"
 #include "store/schema.h"
 #include "store/writable.h"
@@ -25,18 +26,6 @@ constexpr std::size_t kFilesPerCommit = 500;
 // what it holds in memory. The 6.3 MB of ../shared/corpora took 20 s as one batch, and 8.5 to
 // 10.7 s committing every 0.25, 1 or 4 MB.
 constexpr std::size_t kBytesPerCommit = 1000000;
-
-std::string hex64(std::uint64_t h, int digits) {
-    char out[17];
-    std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(h));
-    return std::string(out + (16 - digits));
-}
-
-std::uint64_t fnv1a(std::string_view bytes) {
-    std::uint64_t h = 14695981039346656037ull;
-    for (char c : bytes) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-    return h;
-}
 
 std::string encode_state(const FileState& s) {
     const Json j = {{"path", s.path},      {"root", s.root}, {"size", s.size},
@@ -96,9 +85,9 @@ std::map<std::string, FileState> notes_files(const Xapian::Database& db) {
     return out;
 }
 
-std::string content_hash(std::string_view bytes) { return hex64(fnv1a(bytes), 16); }
+std::string content_hash(std::string_view bytes) { return detail::fnv1a_hex(bytes); }
 
-std::string note_id_prefix(std::string_view path) { return "n" + hex64(fnv1a(path), 12); }
+std::string note_id_prefix(std::string_view path) { return "n" + detail::fnv1a_hex(path, 12); }
 
 struct NotesWriter::Impl : detail::WritableIndex {
     std::size_t uncommitted = 0;        // finished files since the last commit

@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "model/error.h"
+#include "store/fnv1a.h"
 #include "text/normalize.h"
 #include "text/words.h"
 
@@ -42,16 +43,11 @@ std::string id_term(std::string_view id) {
 namespace {
 
 // `prefix` and `path` when together they are at most `limit` bytes, else `prefix`, '#' and a
-// hash of the path (FNV-1a, 64 bits: collisions among one user's files are not a practical
-// concern).
+// hash of the path (store/fnv1a.h).
 std::string hashed_if_long(std::string_view prefix, std::string_view path, std::size_t limit) {
     std::string out(prefix);
     if (out.size() + path.size() <= limit) return out + std::string(path);
-    std::uint64_t h = 14695981039346656037ull;
-    for (char c : path) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-    char hex[17];
-    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
-    return out + "#" + hex;
+    return out + "#" + detail::fnv1a_hex(path);
 }
 
 }  // namespace

@@ -30,6 +30,9 @@ inline constexpr const char* kCorpusFingerprintKey = "tpmsearch:corpus";
 inline constexpr const char* kVocabularyMaxWordsKey = "tpmsearch:vocabulary-words";
 // The taxonomy the index was tagged with, as encode_taxonomy().
 inline constexpr const char* kTaxonomyKey = "tpmsearch:taxonomy";
+// How terms were generated (store/writable.cpp term_signature()); when it differs, the writer
+// re-indexes every document.
+inline constexpr const char* kTermSignatureKey = "tpmsearch:terms";
 // One key per source file (source_key()); the value is encode_source_info().
 inline constexpr const char* kSourceKeyPrefix = "tpmsearch:source:";
 // Notes index: the registered folders (a JSON list), and one key per indexed file (file_key())
@@ -100,9 +103,6 @@ inline constexpr std::string_view kTermLength = "XLENGTH";
 inline constexpr Xapian::termcount kWdfQuestion = 3;
 inline constexpr Xapian::termcount kWdfLabel = 2;
 inline constexpr Xapian::termcount kWdfBody = 1;
-
-// Between the headings of a note section's title: "Acme onsite > System design > Caching".
-inline constexpr std::string_view kHeadingSeparator = " > ";
 
 // A gap in term positions between fields, so a phrase never spans two of them.
 inline constexpr Xapian::termpos kFieldGap = 100;

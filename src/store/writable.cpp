@@ -21,7 +21,6 @@ std::string term_signature() {
            std::to_string(schema::kWdfLabel) + ":" + std::to_string(schema::kWdfBody) +
            ":cjk:one-copy-notes";
 }
-constexpr const char* kTermSignatureKey = "tpmsearch:terms";
 
 // The length of `doc` as BM25 sees it: the sum of its terms' wdf. It walks every term, so it
 // is taken a fixed number of times per document, never per field: a note of 16,000 list items
@@ -144,12 +143,12 @@ Xapian::Document make_document(const Document& doc, Xapian::TermGenerator& tg,
     // own heading says what the section is about and counts as the title; the headings above
     // it are shared by all its siblings and count as body text, so a search for a heading
     // finds that section before its subsections.
-    const std::size_t cut = doc.origin == Origin::notes ? doc.title.rfind(schema::kHeadingSeparator)
+    const std::size_t cut = doc.origin == Origin::notes ? doc.title.rfind(kHeadingSeparator)
                                                         : std::string::npos;
     if (cut == std::string::npos) {
         fields.add(doc.title, schema::kWdfQuestion, schema::kPrefixQuestion);
     } else {
-        fields.add(doc.title.substr(cut + schema::kHeadingSeparator.size()), schema::kWdfQuestion,
+        fields.add(doc.title.substr(cut + kHeadingSeparator.size()), schema::kWdfQuestion,
                    schema::kPrefixQuestion);
         fields.add(doc.title.substr(0, cut), schema::kWdfBody, schema::kPrefixAnswer);
     }
@@ -208,7 +207,7 @@ void open_writable_index(const std::filesystem::path& dir, const WriterOptions& 
     }
     // An empty index has nothing to index again.
     out.reindex_all =
-        out.db.get_doccount() > 0 && out.db.get_metadata(kTermSignatureKey) != term_signature();
+        out.db.get_doccount() > 0 && out.db.get_metadata(schema::kTermSignatureKey) != term_signature();
     out.tg = make_term_generator(schema::caching_stemmer());
 }
 
@@ -267,7 +266,7 @@ void replace_in_index(Xapian::WritableDatabase& db, const std::string& term,
 
 void stamp(Xapian::WritableDatabase& db, bool terms) {
     db.set_metadata(schema::kSchemaVersionKey, std::to_string(schema::kSchemaVersion));
-    if (terms) db.set_metadata(kTermSignatureKey, term_signature());
+    if (terms) db.set_metadata(schema::kTermSignatureKey, term_signature());
 }
 
 }  // namespace tpm::detail

@@ -52,11 +52,11 @@ Xapian::Document reference_document(const Document& doc, Xapian::TermGenerator& 
         tg.increase_termpos(schema::kFieldGap);
         tg.index_text(folded, 1, std::string(prefix));
     };
-    const std::size_t cut = lean ? doc.title.rfind(schema::kHeadingSeparator) : std::string::npos;
+    const std::size_t cut = lean ? doc.title.rfind(kHeadingSeparator) : std::string::npos;
     if (cut == std::string::npos) {
         field(doc.title, schema::kWdfQuestion, schema::kPrefixQuestion);
     } else {
-        field(doc.title.substr(cut + schema::kHeadingSeparator.size()), schema::kWdfQuestion,
+        field(doc.title.substr(cut + kHeadingSeparator.size()), schema::kWdfQuestion,
               schema::kPrefixQuestion);
         field(doc.title.substr(0, cut), schema::kWdfBody, schema::kPrefixAnswer);
     }
@@ -169,7 +169,7 @@ Document random_document(std::uint32_t seed, Origin origin) {
     d.title = m.words(1 + static_cast<int>(m.next() % 5));
     for (std::uint32_t depth = m.next() % 3; depth > 0; --depth) {
         d.title = m.words(1 + static_cast<int>(m.next() % 4)) +
-                  std::string(schema::kHeadingSeparator) + d.title;
+                  std::string(kHeadingSeparator) + d.title;
     }
     if (m.next() % 3 != 0) d.answer = m.words(static_cast<int>(m.next() % 40));
     for (std::uint32_t i = m.next() % 12; i > 0; --i) {
