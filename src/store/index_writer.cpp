@@ -11,6 +11,7 @@
 #include "store/index_repair.h"
 #include "store/schema.h"
 #include "store/writable.h"
+#include "store/xapian_error.h"
 
 namespace tpm {
 
@@ -21,14 +22,11 @@ struct IndexWriter::Impl : detail::WritableIndex {
 IndexWriter::IndexWriter(const std::filesystem::path& dir, const WriterOptions& options)
     : impl_(std::make_unique<Impl>()) {
     detail::open_writable_index(dir, options, *impl_);
-    try {
+    detail::xapian_call(ErrorCode::io, impl_->cannot_write(), [&] {
         // Flushed transaction: nothing of this writer is visible until commit_transaction().
         impl_->db.begin_transaction(true);
         impl_->in_transaction = true;
-    } catch (const Xapian::Error& e) {
-        throw Error(ErrorCode::io,
-                    "cannot write the index in " + impl_->where + ": " + e.get_description());
-    }
+    });
 }
 
 IndexWriter::~IndexWriter() {
@@ -42,51 +40,46 @@ IndexWriter::~IndexWriter() {
 
 void IndexWriter::put(const Document& doc) {
     const std::string term = schema::id_term(doc.id);
-    try {
-        Xapian::PostingIterator it = impl_->db.postlist_begin(term);
-        const bool exists = it != impl_->db.postlist_end(term);
-        if (exists && !impl_->reindex_all &&
-            impl_->db.get_document(*it).get_data() == schema::encode_document_data(doc)) {
-            ++stats_.unchanged;
-            return;
-        }
-        detail::replace_in_index(impl_->db, term, detail::make_document(doc, impl_->tg));
-        ++(exists ? stats_.changed : stats_.added);
-    } catch (const Xapian::Error& e) {
-        throw Error(ErrorCode::io, "cannot write document " + doc.id + " to the index in " +
-                                       impl_->where + ": " + e.get_description());
-    }
+    detail::xapian_call(
+        ErrorCode::io,
+        [&] { return "cannot write document " + doc.id + " to the index in " + impl_->where; },
+        [&] {
+            Xapian::PostingIterator it = impl_->db.postlist_begin(term);
+            const bool exists = it != impl_->db.postlist_end(term);
+            if (exists && !impl_->reindex_all &&
+                impl_->db.get_document(*it).get_data() == schema::encode_document_data(doc)) {
+                ++stats_.unchanged;
+                return;
+            }
+            detail::replace_in_index(impl_->db, term, detail::make_document(doc, impl_->tg));
+            ++(exists ? stats_.changed : stats_.added);
+        });
 }
 
 void IndexWriter::remove_all_except(const std::set<std::string>& keep) {
     const std::string prefix(schema::kPrefixId);
-    try {
-        std::vector<std::string> gone;
-        for (auto t = impl_->db.allterms_begin(prefix); t != impl_->db.allterms_end(prefix); ++t) {
-            std::string id = (*t).substr(prefix.size());
-            if (!keep.count(id)) gone.push_back(*t);
-        }
-        for (const std::string& term : gone) {
-            impl_->db.delete_document(term);
-            ++stats_.removed;
-        }
-    } catch (const Xapian::Error& e) {
-        throw Error(ErrorCode::io, "cannot remove documents from the index in " + impl_->where +
-                                       ": " + e.get_description());
-    }
+    detail::xapian_call(ErrorCode::io, "cannot remove documents from the index in " + impl_->where,
+                        [&] {
+                            std::vector<std::string> gone;
+                            for (auto t = impl_->db.allterms_begin(prefix);
+                                 t != impl_->db.allterms_end(prefix); ++t) {
+                                std::string id = (*t).substr(prefix.size());
+                                if (!keep.count(id)) gone.push_back(*t);
+                            }
+                            for (const std::string& term : gone) {
+                                impl_->db.delete_document(term);
+                                ++stats_.removed;
+                            }
+                        });
 }
 
 void IndexWriter::set_metadata(const std::string& key, const std::string& value) {
-    try {
-        impl_->db.set_metadata(key, value);
-    } catch (const Xapian::Error& e) {
-        throw Error(ErrorCode::io,
-                    "cannot write the index in " + impl_->where + ": " + e.get_description());
-    }
+    detail::xapian_call(ErrorCode::io, impl_->cannot_write(),
+                        [&] { impl_->db.set_metadata(key, value); });
 }
 
 void IndexWriter::set_synonyms(const std::vector<SynonymEntry>& entries) {
-    try {
+    detail::xapian_call(ErrorCode::io, impl_->cannot_write(), [&] {
         std::vector<std::string> old(impl_->db.synonym_keys_begin(), impl_->db.synonym_keys_end());
         for (const std::string& key : old) impl_->db.clear_synonyms(key);
         std::size_t max_words = 0;
@@ -96,15 +89,12 @@ void IndexWriter::set_synonyms(const std::vector<SynonymEntry>& entries) {
                 max_words, static_cast<std::size_t>(std::count(key.begin(), key.end(), ' ')) + 1);
         }
         impl_->db.set_metadata(schema::kVocabularyMaxWordsKey, std::to_string(max_words));
-    } catch (const Xapian::Error& e) {
-        throw Error(ErrorCode::io,
-                    "cannot write the index in " + impl_->where + ": " + e.get_description());
-    }
+    });
 }
 
 void IndexWriter::set_sources(const std::vector<SourceInfo>& sources) {
     const std::string prefix = schema::kSourceKeyPrefix;
-    try {
+    detail::xapian_call(ErrorCode::io, impl_->cannot_write(), [&] {
         std::set<std::string> current;
         for (const SourceInfo& info : sources) {
             current.insert(schema::source_key(info.path));
@@ -117,24 +107,18 @@ void IndexWriter::set_sources(const std::vector<SourceInfo>& sources) {
         }
         // An empty value deletes a metadata entry.
         for (const std::string& key : stale) impl_->db.set_metadata(key, "");
-    } catch (const Xapian::Error& e) {
-        throw Error(ErrorCode::io,
-                    "cannot write the index in " + impl_->where + ": " + e.get_description());
-    }
+    });
 }
 
 void IndexWriter::commit() {
-    try {
+    detail::xapian_call(ErrorCode::io, "cannot commit to the index in " + impl_->where, [&] {
         detail::stamp(impl_->db);
         impl_->db.commit_transaction();
         record_index_sound(impl_->where);
         impl_->in_transaction = false;
         impl_->db.begin_transaction(true);
         impl_->in_transaction = true;
-    } catch (const Xapian::Error& e) {
-        throw Error(ErrorCode::io,
-                    "cannot commit to the index in " + impl_->where + ": " + e.get_description());
-    }
+    });
 }
 
 }  // namespace tpm

@@ -11,6 +11,7 @@
 #include "store/index_repair.h"
 #include "store/schema.h"
 #include "store/writable.h"
+#include "store/xapian_error.h"
 
 namespace tpm {
 
@@ -73,15 +74,13 @@ std::vector<std::string> notes_roots(const Xapian::Database& db) {
 std::map<std::string, FileState> notes_files(const Xapian::Database& db) {
     std::map<std::string, FileState> out;
     const std::string prefix = schema::kFileKeyPrefix;
-    try {
+    detail::xapian_call(ErrorCode::index_corrupt, "cannot use the notes index", [&] {
         for (auto k = db.metadata_keys_begin(prefix); k != db.metadata_keys_end(prefix); ++k) {
             FileState state = decode_state(db.get_metadata(*k));
             std::string path = state.path;
             out.emplace(std::move(path), std::move(state));
         }
-    } catch (const Xapian::Error& e) {
-        throw Error(ErrorCode::index_corrupt, "cannot use the notes index: " + e.get_description());
-    }
+    });
     return out;
 }
 
@@ -97,7 +96,7 @@ struct NotesWriter::Impl : detail::WritableIndex {
     // file keeps its previous state, and the error is translated.
     template <typename F>
     void transaction(const std::string& what, F change) {
-        try {
+        detail::xapian_call(ErrorCode::io, "cannot " + what + " in the index in " + where, [&] {
             db.begin_transaction(false);
             try {
                 change();
@@ -106,24 +105,18 @@ struct NotesWriter::Impl : detail::WritableIndex {
                 db.cancel_transaction();
                 throw;
             }
-        } catch (const Xapian::Error& e) {
-            throw Error(ErrorCode::io, "cannot " + what + " in the index in " + where + ": " +
-                                           e.get_description());
-        }
+        });
         if (++uncommitted >= kFilesPerCommit || uncommitted_bytes >= kBytesPerCommit) commit();
     }
 
     void commit() {
-        try {
+        detail::xapian_call(ErrorCode::io, "cannot commit to the index in " + where, [&] {
             detail::stamp(db, !reindex_all);
             db.commit();
             record_index_sound(where);
             uncommitted = 0;
             uncommitted_bytes = 0;
-        } catch (const Xapian::Error& e) {
-            throw Error(ErrorCode::io,
-                        "cannot commit to the index in " + where + ": " + e.get_description());
-        }
+        });
     }
 
     void delete_sections(const std::string& path) {
@@ -224,12 +217,8 @@ void NotesWriter::remove_file(const std::string& path) {
 }
 
 void NotesWriter::set_metadata(const std::string& key, const std::string& value) {
-    try {
-        impl_->db.set_metadata(key, value);
-    } catch (const Xapian::Error& e) {
-        throw Error(ErrorCode::io,
-                    "cannot write the index in " + impl_->where + ": " + e.get_description());
-    }
+    detail::xapian_call(ErrorCode::io, impl_->cannot_write(),
+                        [&] { impl_->db.set_metadata(key, value); });
 }
 
 void NotesWriter::commit() { impl_->commit(); }

@@ -22,6 +22,9 @@ struct WritableIndex {
     Xapian::WritableDatabase db;
     Xapian::TermGenerator tg;
     bool reindex_all = false;
+
+    // The context of a failed write: "cannot write the index in WHERE".
+    std::string cannot_write() const { return "cannot write the index in " + where; }
 };
 
 // Opens `dir` for writing. An index of another schema is rebuilt or refused as `options` say.
