@@ -26,35 +26,28 @@ bool has_term(const Xapian::Document& doc, const std::string& term) {
     return t != doc.termlist_end() && *t == term;
 }
 
-bool is_filter(const std::string& term) {
-    return std::any_of(std::begin(schema::kBooleanFields), std::end(schema::kBooleanFields),
-                       [&](const auto& f) { return term.starts_with(f.prefix); });
-}
-
 }  // namespace
 
 std::vector<TermMatch> matched_fields(const Xapian::Document& doc,
                                       const std::vector<std::string>& matching) {
     std::vector<TermMatch> out;
     for (const std::string& term : matching) {
-        if (is_filter(term)) continue;
-        // A term is "Z" (stemmed) or not, then an upper-case field prefix, then the word.
-        const bool stemmed = term.starts_with('Z');
-        const auto word_start =
-            std::find_if(term.begin(), term.end(), [](char c) { return !(c >= 'A' && c <= 'Z'); });
-        const std::string word(word_start, term.end());
+        if (schema::is_boolean_term(term)) continue;
+        const schema::TextTerm parts = schema::split_text_term(term);
+        const bool stemmed = parts.stemmed;
+        const std::string word(parts.word);
         if (word.empty() || std::any_of(out.begin(), out.end(),
                                         [&](const TermMatch& m) { return m.term == word; })) {
             continue;
         }
         TermMatch match{word, {}};
         for (const Field& f : kFields) {
-            if (has_term(doc, (stemmed ? "Z" : "") + std::string(f.prefix) + word)) {
+            if (has_term(doc, stemmed ? schema::stem_term(word, f.prefix) : std::string(f.prefix) + word)) {
                 match.fields.push_back(f.name);
             }
         }
         // A note's body has no field copy (store/writable.cpp): a word found only there.
-        if (match.fields.empty() && has_term(doc, (stemmed ? "Z" : "") + word)) {
+        if (match.fields.empty() && has_term(doc, stemmed ? schema::stem_term(word) : word)) {
             match.fields.push_back("body");
         }
         out.push_back(std::move(match));

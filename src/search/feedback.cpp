@@ -3,12 +3,18 @@
 #include <vector>
 
 #include "search/stopwords.h"
+#include "store/schema.h"
 
 namespace tpm {
 
 bool MeaningfulTermDecider::operator()(const std::string& term) const {
-    if (term.size() < 4 || term[0] != 'Z' || !(term[1] >= 'a' && term[1] <= 'z')) return false;
-    const std::string stem = term.substr(1);
+    // Unprefixed stems only, of at least three bytes, starting with a letter.
+    const schema::TextTerm parts = schema::split_text_term(term);
+    if (!parts.stemmed || !parts.field_prefix.empty() || parts.word.size() < 3 ||
+        !(parts.word[0] >= 'a' && parts.word[0] <= 'z')) {
+        return false;
+    }
+    const std::string stem(parts.word);
     bool letters = false;
     for (char c : stem) letters = letters || (c >= 'a' && c <= 'z');
     return letters && !is_stop_stem(stem);

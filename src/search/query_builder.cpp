@@ -101,16 +101,11 @@ std::string explain_parser_error(const Xapian::QueryParserError& e) {
 }
 
 void add_term(const std::string& term, QueryTerms& out) {
-    for (const auto& f : schema::kBooleanFields) {
-        if (term.starts_with(f.prefix)) return;
-    }
-    // Indexed text is folded to lower case, so the prefix is the leading upper-case run; a 'Z'
-    // at its start marks a stem.
-    const auto word_start =
-        std::find_if(term.begin(), term.end(), [](char c) { return !(c >= 'A' && c <= 'Z'); });
-    const std::string word(word_start, term.end());
+    if (schema::is_boolean_term(term)) return;
+    const schema::TextTerm parts = schema::split_text_term(term);
+    std::string word(parts.word);
     if (word.empty()) return;
-    if (term[0] == 'Z') {
+    if (parts.stemmed) {
         out.stems.push_back(word);
     } else {
         out.words.push_back(word);
@@ -287,7 +282,7 @@ std::string correct_spelling(const Xapian::Database& db, const WordList* diction
         const std::size_t end = std::min(folded.find(' ', i), folded.size());
         std::string token = folded.substr(i, end - i);
         if (correctable(token) && db.get_termfreq(token) == 0 &&
-            db.get_termfreq("Z" + stem(token)) == 0 &&
+            db.get_termfreq(schema::stem_term(stem(token))) == 0 &&
             !(dictionary && dictionary->contains(token))) {
             const unsigned edits = token.size() >= kTwoEditsFromLength ? 2 : 1;
             std::string suggestion = db.get_spelling_suggestion(token, edits);

@@ -28,7 +28,7 @@ Xapian::Query alternatives_query(const std::vector<Expansion>& expansions,
     for (const Expansion& e : expansions) {
         for (const std::vector<std::string>& alt : e.alternatives) {
             std::vector<std::string> terms;
-            for (const std::string& stem : alt) terms.push_back("Z" + std::string(prefix) + stem);
+            for (const std::string& stem : alt) terms.push_back(schema::stem_term(stem, prefix));
             if (terms.size() == 1) {
                 parts.emplace_back(terms.front());
             } else {

@@ -69,7 +69,7 @@ std::map<std::string, double> term_weights(const Xapian::Database& db, const Que
         const double tf = static_cast<double>(db.get_termfreq(term));
         return std::log((n + 1.0) / (tf + 0.5));
     };
-    for (const auto& s : terms.stems) weights[s] = idf("Z" + s);
+    for (const auto& s : terms.stems) weights[s] = idf(schema::stem_term(s));
     for (const auto& w : terms.words) weights[w] = idf(w);
     return weights;
 }
