@@ -115,8 +115,11 @@ SearchResults Searcher::search(const SearchRequest& request) const {
         BuiltQuery again;
         try {
             again = with_reopen(db_, [&] { return builder.build(request.query, reading); });
-        } catch (const Error&) {
-            break;  // relaxed to nothing at all ("-word" alone): nothing to try
+        } catch (const Error& e) {
+            // Relaxed to nothing at all ("-word" alone): nothing to try. Anything else (a
+            // damaged index met while respelling) is reported as it would be outside the ladder.
+            if (e.code() != ErrorCode::bad_query) throw;
+            break;
         }
         if (again.reading == tried) continue;
         tried = again.reading;

@@ -4,6 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <string>
+
 #include "model/error.h"
 #include "store/database.h"
 #include "support/sample_index.h"
@@ -168,6 +172,31 @@ TEST(Explain, SaysHowTheQueryWasReadAndWhereEachHitMatched) {
     const std::vector<TermMatch> expected = {{"canari", {"point", "example"}},
                                              {"rollback", {"point"}}};
     EXPECT_EQ(top.matched, expected);
+}
+
+// Damage met during a rescue reading is damage, not "nothing to try": the respelling reading is
+// the first to read the spelling table, which is overwritten after the searcher opened the
+// index (so only that reading can meet it).
+TEST(SearcherRescue, ReportsADamagedIndexFoundWhileRespelling) {
+    test::SampleIndex index;
+    const Searcher searcher(open_index(index.path()));
+    const std::filesystem::path spelling = index.path() / "spelling.glass";
+    ASSERT_TRUE(std::filesystem::exists(spelling));
+    const auto size = std::filesystem::file_size(spelling);
+    {
+        std::ofstream out(spelling, std::ios::binary | std::ios::in | std::ios::out);
+        const std::string junk(static_cast<std::size_t>(size), '\x5a');
+        out.write(junk.data(), static_cast<std::streamsize>(junk.size()));
+    }
+    // A word in no document and no dictionary: the first readings find nothing, the last
+    // respells it and reads the spelling table.
+    try {
+        const SearchResults r = searcher.search({"zorbulate", 0, 10, {}, {}});
+        ADD_FAILURE() << "no error; " << r.hits.size() << " hits, rescue: " << r.rescue;
+    } catch (const Error& e) {
+        EXPECT_EQ(e.code(), ErrorCode::index_corrupt) << e.what();
+        EXPECT_NE(std::string(e.what()).find("damaged"), std::string::npos) << e.what();
+    }
 }
 
 }  // namespace
