@@ -158,6 +158,53 @@ bool ascii_word_spans(std::string_view s, std::vector<WordSpan>& spans) {
     return true;
 }
 
+// The character classes of the sentence rules (UAX #29), for ASCII.
+namespace sentence_class {
+bool para_sep(char c) { return c == '\r' || c == '\n'; }
+bool sp(char c) { return c == ' ' || c == '\t' || c == '\v' || c == '\f'; }
+bool lower(char c) { return c >= 'a' && c <= 'z'; }
+bool upper(char c) { return c >= 'A' && c <= 'Z'; }
+bool sa_term(char c) { return c == '.' || c == '!' || c == '?'; }
+bool close(char c) {
+    return c == '"' || c == '\'' || c == '(' || c == ')' || c == '[' || c == ']' || c == '{' ||
+           c == '}';
+}
+bool s_continue(char c) { return c == ',' || c == '-' || c == ':'; }
+}  // namespace sentence_class
+
+// What the terminator s[i] ('.', '!' or '?') does: where the scan goes on, and whether a
+// sentence starts there.
+struct AfterTerminator {
+    std::size_t next;
+    bool sentence_starts;
+};
+
+AfterTerminator after_terminator(std::string_view s, std::size_t i) {
+    using namespace sentence_class;
+    const std::size_t n = s.size();
+    const char c = s[i];
+    if (c == '.' && i + 1 < n) {
+        const char next = s[i + 1];
+        if (next >= '0' && next <= '9') return {i + 1, false};  // SB6: "3.5"
+        if (i > 0 && (lower(s[i - 1]) || upper(s[i - 1])) && upper(next)) {
+            return {i + 1, false};  // SB7: "U.S"
+        }
+    }
+    std::size_t k = i + 1;
+    while (k < n && close(s[k])) ++k;  // SB9
+    while (k < n && sp(s[k])) ++k;     // SB10
+    // The separator ends the sentence (SB4, SB11).
+    if (k >= n || para_sep(s[k])) return {k, false};
+    if (c == '.') {
+        // SB8: no break when the next letter-or-terminator ahead is a lower-case letter.
+        std::size_t j = k;
+        while (j < n && !lower(s[j]) && !upper(s[j]) && !para_sep(s[j]) && !sa_term(s[j])) ++j;
+        if (j < n && lower(s[j])) return {i + 1, false};
+    }
+    if (s_continue(s[k]) || sa_term(s[k])) return {k, false};  // SB8a
+    return {k, true};                                          // SB11
+}
+
 // The sentence rules ICU applies (UAX #29 SB1-SB11; CLDR's root adds no tailoring), reduced
 // to ASCII as word spans are above. Classes: CR, LF (ParaSep), Sp (tab, VT, FF, space), Lower,
 // Upper, Numeric, ATerm '.', STerm '!' '?', Close (quotes and brackets), SContinue (',' '-'
@@ -167,66 +214,22 @@ bool ascii_sentence_starts(std::string_view s, std::vector<std::size_t>& starts)
     for (const char c : s) {
         if (static_cast<unsigned char>(c) >= 0x80) return false;
     }
-    auto para_sep = [](char c) { return c == '\r' || c == '\n'; };
-    auto sp = [](char c) { return c == ' ' || c == '\t' || c == '\v' || c == '\f'; };
-    auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
-    auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
-    auto sa_term = [](char c) { return c == '.' || c == '!' || c == '?'; };
-    auto close = [](char c) {
-        return c == '"' || c == '\'' || c == '(' || c == ')' || c == '[' || c == ']' || c == '{' ||
-               c == '}';
-    };
-    auto s_continue = [](char c) { return c == ',' || c == '-' || c == ':'; };
     const std::size_t n = s.size();
-    auto add = [&](std::size_t at) {
-        if (at < n) starts.push_back(at);
-    };
     starts.push_back(0);
     std::size_t i = 0;
     while (i < n) {
         const char c = s[i];
-        if (para_sep(c)) {  // SB3, SB4: CR LF is one separator, and a sentence ends after it
+        if (sentence_class::para_sep(c)) {
+            // SB3, SB4: CR LF is one separator, and a sentence ends after it.
             i += (c == '\r' && i + 1 < n && s[i + 1] == '\n') ? 2U : 1U;
-            add(i);
-            continue;
-        }
-        if (!sa_term(c)) {
+            if (i < n) starts.push_back(i);
+        } else if (sentence_class::sa_term(c)) {
+            const AfterTerminator after = after_terminator(s, i);
+            if (after.sentence_starts) starts.push_back(after.next);
+            i = after.next;
+        } else {
             ++i;
-            continue;
         }
-        if (c == '.' && i + 1 < n) {
-            const char next = s[i + 1];
-            if (next >= '0' && next <= '9') {  // SB6: "3.5"
-                ++i;
-                continue;
-            }
-            if (i > 0 && (lower(s[i - 1]) || upper(s[i - 1])) && upper(next)) {  // SB7: "U.S"
-                ++i;
-                continue;
-            }
-        }
-        std::size_t k = i + 1;
-        while (k < n && close(s[k])) ++k;  // SB9
-        while (k < n && sp(s[k])) ++k;     // SB10
-        if (k >= n || para_sep(s[k])) {    // the separator ends the sentence (SB4, SB11)
-            i = k;
-            continue;
-        }
-        if (c == '.') {
-            // SB8: no break when the next letter-or-terminator ahead is a lower-case letter.
-            std::size_t j = k;
-            while (j < n && !lower(s[j]) && !upper(s[j]) && !para_sep(s[j]) && !sa_term(s[j])) ++j;
-            if (j < n && lower(s[j])) {
-                ++i;
-                continue;
-            }
-        }
-        if (s_continue(s[k]) || sa_term(s[k])) {  // SB8a
-            i = k;
-            continue;
-        }
-        add(k);  // SB11
-        i = k;
     }
     return true;
 }
