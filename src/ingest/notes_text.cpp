@@ -158,25 +158,30 @@ std::size_t indent_of(std::string_view line) {
     return indent;
 }
 
+// A file with no heading is one block whose first line is its title: a short first line
+// followed by more text becomes a heading of its own, else `title` is taken from it.
+void title_headingless_file(Lines& lines, std::string& title) {
+    const std::size_t n = lines.text.size();
+    const std::size_t first = next_nonblank(lines, 0);
+    bool any_heading = false;
+    for (int level : lines.level) any_heading = any_heading || level > 0;
+    if (any_heading || first >= n) return;
+    const std::string_view t = trim_space(lines.text[first]);
+    if (is_short(t) && !ends_sentence(t) && !reads_as_text(t) && !heading_text(t).empty() &&
+        next_nonblank(lines, first + 1) < n) {
+        lines.level[first] = 1;
+    } else {
+        title = short_title(t);
+    }
+}
+
 }  // namespace
 
 std::vector<Block> text_blocks(std::string_view body, int first_line, std::string& title) {
     Lines lines = split_lines(body);
     find_headings(lines);
+    title_headingless_file(lines, title);
     const std::size_t n = lines.text.size();
-    const std::size_t first = next_nonblank(lines, 0);
-    bool any_heading = false;
-    for (int level : lines.level) any_heading = any_heading || level > 0;
-    if (!any_heading && first < n) {
-        // One block: its first line is the title, and when it is short it is nothing else.
-        const std::string_view t = trim_space(lines.text[first]);
-        if (is_short(t) && !ends_sentence(t) && !reads_as_text(t) && !heading_text(t).empty() &&
-            next_nonblank(lines, first + 1) < n) {
-            lines.level[first] = 1;
-        } else {
-            title = short_title(t);
-        }
-    }
 
     std::vector<Block> blocks;
     constexpr std::size_t kNone = static_cast<std::size_t>(-1);
