@@ -17,6 +17,7 @@
 #include "ingest/qa_markdown.h"
 #include "ingest/vocabulary.h"
 #include "model/error.h"
+#include "text/ascii.h"
 #include "text/normalize.h"
 
 namespace tpm {
@@ -24,17 +25,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-std::string ascii_lower(std::string s) {
-    for (char& c : s) c = ascii_lower(c);
-    return s;
-}
-
 // A Q&A document, not one of the shipped data files beside them (the vocabulary pack is a
 // .txt file too).
 bool is_corpus_name(const fs::path& name) {
-    const std::string lower = ascii_lower(name.string());
+    const std::string lower = text::ascii_lower(name.string());
     if (lower.starts_with("readme") || lower == kVocabularyFileName) return false;
     return lower.ends_with(".txt") || lower.ends_with(".md");
 }

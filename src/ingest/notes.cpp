@@ -8,6 +8,7 @@
 
 #include "ingest/front_matter.h"
 #include "ingest/notes_blocks.h"
+#include "text/ascii.h"
 
 namespace tpm {
 namespace {
@@ -51,7 +52,7 @@ int kind_line(std::string_view text, int body_line) {
 
 detail::FileKind file_kind(const FrontMatter& fm, const NoteFile& file,
                            std::vector<Diagnostic>& diagnostics) {
-    const std::string kind = detail::ascii_lower(detail::trim_space(field(fm, "kind")));
+    const std::string kind = text::ascii_lower(detail::trim_space(field(fm, "kind")));
     if (kind == "story") return detail::FileKind::story;
     if (kind == "question" || kind == "questions") return detail::FileKind::question;
     if (!kind.empty() && kind != "note" && kind != "notes") {

@@ -1,4 +1,5 @@
 #include "ingest/notes_blocks.h"
+#include "text/ascii.h"
 
 #include <array>
 #include <cstddef>
@@ -20,14 +21,6 @@ constexpr std::size_t kMaxLabelWords = 10;
 constexpr std::array<std::string_view, 4> kInvisibleSpaces = {"\xE2\x80\x8B", "\xE2\x81\xA0",
                                                               "\xEF\xBB\xBF", "\xC2\xA0"};
 
-bool is_ascii_space(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
-}
-
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
 // The length of the invisible space `s` starts with, or 0.
 std::size_t invisible_prefix(std::string_view s) {
     for (std::string_view space : kInvisibleSpaces) {
@@ -47,7 +40,7 @@ std::size_t invisible_suffix(std::string_view s) {
 bool starts_with_word(std::string_view s, std::string_view word) {
     if (s.size() < word.size()) return false;
     for (std::size_t i = 0; i < word.size(); ++i) {
-        if (lower(s[i]) != word[i]) return false;
+        if (text::ascii_lower(s[i]) != word[i]) return false;
     }
     return true;
 }
@@ -108,7 +101,7 @@ Marker marker_at(std::string_view text, std::size_t bold_end, std::string_view& 
         if (!is_star(k.marker)) {
             // "Q:", "Q1:", "Question 2:", "Answer:".
             after = skip_space(after);
-            while (!after.empty() && is_digit(after.front())) after.remove_prefix(1);
+            while (!after.empty() && text::is_ascii_digit(after.front())) after.remove_prefix(1);
             after = skip_space(after);
             if (after.empty() || after.front() != ':') continue;
             rest = trim_space(after.substr(1));
@@ -143,7 +136,7 @@ bool is_label(std::string_view label) {
     const auto first = static_cast<unsigned char>(label.front());
     // A non-ASCII first letter may well be a capital; ICU is not available here to ask.
     if (first < 0x80 && !(label.front() >= 'A' && label.front() <= 'Z') &&
-        !is_digit(label.front())) {
+        !text::is_ascii_digit(label.front())) {
         return false;
     }
     std::size_t words = 1;
@@ -264,7 +257,7 @@ std::vector<Block> split_at_markers(std::vector<Block> blocks) {
 
 std::string_view trim_space(std::string_view s) {
     while (!s.empty()) {
-        if (is_ascii_space(s.front())) {
+        if (text::is_ascii_space(s.front())) {
             s.remove_prefix(1);
         } else if (const std::size_t n = invisible_prefix(s); n > 0) {
             s.remove_prefix(n);
@@ -273,7 +266,7 @@ std::string_view trim_space(std::string_view s) {
         }
     }
     while (!s.empty()) {
-        if (is_ascii_space(s.back())) {
+        if (text::is_ascii_space(s.back())) {
             s.remove_suffix(1);
         } else if (const std::size_t n = invisible_suffix(s); n > 0) {
             s.remove_suffix(n);
@@ -290,7 +283,7 @@ std::string collapse_space(std::string_view s) {
     out.reserve(s.size());
     bool space = false;
     for (char c : s) {
-        if (is_ascii_space(c)) {
+        if (text::is_ascii_space(c)) {
             space = true;
             continue;
         }
@@ -308,12 +301,6 @@ std::string join_nonempty(const std::vector<std::string>& parts, std::string_vie
         if (!out.empty()) out.append(sep);
         out.append(part);
     }
-    return out;
-}
-
-std::string ascii_lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = lower(c);
     return out;
 }
 

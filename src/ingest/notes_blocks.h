@@ -65,9 +65,6 @@ std::string collapse_space(std::string_view s);
 // The non-empty `parts` joined with `sep`.
 std::string join_nonempty(const std::vector<std::string>& parts, std::string_view sep);
 
-// Lowercases ASCII letters.
-std::string ascii_lower(std::string_view s);
-
 // The length of `s` in code points.
 std::size_t utf8_length(std::string_view s);
 

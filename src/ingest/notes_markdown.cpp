@@ -13,16 +13,13 @@
 #include <vector>
 
 #include "ingest/notes_blocks.h"
+#include "text/ascii.h"
 
 namespace tpm::detail {
 namespace {
 
 constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
 constexpr std::size_t kMaxEntityBytes = 32;
-
-bool is_alnum(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
 
 void append_utf8(std::string& out, std::uint32_t cp) {
     if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
@@ -136,14 +133,14 @@ class HtmlReader {
             const bool closing = name_start < html_.size() && html_[name_start] == '/';
             if (closing) ++name_start;
             std::size_t name_end = name_start;
-            while (name_end < html_.size() && is_alnum(html_[name_end])) ++name_end;
+            while (name_end < html_.size() && text::is_ascii_alnum(html_[name_end])) ++name_end;
             if (name_end == name_start) {
                 read_char();  // a '<' that opens no tag ("a < b")
                 continue;
             }
             const std::size_t gt = html_.find('>', name_end);
             advance_to(gt == std::string_view::npos ? html_.size() : gt + 1);
-            on_tag(ascii_lower(html_.substr(name_start, name_end - name_start)), closing);
+            on_tag(text::ascii_lower(html_.substr(name_start, name_end - name_start)), closing);
         }
         flush();
     }

@@ -10,6 +10,7 @@
 
 #include "ingest/notes_blocks.h"
 #include "model/document.h"
+#include "text/ascii.h"
 
 namespace tpm::detail {
 namespace {
@@ -21,7 +22,7 @@ bool reads_as_question(std::string_view title) { return trim_space(title).ends_w
 // A <summary> that only hides the answer of the question around it ("Answer", "Show
 // solution") rather than naming a question or topic of its own.
 bool reveals_answer(std::string_view summary) {
-    std::string s = ascii_lower(trim_space(summary));
+    std::string s = text::ascii_lower(trim_space(summary));
     while (!s.empty() && (s.back() == ':' || s.back() == '.' || s.back() == '!')) s.pop_back();
     static constexpr std::string_view kReveal[] = {
         "",

@@ -6,14 +6,13 @@
 #include <vector>
 
 #include "ingest/notes_blocks.h"
+#include "text/ascii.h"
 
 namespace tpm::detail {
 namespace {
 
 // A heading is a short line; longer ones are sentences that happen to stand alone.
 constexpr std::size_t kMaxHeadingChars = 80;
-
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 bool is_blank(std::string_view line) { return trim_space(line).empty(); }
 
@@ -35,7 +34,7 @@ std::size_t bullet_length(std::string_view t) {
         if (t.starts_with(b)) return b.size();
     }
     std::size_t n = 0;
-    while (n < t.size() && n < 4 && is_digit(t[n])) ++n;
+    while (n < t.size() && n < 4 && text::is_ascii_digit(t[n])) ++n;
     if (n > 0 && n < 4 && n + 1 < t.size() && (t[n] == '.' || t[n] == ')') && t[n + 1] == ' ') {
         return n + 2;
     }
@@ -47,11 +46,11 @@ std::size_t bullet_length(std::string_view t) {
 int numbered_depth(std::string_view t) {
     std::size_t i = 0;
     int depth = 0;
-    while (i < t.size() && is_digit(t[i])) {
-        while (i < t.size() && is_digit(t[i])) ++i;
+    while (i < t.size() && text::is_ascii_digit(t[i])) {
+        while (i < t.size() && text::is_ascii_digit(t[i])) ++i;
         ++depth;
         if (i < t.size() && t[i] == '.') ++i;
-        if (i >= t.size() || !is_digit(t[i])) break;
+        if (i >= t.size() || !text::is_ascii_digit(t[i])) break;
     }
     if (depth == 0 || i >= t.size() || t[i] != ' ') return 0;
     return trim_space(t.substr(i)).empty() ? 0 : depth;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "ingest/front_matter.h"
+#include "text/ascii.h"
 
 namespace tpm {
 namespace {
@@ -45,8 +46,6 @@ std::string_view trim(std::string_view s) {
 
 bool is_upper_or_digit(char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
 bool ends_with_colon(std::string_view s) { return !s.empty() && s.back() == ':'; }
 
 std::string join(const std::vector<std::string>& parts, std::string_view sep) {
@@ -61,7 +60,7 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep) {
 // Reads the decimal number at the start of `s` into `n`; returns the digits' length, or 0.
 std::size_t read_number(std::string_view s, int& n) {
     std::size_t len = 0;
-    while (len < s.size() && is_digit(s[len])) ++len;
+    while (len < s.size() && text::is_ascii_digit(s[len])) ++len;
     if (len == 0 || len > 9) return 0;
     std::from_chars(s.data(), s.data() + len, n);
     return len;
@@ -212,9 +211,7 @@ bool iequals_example(std::string_view label) {
     constexpr std::string_view kExample = "example";
     if (label.size() != kExample.size()) return false;
     for (std::size_t i = 0; i < label.size(); ++i) {
-        char c = label[i];
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        if (c != kExample[i]) return false;
+        if (text::ascii_lower(label[i]) != kExample[i]) return false;
     }
     return true;
 }

@@ -8,6 +8,7 @@
 
 #include "ingest/file_reader.h"
 #include "model/error.h"
+#include "text/ascii.h"
 #include "text/normalize.h"
 
 namespace tpm {
@@ -17,15 +18,11 @@ namespace fs = std::filesystem;
 
 constexpr std::string_view kArrow = "=>";
 
-// ASCII whitespace only: the search layer folds phrases with ICU later, and a non-breaking space
-// inside a phrase is then treated like any other word separator.
-bool is_space(char c) {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
-}
-
+// Trims ASCII whitespace only: the search layer folds phrases with ICU later, and a non-breaking
+// space inside a phrase is then treated like any other word separator.
 std::string_view trim(std::string_view s) {
-    while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-    while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+    while (!s.empty() && text::is_ascii_space(s.front())) s.remove_prefix(1);
+    while (!s.empty() && text::is_ascii_space(s.back())) s.remove_suffix(1);
     return s;
 }
 
@@ -35,7 +32,7 @@ std::string collapse_spaces(std::string_view s) {
     std::string out;
     bool pending_space = false;
     for (const char c : trim(s)) {
-        if (is_space(c)) {
+        if (text::is_ascii_space(c)) {
             pending_space = true;
             continue;
         }

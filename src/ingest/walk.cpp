@@ -12,6 +12,7 @@
 #include <utility>
 
 #include "model/error.h"
+#include "text/ascii.h"
 
 namespace tpm {
 
@@ -22,10 +23,7 @@ namespace {
 enum class NoteKind { none, markdown, text };
 
 NoteKind note_kind(const fs::path& path) {
-    std::string ext = path.extension().string();
-    for (char& ch : ext) {
-        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-    }
+    const std::string ext = text::ascii_lower(path.extension().string());
     if (ext == ".md" || ext == ".markdown" || ext == ".mdx") return NoteKind::markdown;
     if (ext == ".txt") return NoteKind::text;
     return NoteKind::none;

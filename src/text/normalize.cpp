@@ -14,6 +14,7 @@
 #include <string_view>
 
 #include "model/error.h"
+#include "text/ascii.h"
 #include "text/icu_status.h"
 
 namespace tpm::text {
@@ -50,16 +51,6 @@ bool is_ascii(std::string_view bytes) {
     return true;
 }
 
-// NFKC_Casefold maps ASCII to itself except A-Z, so lowercasing gives the same result without
-// the UTF-16 round trip; most corpus words and queries take this path.
-std::string ascii_lower(std::string_view bytes) {
-    std::string out(bytes);
-    for (char& ch : out) {
-        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-    }
-    return out;
-}
-
 // Removes nonspacing marks (general category Mn) from NFD text. Returns false, leaving `out`
 // untouched, when there are none, so the caller can skip recomposition.
 bool strip_nonspacing_marks(const icu::UnicodeString& decomposed, icu::UnicodeString& out) {
@@ -84,6 +75,8 @@ bool strip_nonspacing_marks(const icu::UnicodeString& decomposed, icu::UnicodeSt
 }  // namespace
 
 std::string fold(std::string_view utf8) {
+    // NFKC_Casefold maps ASCII to itself except A-Z, so lowercasing gives the same result
+    // without the UTF-16 round trip; most corpus words and queries take this path.
     if (is_ascii(utf8)) return ascii_lower(utf8);
     // ICU string lengths are int32_t.
     if (utf8.size() > static_cast<std::size_t>(std::numeric_limits<int32_t>::max())) {
