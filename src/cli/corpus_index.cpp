@@ -9,6 +9,8 @@
 #include "model/error.h"
 #include "store/index_repair.h"
 #include "store/schema.h"
+#include "store/stemmer.h"
+#include "store/stored_records.h"
 #include "topics/tagger.h"
 
 namespace tpm::cli {
@@ -21,7 +23,7 @@ void tag_documents(std::vector<Document>& docs, const std::vector<SourceInfo>& s
                    const Taxonomy& taxonomy, std::vector<Diagnostic>& diagnostics) {
     std::map<std::string, std::vector<std::string>> tags_of;
     for (const SourceInfo& s : sources) tags_of[s.path] = s.tags;
-    const Xapian::Stem stem = schema::caching_stemmer();
+    const Xapian::Stem stem = caching_stemmer();
     const Tagger tagger(taxonomy, [&stem](const std::string& word) { return stem(word); });
     std::set<std::string> reported;
     for (Document& doc : docs) {
@@ -69,7 +71,7 @@ IndexReport build_corpus_index(const std::filesystem::path& corpus_dir,
     }
     writer.remove_all_except(ids);
     writer.set_sources(ingested.sources);
-    writer.set_metadata(schema::kTaxonomyKey, schema::encode_taxonomy(taxonomy.topics()));
+    writer.set_metadata(schema::kTaxonomyKey, encode_taxonomy(taxonomy.topics()));
     writer.set_synonyms(vocabulary);
     writer.set_metadata(schema::kCorpusFingerprintKey, fingerprint);
     writer.commit();

@@ -20,6 +20,8 @@
 #include "store/index_repair.h"
 #include "store/notes_writer.h"
 #include "store/schema.h"
+#include "store/stemmer.h"
+#include "store/stored_records.h"
 #include "text/decode.h"
 #include "topics/tagger.h"
 
@@ -53,14 +55,14 @@ class Updater {
         : how_(how),
           report_(report),
           writer_(how.index_dir, writer_options(how)),
-          stem_(schema::caching_stemmer()),
+          stem_(caching_stemmer()),
           tagger_(how.taxonomy ? *how.taxonomy : empty_,
                   [this](const std::string& word) { return stem_(word); }),
           maker_(stem_) {
         if (how.writing) how.writing();
         if (how.taxonomy) {
             writer_.set_metadata(schema::kTaxonomyKey,
-                                 schema::encode_taxonomy(how.taxonomy->topics()));
+                                 encode_taxonomy(how.taxonomy->topics()));
         }
     }
 

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "store/schema.h"
+#include "store/stemmer.h"
 #include "text/normalize.h"
 #include "text/words.h"
 
@@ -158,7 +159,7 @@ bool anchor_at(std::string_view text, std::size_t at, const std::string& anchor)
 }  // namespace
 
 Highlighter::Highlighter(QueryTerms terms, std::map<std::string, double> weights)
-    : terms_(std::move(terms)), weights_(std::move(weights)), stemmer_(schema::caching_stemmer()) {
+    : terms_(std::move(terms)), weights_(std::move(weights)), stemmer_(caching_stemmer()) {
     std::sort(terms_.words.begin(), terms_.words.end());
     std::sort(terms_.stems.begin(), terms_.stems.end());
     for (const std::string& stem : terms_.stems) {

@@ -16,6 +16,7 @@
 
 #include "model/hit.h"
 #include "search/query_builder.h"
+#include "store/stemmer.h"
 
 namespace tpm {
 
@@ -44,7 +45,7 @@ class Highlighter {
   private:
     QueryTerms terms_;
     std::map<std::string, double> weights_;
-    Xapian::Stem stemmer_;  // schema::caching_stemmer(): an answer repeats its words
+    Xapian::Stem stemmer_;  // caching_stemmer(): an answer repeats its words
     // The English stemmer only rewrites endings, so a word can stem to a query stem only if it
     // starts with the same byte: the others are not stemmed at all (half of a search's time).
     std::array<bool, 256> stem_initials_{};

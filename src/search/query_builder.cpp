@@ -12,6 +12,7 @@
 #include "search/synonyms.h"
 #include "search/word_list.h"
 #include "store/schema.h"
+#include "store/stemmer.h"
 #include "text/normalize.h"
 #include "text/printable.h"
 #include "text/words.h"
@@ -477,7 +478,7 @@ BuiltQuery QueryBuilder::build(std::string_view text, Reading reading) const {
     if (plain && !plain->words.empty()) {
         built.plain_words =
             static_cast<std::size_t>(std::count(plain->words.begin(), plain->words.end(), ' ')) + 1;
-        const std::vector<std::string> stems = schema::phrase_stems(plain->words);
+        const std::vector<std::string> stems = phrase_stems(plain->words);
         if (context_.synonyms) detail::add_synonyms(*context_.synonyms, stems, built, in_question);
         if (context_.taxonomy) {
             built.matching = detail::add_topic_boost(*context_.taxonomy, stems, built.matching);

@@ -7,6 +7,7 @@
 
 #include "search/synonyms.h"
 #include "store/schema.h"
+#include "store/stemmer.h"
 #include "text/normalize.h"
 #include "text/words.h"
 #include "topics/taxonomy.h"
@@ -65,7 +66,7 @@ constexpr double kTopicBoost = 2.0;
 // NOT still exclude.
 //
 // Whether a topic is named: every word of one of its names (but "and") is among the query's
-// stems once stemmed, as schema::phrase_stems() would stem it. An English Snowball stem keeps
+// stems once stemmed, as phrase_stems() would stem it. An English Snowball stem keeps
 // its word's first letter (only endings after the first vowel are cut or rewritten; the test
 // Highlighter.EveryWordStartsWithItsStemLessTwoBytes checks every dictionary word), so a word
 // whose first letter starts none of the query's stems is never stemmed: stemming the

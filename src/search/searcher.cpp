@@ -10,6 +10,7 @@
 #include "search/feedback.h"
 #include "search/index_reader.h"
 #include "store/schema.h"
+#include "store/stored_records.h"
 #include "text/normalize.h"
 
 namespace tpm {
@@ -236,7 +237,7 @@ SearchResults Searcher::run(const BuiltQuery& built, const Xapian::Query& reques
 Document Searcher::stored_document(const Xapian::Document& doc) const {
     const std::string data = doc.get_data();
     try {
-        return schema::decode_document_data(data);
+        return decode_document_data(data);
     } catch (const Error&) {
         if (db_.reopen())
             throw Xapian::DatabaseModifiedError("the index changed while it was read");
@@ -278,7 +279,7 @@ const Taxonomy& Searcher::taxonomy() const {
     if (!taxonomy_) {
         const std::string data =
             with_reopen(db_, [&] { return db_.get_metadata(schema::kTaxonomyKey); });
-        taxonomy_.emplace(data.empty() ? std::vector<Topic>() : schema::decode_taxonomy(data));
+        taxonomy_.emplace(data.empty() ? std::vector<Topic>() : decode_taxonomy(data));
     }
     return *taxonomy_;
 }
@@ -309,7 +310,7 @@ std::optional<Document> Searcher::find(std::string_view id) const {
     return with_reopen(db_, [&]() -> std::optional<Document> {
         Xapian::PostingIterator p = db_.postlist_begin(term);
         if (p == db_.postlist_end(term)) return std::nullopt;
-        return schema::decode_document_data(db_.get_document(*p).get_data());
+        return decode_document_data(db_.get_document(*p).get_data());
     });
 }
 
@@ -317,7 +318,7 @@ std::optional<SourceInfo> Searcher::source_info(const std::string& path) const {
     return with_reopen(db_, [&]() -> std::optional<SourceInfo> {
         const std::string data = db_.get_metadata(schema::source_key(path));
         if (data.empty()) return std::nullopt;
-        return schema::decode_source_info(data);
+        return decode_source_info(data);
     });
 }
 
@@ -329,7 +330,7 @@ std::vector<std::string> Searcher::ids() const {
         const Xapian::MSet all = enquire.get_mset(0, db_.get_doccount());
         std::vector<std::string> out;
         for (auto it = all.begin(); it != all.end(); ++it) {
-            out.push_back(schema::decode_document_data(it.get_document().get_data()).id);
+            out.push_back(decode_document_data(it.get_document().get_data()).id);
         }
         return out;
     });

@@ -12,6 +12,7 @@
 #include "search/index_reader.h"
 #include "search/searcher.h"
 #include "store/schema.h"
+#include "store/stored_records.h"
 
 namespace tpm {
 
@@ -104,7 +105,7 @@ SearchResults find_similar(const Xapian::Database& database, std::string_view id
         Hit hit;
         hit.rank = ++rank;
         hit.score = it.get_weight();
-        hit.doc = schema::decode_document_data(
+        hit.doc = decode_document_data(
             detail::with_reopen(db, [&] { return it.get_document().get_data(); }));
         for (const auto& m : highlighter.matches(hit.doc.title)) {
             hit.title_highlights.push_back(m.span);

@@ -5,6 +5,8 @@
 #include <utility>
 
 #include "store/schema.h"
+#include "store/stemmer.h"
+#include "store/synonym_table.h"
 
 namespace tpm {
 
@@ -39,7 +41,7 @@ Diagnostic counted(Diagnostic first, std::size_t more) {
 SynonymExpander::SynonymExpander(const std::vector<SynonymEntry>& entries,
                                  const Xapian::Database* db, std::string source)
     : db_(db), source_(std::move(source)) {
-    // The pairs of schema::synonym_pairs() (which writes the index's own table), made here
+    // The pairs of synonym_pairs() (which writes the index's own table), made here
     // with the caps: each phrase is stemmed once, and a group of n phrases is cut before it
     // makes n * (n - 1) pairs.
     for (const SynonymEntry& entry : entries) {
@@ -62,7 +64,7 @@ SynonymExpander::SynonymExpander(const std::vector<SynonymEntry>& entries,
         }
         std::vector<std::string> targets;
         for (std::size_t i = 0; i < used; ++i) {
-            targets.push_back(schema::synonym_key(schema::phrase_stems(written[i])));
+            targets.push_back(synonym_key(phrase_stems(written[i])));
         }
         auto expand_from = [&](const std::string& phrase, const std::string& key) {
             if (key.empty()) return;
@@ -74,7 +76,7 @@ SynonymExpander::SynonymExpander(const std::vector<SynonymEntry>& entries,
             for (std::size_t i = 0; i < used; ++i) expand_from(written[i], targets[i]);
         } else {
             for (const std::string& phrase : entry.from) {
-                expand_from(phrase, schema::synonym_key(schema::phrase_stems(phrase)));
+                expand_from(phrase, synonym_key(phrase_stems(phrase)));
             }
         }
     }
@@ -144,7 +146,7 @@ std::vector<Expansion> SynonymExpander::expand(const std::vector<std::string>& s
             const std::vector<std::string> run(
                 stems.begin() + static_cast<std::ptrdiff_t>(i),
                 stems.begin() + static_cast<std::ptrdiff_t>(i + len));
-            const std::string key = schema::synonym_key(run);
+            const std::string key = synonym_key(run);
             std::vector<Alternative> alts = alternatives(key);
             std::erase_if(alts, [&](const Alternative& a) { return a.stems == key; });
             if (alts.empty()) continue;

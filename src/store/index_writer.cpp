@@ -10,6 +10,8 @@
 #include "model/error.h"
 #include "store/index_repair.h"
 #include "store/schema.h"
+#include "store/stored_records.h"
+#include "store/synonym_table.h"
 #include "store/writable.h"
 #include "store/xapian_error.h"
 
@@ -47,7 +49,7 @@ void IndexWriter::put(const Document& doc) {
             Xapian::PostingIterator it = impl_->db.postlist_begin(term);
             const bool exists = it != impl_->db.postlist_end(term);
             if (exists && !impl_->reindex_all &&
-                impl_->db.get_document(*it).get_data() == schema::encode_document_data(doc)) {
+                impl_->db.get_document(*it).get_data() == encode_document_data(doc)) {
                 ++stats_.unchanged;
                 return;
             }
@@ -83,7 +85,7 @@ void IndexWriter::set_synonyms(const std::vector<SynonymEntry>& entries) {
         std::vector<std::string> old(impl_->db.synonym_keys_begin(), impl_->db.synonym_keys_end());
         for (const std::string& key : old) impl_->db.clear_synonyms(key);
         std::size_t max_words = 0;
-        for (const auto& [key, alternative] : schema::synonym_pairs(entries)) {
+        for (const auto& [key, alternative] : synonym_pairs(entries)) {
             impl_->db.add_synonym(key, alternative);
             max_words = std::max(
                 max_words, static_cast<std::size_t>(std::count(key.begin(), key.end(), ' ')) + 1);
@@ -98,7 +100,7 @@ void IndexWriter::set_sources(const std::vector<SourceInfo>& sources) {
         std::set<std::string> current;
         for (const SourceInfo& info : sources) {
             current.insert(schema::source_key(info.path));
-            impl_->db.set_metadata(schema::source_key(info.path), schema::encode_source_info(info));
+            impl_->db.set_metadata(schema::source_key(info.path), encode_source_info(info));
         }
         std::vector<std::string> stale;
         for (auto k = impl_->db.metadata_keys_begin(prefix);

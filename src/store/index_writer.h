@@ -13,6 +13,7 @@
 
 #include "model/document.h"
 #include "model/synonym.h"
+#include "store/synonym_table.h"
 
 namespace tpm {
 
@@ -53,7 +54,7 @@ class IndexWriter {
     void set_metadata(const std::string& key, const std::string& value);
 
     // Replaces the vocabulary pack in Xapian's synonym table with `entries`, stemmed as the
-    // index holds its words (schema::synonym_pairs).
+    // index holds its words (synonym_pairs).
     void set_synonyms(const std::vector<SynonymEntry>& entries);
 
     // Records the front matter of every source file, dropping that of files not listed.

@@ -10,6 +10,8 @@
 #include "store/fnv1a.h"
 #include "store/index_repair.h"
 #include "store/schema.h"
+#include "store/stemmer.h"
+#include "store/stored_records.h"
 #include "store/writable.h"
 #include "store/xapian_error.h"
 
@@ -151,7 +153,7 @@ void NotesWriter::set_roots(const std::vector<std::string>& roots) {
 
 std::map<std::string, FileState> NotesWriter::files() const { return notes_files(impl_->db); }
 
-SectionMaker::SectionMaker() : tg_(detail::make_term_generator(schema::caching_stemmer())) {}
+SectionMaker::SectionMaker() : tg_(detail::make_term_generator(caching_stemmer())) {}
 
 SectionMaker::SectionMaker(const Xapian::Stem& stem) : tg_(detail::make_term_generator(stem)) {}
 
@@ -195,7 +197,7 @@ void NotesWriter::replace_file(const FileState& state, const MadeSections& secti
         }
         if (info) {
             impl_->db.set_metadata(schema::source_key(state.path),
-                                   schema::encode_source_info(*info));
+                                   encode_source_info(*info));
         }
         FileState stored = state;
         stored.documents = docs.size();

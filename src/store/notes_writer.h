@@ -20,6 +20,7 @@
 
 #include "model/document.h"
 #include "store/index_writer.h"
+#include "store/stemmer.h"
 
 namespace tpm {
 
@@ -60,7 +61,7 @@ struct MadeSections {
 class SectionMaker {
   public:
     SectionMaker();
-    // Stems with `stem` (a schema::caching_stemmer()), e.g. the one the caller tags topics with,
+    // Stems with `stem` (a caching_stemmer()), e.g. the one the caller tags topics with,
     // so a word is stemmed once for both. Not thread-safe, like the SectionMaker itself.
     explicit SectionMaker(const Xapian::Stem& stem);
     // Once `stop` (may be null) is set, returns within a field of the text: `stopped`, with what

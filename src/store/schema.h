@@ -1,8 +1,10 @@
-// store/schema.h: the one table of how documents live in the index: term prefixes, query field
-// names, value slots, the stemmer, metadata keys and the document data format. Everything that
-// reads or writes the index takes these from here (notmuch lib/prefix.cc; prefixes follow
-// Omega's conventions, xapian-omega docs/termprefixes.rst).
-// May include model/ and Xapian. search/ may include this file (and only this one) from store/.
+// store/schema.h: the one table of how documents live in the index: term prefixes (and the
+// functions that build and split terms), query field names, value slots, metadata keys, the
+// stemmer's language and the files of an index folder. Everything that reads or writes the
+// index takes these from here, and no other file spells them (tests/schema_spelling_test.cpp;
+// notmuch lib/prefix.cc; prefixes follow Omega's conventions, xapian-omega
+// docs/termprefixes.rst). How records are encoded is in stored_records.h, the stemmer in
+// stemmer.h, the synonym table in synonym_table.h.
 #pragma once
 
 #include <xapian.h>
@@ -10,12 +12,9 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 #include "model/document.h"
-#include "model/synonym.h"
-#include "model/topic.h"
 
 namespace tpm::schema {
 
@@ -28,12 +27,13 @@ inline constexpr const char* kSchemaVersionKey = "tpmsearch:schema";
 inline constexpr const char* kCorpusFingerprintKey = "tpmsearch:corpus";
 // The most words a phrase of the vocabulary pack has (in Xapian's synonym table).
 inline constexpr const char* kVocabularyMaxWordsKey = "tpmsearch:vocabulary-words";
-// The taxonomy the index was tagged with, as encode_taxonomy().
+// The taxonomy the index was tagged with, as encode_taxonomy() (store/stored_records.h).
 inline constexpr const char* kTaxonomyKey = "tpmsearch:taxonomy";
 // How terms were generated (store/writable.cpp term_signature()); when it differs, the writer
 // re-indexes every document.
 inline constexpr const char* kTermSignatureKey = "tpmsearch:terms";
-// One key per source file (source_key()); the value is encode_source_info().
+// One key per source file (source_key()); the value is encode_source_info()
+// (store/stored_records.h).
 inline constexpr const char* kSourceKeyPrefix = "tpmsearch:source:";
 // Notes index: the registered folders (a JSON list), and one key per indexed file (file_key())
 // holding what the file looked like when indexed.
@@ -49,14 +49,6 @@ inline constexpr const char* kTablesCheckedFileName = "tables-checked";
 
 // One stemmer for indexing and querying.
 inline constexpr const char* kStemLanguage = "english";
-
-// A Xapian::Stem for kStemLanguage that returns what the plain one does, from a cache of up to
-// `max_words` words (emptied when full, so memory stays bounded on any corpus). Snowball costs
-// about 2,700 instructions a word through Xapian::Stem, and text repeats its words: the
-// indexers stem every word of every note twice (terms and topics), the highlighter every word
-// of an excerpt. Like every Xapian::Stem it is not thread-safe, and copies share the cache:
-// one per thread.
-Xapian::Stem caching_stemmer(std::size_t max_words = 200000);
 
 // Boolean (filter) term prefixes.
 inline constexpr std::string_view kPrefixId = "Q";            // unique id: "QQ26", "Qtips/1"
@@ -150,35 +142,5 @@ std::string canonical_id(std::string_view id);
 
 // The unique id term of a document id.
 std::string id_term(std::string_view id);
-
-// The document data: the whole Document as compact JSON, which the printers need (title,
-// source, line, the structured answer).
-std::string encode_document_data(const Document& doc);
-
-// The inverse of encode_document_data(). Throws tpm::Error(index_corrupt) on data it cannot
-// read.
-Document decode_document_data(std::string_view data);
-
-// The taxonomy (id, name, description, aliases; not the signals) as compact JSON, and back.
-// Decoding throws tpm::Error(index_corrupt) on data it cannot read.
-std::string encode_taxonomy(const std::vector<Topic>& topics);
-std::vector<Topic> decode_taxonomy(std::string_view data);
-
-// The stems of `text` as the index holds them: folded, split at word boundaries, stemmed.
-std::vector<std::string> phrase_stems(std::string_view text);
-
-// A phrase's key in Xapian's synonym table, and the form of an alternative there: its stems
-// joined by single spaces ("featur flag").
-std::string synonym_key(const std::vector<std::string>& stems);
-
-// The (key, alternative) pairs of a vocabulary pack: each phrase of a two-way entry to every
-// other one, each source of a one-way entry to every target; all in synonym_key() form.
-std::vector<std::pair<std::string, std::string>> synonym_pairs(
-    const std::vector<SynonymEntry>& entries);
-
-// A source file's front matter (title, date, excerpt) as compact JSON, and back. Decoding
-// throws tpm::Error(index_corrupt) on data it cannot read.
-std::string encode_source_info(const SourceInfo& info);
-SourceInfo decode_source_info(std::string_view data);
 
 }  // namespace tpm::schema

@@ -7,6 +7,8 @@
 #include "model/error.h"
 #include "store/database.h"
 #include "store/schema.h"
+#include "store/stemmer.h"
+#include "store/stored_records.h"
 #include "text/normalize.h"
 
 namespace tpm::detail {
@@ -178,7 +180,7 @@ Xapian::Document make_document(const Document& doc, Xapian::TermGenerator& tg,
     if (!topics.empty()) xdoc.add_value(schema::kSlotTopics, topics);
     xdoc.add_value(schema::kSlotOrder, schema::order_key(doc));
     xdoc.add_value(schema::kSlotLine, Xapian::sortable_serialise(doc.line));
-    xdoc.set_data(schema::encode_document_data(doc));
+    xdoc.set_data(encode_document_data(doc));
     return xdoc;
 }
 
@@ -208,7 +210,7 @@ void open_writable_index(const std::filesystem::path& dir, const WriterOptions& 
     // An empty index has nothing to index again.
     out.reindex_all =
         out.db.get_doccount() > 0 && out.db.get_metadata(schema::kTermSignatureKey) != term_signature();
-    out.tg = make_term_generator(schema::caching_stemmer());
+    out.tg = make_term_generator(caching_stemmer());
 }
 
 Xapian::TermGenerator make_term_generator(const Xapian::Stem& stem) {

@@ -12,6 +12,7 @@
 
 #include "model/document.h"
 #include "store/index_writer.h"
+#include "store/stemmer.h"
 
 namespace tpm::detail {
 
@@ -41,7 +42,7 @@ Xapian::Document make_document(const Document& doc, Xapian::TermGenerator& tg,
 
 // The term generator documents are indexed with (English stemming, CJK as n-grams). It has no
 // database, so one can be used on any thread; spelling data is added with add_to_index().
-// `stem`: schema::caching_stemmer(), one per thread; a caller that also stems words itself
+// `stem`: caching_stemmer(), one per thread; a caller that also stems words itself
 // (the topic tagger) passes its own, so each word is stemmed once.
 Xapian::TermGenerator make_term_generator(const Xapian::Stem& stem);
 

@@ -23,6 +23,7 @@
 #include <thread>
 
 #include "store/schema.h"
+#include "store/stored_records.h"
 #include "support/run_process.h"
 #include "support/temp_dir.h"
 
@@ -75,7 +76,7 @@ class VersionedNotes {
             std::set<int> versions;
             int count = 0;
             for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
-                const Document doc = schema::decode_document_data(db.get_document(*p).get_data());
+                const Document doc = decode_document_data(db.get_document(*p).get_data());
                 const auto v = doc.title.rfind(" v");
                 if (doc.title.find(" > Part ") == std::string::npos || v == std::string::npos) {
                     continue;  // the "Note i" section above the parts

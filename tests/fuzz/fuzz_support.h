@@ -21,6 +21,7 @@
 #include "output/text_printer.h"
 #include "search/excerpt.h"
 #include "store/schema.h"
+#include "store/stored_records.h"
 #include "text/normalize.h"
 #include "text/words.h"
 #include "topics/tagger.h"
@@ -140,7 +141,7 @@ inline void check_document(const Document& doc, const std::vector<std::string>& 
     TPM_FUZZ_CHECK(tags.topics.size() <= Tagger::kMaxTopics);
     tagged.topics = std::move(tags.topics);
     tagged.tags = std::move(tags.unknown);
-    TPM_FUZZ_CHECK(schema::decode_document_data(schema::encode_document_data(tagged)) == tagged);
+    TPM_FUZZ_CHECK(decode_document_data(encode_document_data(tagged)) == tagged);
     std::ostringstream out;
     print_document(out, tagged, TextStyle{.color = true, .width = 60});
     print_document_json(out, tagged);

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "store/stored_records.h"
+
 #include "fuzz_support.h"
 
 namespace {
@@ -52,9 +54,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         TPM_FUZZ_CHECK(taxonomy.nearest(topic.id, 1) == std::vector<std::string>{topic.id});
     }
 
-    // The index keeps the taxonomy without its signals and lines (schema::encode_taxonomy).
+    // The index keeps the taxonomy without its signals and lines (encode_taxonomy).
     const std::vector<Topic> stored =
-        schema::decode_taxonomy(schema::encode_taxonomy(taxonomy.topics()));
+        decode_taxonomy(encode_taxonomy(taxonomy.topics()));
     TPM_FUZZ_CHECK(stored.size() == taxonomy.topics().size());
     for (std::size_t i = 0; i < stored.size(); ++i) {
         const Topic& t = taxonomy.topics()[i];

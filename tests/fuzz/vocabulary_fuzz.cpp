@@ -12,6 +12,8 @@
 #include "fuzz_support.h"
 #include "ingest/vocabulary.h"
 #include "search/synonyms.h"
+#include "store/stemmer.h"
+#include "store/synonym_table.h"
 
 namespace {
 
@@ -47,7 +49,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         check_phrases(e.to);
     }
 
-    for (const auto& [key, alternative] : schema::synonym_pairs(entries)) {
+    for (const auto& [key, alternative] : synonym_pairs(entries)) {
         fuzz::check_utf8(key);
         fuzz::check_utf8(alternative);
     }
@@ -59,7 +61,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (const SynonymEntry& e : entries) {
         for (const std::string& phrase : e.from) {
             if (++phrases > 16) break;  // a long pack repeats the same work
-            const std::vector<std::string> stems = schema::phrase_stems(phrase);
+            const std::vector<std::string> stems = phrase_stems(phrase);
             std::size_t end = 0;
             for (const Expansion& x : expander.expand(stems)) {
                 TPM_FUZZ_CHECK(x.start >= end && x.start < x.end && x.end <= stems.size());

@@ -10,6 +10,8 @@
 #include "store/database.h"
 #include "store/index_writer.h"
 #include "store/schema.h"
+#include "store/stemmer.h"
+#include "store/stored_records.h"
 #include "support/sample_index.h"
 #include "support/temp_dir.h"
 #include "topics/taxonomy.h"
@@ -56,7 +58,7 @@ TEST(SynonymExpander, MatchesStemmedPhrasesLeftmostLongest) {
     };
     for (const Case& c : cases) {
         SCOPED_TRACE(c.query);
-        const auto got = expander.expand(schema::phrase_stems(c.query));
+        const auto got = expander.expand(phrase_stems(c.query));
         ASSERT_EQ(got.size(), c.expected.size());
         for (std::size_t i = 0; i < got.size(); ++i) {
             std::vector<std::string> want;
@@ -97,7 +99,7 @@ TEST_F(ExpandedQueries, SynonymsWorkWithStemmingOnBothSides) {
     enquire.set_query(q.query);
     const Xapian::MSet mset = enquire.get_mset(0, 10);
     ASSERT_GE(mset.size(), 1u);
-    EXPECT_EQ(schema::decode_document_data(mset.begin().get_document().get_data()).id, "Q1");
+    EXPECT_EQ(decode_document_data(mset.begin().get_document().get_data()).id, "Q1");
 }
 
 TEST_F(ExpandedQueries, OnlyPlainQueriesAreExpanded) {
@@ -121,7 +123,7 @@ TEST_F(ExpandedQueries, ExpansionsFindDocumentsThatOnlyUseTheOtherWords) {
     enquire.set_query(q.query);
     const Xapian::MSet mset = enquire.get_mset(0, 10);
     ASSERT_GE(mset.size(), 1u);
-    EXPECT_EQ(schema::decode_document_data(mset.begin().get_document().get_data()).id, "Q1");
+    EXPECT_EQ(decode_document_data(mset.begin().get_document().get_data()).id, "Q1");
 }
 
 // Ids of what `text` matches, best first.
@@ -200,7 +202,7 @@ TEST(SynonymCaps, AnEntryGivesAPhraseAtMostTheCapAndSaysSoOnce) {
     };
     const SynonymExpander expander(entries, nullptr, "mine.txt");
     auto alternatives_of = [&](const std::string& word) {
-        const auto got = expander.expand(schema::phrase_stems(word));
+        const auto got = expander.expand(phrase_stems(word));
         return got.empty() ? std::size_t{0} : got.front().alternatives.size();
     };
     EXPECT_EQ(alternatives_of("canary"), kMaxAlternatives);
@@ -231,7 +233,7 @@ TEST(SynonymCaps, AQueryGetsAtMostTheCapOfAlternativesAndIsToldWhichLineWasCut) 
     const SynonymExpander expander(entries, nullptr, "mine.txt");
     EXPECT_TRUE(expander.problems().empty());
     std::optional<Diagnostic> capped;
-    const auto got = expander.expand(schema::phrase_stems(query), &capped);
+    const auto got = expander.expand(phrase_stems(query), &capped);
     std::size_t total = 0;
     for (const Expansion& e : got) total += e.alternatives.size();
     EXPECT_EQ(total, kMaxQueryAlternatives);
@@ -245,7 +247,7 @@ TEST(SynonymCaps, AQueryGetsAtMostTheCapOfAlternativesAndIsToldWhichLineWasCut) 
     // Six phrases fit: nothing to say.
     capped.reset();
     EXPECT_EQ(
-        expander.expand(schema::phrase_stems("key0 key1 key2 key3 key4 key5"), &capped).size(), 6U);
+        expander.expand(phrase_stems("key0 key1 key2 key3 key4 key5"), &capped).size(), 6U);
     EXPECT_FALSE(capped);
 }
 

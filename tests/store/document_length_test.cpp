@@ -15,6 +15,7 @@
 
 #include "store/notes_writer.h"
 #include "store/schema.h"
+#include "store/stemmer.h"
 #include "store/writable.h"
 #include "support/temp_dir.h"
 #include "text/normalize.h"
@@ -236,8 +237,8 @@ std::vector<Document> all_documents() {
 }
 
 TEST(DocumentLength, EveryTermWdfPositionAndLeftOutLengthIsThatOfTheFieldByFieldWalk) {
-    Xapian::TermGenerator tg = detail::make_term_generator(schema::caching_stemmer());
-    Xapian::TermGenerator reference_tg = detail::make_term_generator(schema::caching_stemmer());
+    Xapian::TermGenerator tg = detail::make_term_generator(caching_stemmer());
+    Xapian::TermGenerator reference_tg = detail::make_term_generator(caching_stemmer());
     std::size_t with_labels = 0, left_out = 0;
     for (const Document& doc : all_documents()) {
         SCOPED_TRACE(doc.id);
@@ -261,8 +262,8 @@ TEST(DocumentLength, DocumentLengthsInARealIndexAreThoseOfTheReference) {
     test::TempDir dir;
     Xapian::WritableDatabase made_db((dir / "made").string(), Xapian::DB_CREATE);
     Xapian::WritableDatabase reference_db((dir / "reference").string(), Xapian::DB_CREATE);
-    Xapian::TermGenerator tg = detail::make_term_generator(schema::caching_stemmer());
-    Xapian::TermGenerator reference_tg = detail::make_term_generator(schema::caching_stemmer());
+    Xapian::TermGenerator tg = detail::make_term_generator(caching_stemmer());
+    Xapian::TermGenerator reference_tg = detail::make_term_generator(caching_stemmer());
     const std::vector<Document> docs = all_documents();
     for (const Document& doc : docs) {
         detail::add_to_index(made_db, detail::make_document(doc, tg));
@@ -289,7 +290,7 @@ TEST(DocumentLength, AStopAskedForCutsMakingShort) {
     const MadeSections cut = SectionMaker().make(docs, &stop);
     EXPECT_TRUE(cut.stopped);
     EXPECT_LT(cut.made.size(), docs.size());
-    Xapian::TermGenerator tg = detail::make_term_generator(schema::caching_stemmer());
+    Xapian::TermGenerator tg = detail::make_term_generator(caching_stemmer());
     const Xapian::Document list = detail::make_document(docs[1], tg, &stop);
     EXPECT_LT(list.termlist_count(), detail::make_document(docs[1], tg).termlist_count());
 }

@@ -9,6 +9,7 @@
 #include "model/error.h"
 #include "store/database.h"
 #include "store/schema.h"
+#include "store/stored_records.h"
 #include "support/temp_dir.h"
 
 namespace tpm {
@@ -46,7 +47,7 @@ TEST(IndexWriter, CommittedDocumentsRoundTrip) {
     EXPECT_EQ(index_schema_version(db), schema::kSchemaVersion);
     Xapian::PostingIterator p = db.postlist_begin(schema::id_term("Q1"));
     ASSERT_NE(p, db.postlist_end(schema::id_term("Q1")));
-    EXPECT_EQ(schema::decode_document_data(db.get_document(*p).get_data()), doc);
+    EXPECT_EQ(decode_document_data(db.get_document(*p).get_data()), doc);
     // Stemmed and field terms exist, with positions for phrases.
     EXPECT_EQ(count_term(db, "Zcanari"), 1u);
     EXPECT_EQ(count_term(db, "ZScanari"), 0u);  // "canary" is not in the question
@@ -66,15 +67,15 @@ TEST(StoredData, DocumentsAndTaxonomyRoundTripAndDamageIsReported) {
     doc.kind = DocKind::story;
     doc.topics = {"security", "risk-management"};
     doc.tags = {"#star"};
-    const std::string data = schema::encode_document_data(doc);
-    EXPECT_EQ(schema::decode_document_data(data), doc);
+    const std::string data = encode_document_data(doc);
+    EXPECT_EQ(decode_document_data(data), doc);
     const std::vector<Topic> topics = {
         {"security", "Security", "Keeping data safe", {"sec"}, {}, 0}};
-    EXPECT_EQ(schema::decode_taxonomy(schema::encode_taxonomy(topics)), topics);
+    EXPECT_EQ(decode_taxonomy(encode_taxonomy(topics)), topics);
     for (const std::string& damaged : {data.substr(0, data.size() / 2), data + "x",
                                        std::string("\xff\xff\xff"), std::string()}) {
         try {
-            schema::decode_document_data(damaged);
+            decode_document_data(damaged);
             ADD_FAILURE() << "decoded " << damaged.size() << " damaged bytes";
         } catch (const Error& e) {
             EXPECT_EQ(e.code(), ErrorCode::index_corrupt);
@@ -197,7 +198,7 @@ TEST(IndexWriter, SourcesAreRecordedAndReplaced) {
     }
     const Xapian::Database db = open_index(dir.path());
     EXPECT_EQ(db.get_metadata(std::string(schema::kSourceKeyPrefix) + "corpus/a.txt"), "");
-    EXPECT_EQ(schema::decode_source_info(
+    EXPECT_EQ(decode_source_info(
                   db.get_metadata(std::string(schema::kSourceKeyPrefix) + "corpus/b.txt")),
               b);
 }

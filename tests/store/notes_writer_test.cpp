@@ -14,6 +14,8 @@
 #include "model/error.h"
 #include "store/database.h"
 #include "store/schema.h"
+#include "store/stemmer.h"
+#include "store/stored_records.h"
 #include "store/writable.h"
 #include "support/temp_dir.h"
 
@@ -41,7 +43,7 @@ std::vector<std::string> ids_of_source(const Xapian::Database& db, const std::st
     std::vector<std::string> ids;
     const std::string term = schema::source_term(path);
     for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
-        ids.push_back(schema::decode_document_data(db.get_document(*p).get_data()).id);
+        ids.push_back(decode_document_data(db.get_document(*p).get_data()).id);
     }
     return ids;
 }
@@ -124,7 +126,7 @@ TEST(NotesWriter, ANoteIsAsLongAsAShippedQuestionOfTheSameText) {
         "\u0645\u0631\u062D\u0628\u0627 THE END",
         "\u9762\u63A5\u306E\u8CEA\u554F and \u7B54\u3048",
     };
-    Xapian::TermGenerator tg = detail::make_term_generator(schema::caching_stemmer());
+    Xapian::TermGenerator tg = detail::make_term_generator(caching_stemmer());
     for (const std::string& text : texts) {
         SCOPED_TRACE(text);
         Document shipped = section("/notes/a.md", 1, "Rollouts and " + text);
@@ -250,7 +252,7 @@ TEST(NotesWriter, FrontMatterOfALongPathIsRecordedAndRemoved) {
     }
     {
         const Xapian::Database db = open_index(dir.path());
-        EXPECT_EQ(schema::decode_source_info(db.get_metadata(schema::source_key(deep))).title,
+        EXPECT_EQ(decode_source_info(db.get_metadata(schema::source_key(deep))).title,
                   "Deep note");
         EXPECT_EQ(ids_of_source(db, deep).size(), 1u);
     }

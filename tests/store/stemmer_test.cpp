@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "store/schema.h"
+#include "store/stemmer.h"
 
 namespace tpm {
 namespace {
@@ -38,7 +39,7 @@ TEST(CachingStemmer, StemsEveryWordAsThePlainStemmerDoes) {
     // A cache far smaller than the vocabulary is emptied over and over on the way.
     for (const std::size_t max_words : {std::size_t{0}, std::size_t{50}, std::size_t{200000}}) {
         SCOPED_TRACE(max_words);
-        const Xapian::Stem cached = schema::caching_stemmer(max_words);
+        const Xapian::Stem cached = caching_stemmer(max_words);
         std::size_t differ = 0;
         for (const std::string& w : words) {
             if (cached(w) != plain(w)) ++differ;
@@ -48,7 +49,7 @@ TEST(CachingStemmer, StemsEveryWordAsThePlainStemmerDoes) {
 }
 
 TEST(CachingStemmer, SaysWhatItStemsWith) {
-    EXPECT_NE(schema::caching_stemmer().get_description().find("english"), std::string::npos);
+    EXPECT_NE(caching_stemmer().get_description().find("english"), std::string::npos);
 }
 
 }  // namespace
