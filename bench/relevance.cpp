@@ -25,7 +25,7 @@
 #include <string>
 #include <vector>
 
-#include "cli/corpus_index.h"
+#include "index/corpus_indexer.h"
 #include "cli/paths.h"
 #include "model/error.h"
 #include "search/searcher.h"
@@ -140,7 +140,7 @@ int main(int argc, char** argv) {
             scratch = (std::filesystem::temp_directory_path() / "tpmrel-XXXXXX").string();
             if (!mkdtemp(scratch.data())) throw std::runtime_error("mkdtemp failed");
             dir = scratch;
-            tpm::cli::build_corpus_index(env.corpus_dir(), "corpus", dir);
+            tpm::build_corpus_index(env.corpus_dir(), "corpus", dir);
         }
         const tpm::Searcher searcher(tpm::open_index(dir), env.dictionary);
         std::ofstream run;

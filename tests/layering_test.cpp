@@ -26,6 +26,7 @@ const std::map<std::string, Rule>& rules() {
         {"topics", {{"model", "text"}, {}, {"xapian", "unicode/", "CLI/"}}},
         {"ingest", {{"model", "text", "topics"}, {}, {"xapian", "unicode/", "CLI/"}}},
         {"store", {{"model", "text", "topics"}, {}, {"unicode/", "CLI/"}}},
+        {"index", {{"model", "text", "topics", "ingest", "store"}, {}, {"unicode/", "CLI/"}}},
         // search/ reads the index through the schema and the store's codecs, never its writers.
         {"search",
          {{"model", "text", "topics"},
@@ -33,7 +34,8 @@ const std::map<std::string, Rule>& rules() {
            "store/xapian_error.h"},
           {"unicode/", "CLI/"}}},
         {"output", {{"model", "text"}, {}, {"xapian", "unicode/", "CLI/"}}},
-        {"cli", {{"model", "text", "topics", "ingest", "store", "search", "output"}, {}, {}}},
+        {"cli",
+         {{"model", "text", "topics", "ingest", "store", "index", "search", "output"}, {}, {}}},
     };
     return r;
 }

@@ -15,7 +15,7 @@
 #include <sstream>
 
 #include "cli/app_runner.h"
-#include "cli/notes_index.h"
+#include "index/notes_indexer.h"
 #include "ingest/corpus.h"
 #include "model/error.h"
 #include "store/database.h"
@@ -264,7 +264,7 @@ int run_notes(const IndexOptions& options, const Environment& env, std::ostream&
     }
     std::vector<Diagnostic> taxonomy_problems;
     const Taxonomy taxonomy = notes_taxonomy(env, taxonomy_problems);
-    NotesIndexing how{index_dir, &taxonomy, {}, {}, nullptr, true, {}, {}};
+    NotesIndexOptions how{index_dir, &taxonomy, {}, {}, nullptr, true, {}, {}};
     how.walk.max_file_bytes = max_file_bytes(options.max_size_mb);
     if (env.stderr_is_tty && !options.quiet) how.progress = progress_bar(err);
     how.wait_for_lock = !options.no_wait;
@@ -342,10 +342,10 @@ bool is_notes_index(const std::filesystem::path& dir, const Environment& env) {
     return std::filesystem::exists(dir / schema::kNotesRegistryFileName, ec);
 }
 
-NotesIndexing notes_indexing(const IndexOptions& options, const Environment& env,
+NotesIndexOptions notes_indexing(const IndexOptions& options, const Environment& env,
                              const std::filesystem::path& index_dir, const Taxonomy& taxonomy,
                              std::ostream& err) {
-    NotesIndexing how{index_dir, &taxonomy, {}, {}, nullptr, true, {}, {}};
+    NotesIndexOptions how{index_dir, &taxonomy, {}, {}, nullptr, true, {}, {}};
     how.walk.max_file_bytes = max_file_bytes(options.max_size_mb);
     if (env.stderr_is_tty && !options.quiet) how.progress = progress_bar(err);
     how.wait_for_lock = !options.no_wait;

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "cli/corpus_index.h"
+#include "index/corpus_indexer.h"
 #include "cli/paths.h"
 
 namespace tpm::cli {

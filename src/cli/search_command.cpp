@@ -7,7 +7,7 @@
 #include <string_view>
 
 #include "cli/app_runner.h"
-#include "cli/corpus_index.h"
+#include "index/corpus_indexer.h"
 #include "ingest/vocabulary.h"
 #include "model/error.h"
 #include "output/json_printer.h"

@@ -19,8 +19,8 @@
 #include <string>
 #include <vector>
 
-#include "cli/corpus_index.h"
-#include "cli/notes_index.h"
+#include "index/corpus_indexer.h"
+#include "index/notes_indexer.h"
 #include "fuzz_support.h"
 #include "ingest/vocabulary.h"
 #include "model/error.h"
@@ -100,14 +100,14 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
     std::atexit(remove_fixture);
 
     const fs::path corpus_index = fixture->dir / "corpus-index";
-    const cli::IndexReport report = cli::build_corpus_index(TPM_CORPUS_DIR, "corpus", corpus_index);
+    const IndexReport report = build_corpus_index(TPM_CORPUS_DIR, "corpus", corpus_index);
     TPM_FUZZ_CHECK(report.documents > 0);
     const fs::path notes_index = fixture->dir / "notes-index";
-    cli::NotesIndexing how;
+    NotesIndexOptions how;
     how.index_dir = notes_index;
     how.taxonomy = &fuzz::shipped_taxonomy();
-    const cli::NotesReport notes =
-        cli::update_notes(how, {fs::absolute(TPM_TEST_DATA_DIR "/notes").string()});
+    const NotesReport notes =
+        update_notes(how, {fs::absolute(TPM_TEST_DATA_DIR "/notes").string()});
     TPM_FUZZ_CHECK(notes.documents > 0);
 
     const fs::path words = fixture->dir / "words";

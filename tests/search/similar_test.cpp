@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "cli/corpus_index.h"
+#include "index/corpus_indexer.h"
 #include "model/error.h"
 #include "search/feedback.h"
 #include "store/database.h"

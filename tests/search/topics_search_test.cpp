@@ -8,7 +8,7 @@
 #include <random>
 #include <set>
 
-#include "cli/corpus_index.h"
+#include "index/corpus_indexer.h"
 #include "model/error.h"
 #include "search/searcher.h"
 #include "store/database.h"

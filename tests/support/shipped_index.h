@@ -6,7 +6,7 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
-#include "cli/corpus_index.h"
+#include "index/corpus_indexer.h"
 #include "store/database.h"
 #include "support/temp_dir.h"
 
@@ -16,7 +16,7 @@ class ShippedIndexTest : public ::testing::Test {
   protected:
     static void SetUpTestSuite() {
         dir_ = new TempDir();
-        cli::build_corpus_index(TPM_CORPUS_DIR, "corpus", dir_->path());
+        build_corpus_index(TPM_CORPUS_DIR, "corpus", dir_->path());
     }
     static void TearDownTestSuite() {
         delete dir_;

@@ -1,4 +1,4 @@
-// cli/notes_index.h: keeping the personal notes index in step with the user's folders: walk
+// index/notes_indexer.h: keeping the personal notes index in step with the user's folders: walk
 // each registered folder, skip what did not change (size and modification time, then a content
 // hash), and re-parse, re-tag and replace the rest one file at a time (store/notes_writer.h).
 // Never writes anywhere but the index folder.
@@ -16,7 +16,7 @@
 #include "model/diagnostic.h"
 #include "topics/taxonomy.h"
 
-namespace tpm::cli {
+namespace tpm {
 
 struct NotesReport {
     std::size_t added = 0;      // files indexed for the first time
@@ -28,7 +28,7 @@ struct NotesReport {
     std::size_t documents = 0;  // sections written for added and changed files
     std::vector<Diagnostic> diagnostics;  // one per skipped or converted file, and parse problems
     double seconds = 0.0;
-    // Stopped by NotesIndexing::stop before every file was seen: the files done are committed,
+    // Stopped by NotesIndexOptions::stop before every file was seen: the files done are committed,
     // the others keep their old state until the next run.
     bool interrupted = false;
     // An interrupted --remove: how many of the folder's files are still in the index.
@@ -38,7 +38,7 @@ struct NotesReport {
 // Called after each file with how many of `total` are done, for a progress bar.
 using Progress = std::function<void(std::size_t done, std::size_t total)>;
 
-struct NotesIndexing {
+struct NotesIndexOptions {
     std::filesystem::path index_dir;
     const Taxonomy* taxonomy = nullptr;  // tags the sections; may be empty
     WalkOptions walk;
@@ -64,13 +64,13 @@ struct NotesIndexing {
 // An empty `roots` refreshes every registered folder; one that is missing, cannot be walked or
 // is registered twice is a diagnostic naming tpmindex --remove, its notes are kept, and the
 // others are refreshed.
-NotesReport update_notes(const NotesIndexing& how, const std::vector<std::string>& roots);
+NotesReport update_notes(const NotesIndexOptions& options, const std::vector<std::string>& roots);
 
 // Unregisters `root` (as registered, or any spelling of the same folder) and removes every
 // document found under it. Throws tpm::Error(not_found) when it is not registered. Once
-// how.stop is set it stops between two files and reports `interrupted` and how many files
+// options.stop is set it stops between two files and reports `interrupted` and how many files
 // remain: the folder stays registered until a later call removes them all.
-NotesReport remove_notes_root(const NotesIndexing& how, const std::string& root);
+NotesReport remove_notes_root(const NotesIndexOptions& options, const std::string& root);
 
 struct RootSummary {
     std::string root;
@@ -88,11 +88,11 @@ std::vector<RootSummary> list_notes_roots(const std::filesystem::path& index_dir
 std::optional<std::vector<std::string>> registered_notes_roots(
     const std::filesystem::path& index_dir);
 
-// Rebuilds the notes index in how.index_dir from every registered folder (as
+// Rebuilds the notes index in options.index_dir from every registered folder (as
 // registered_notes_roots() finds them) into a new folder beside it, and swaps it in for the
 // old one, which may be damaged or missing: readers keep working meanwhile. An interrupted
 // rebuild leaves the old index as it was. Throws tpm::Error(not_found) when no folder is
 // registered, and like update_notes() and rebuild_index().
-NotesReport rebuild_notes(const NotesIndexing& how);
+NotesReport rebuild_notes(const NotesIndexOptions& options);
 
-}  // namespace tpm::cli
+}  // namespace tpm

@@ -1,4 +1,4 @@
-#include "cli/notes_index.h"
+#include "index/notes_indexer.h"
 
 #include <xapian.h>
 
@@ -25,7 +25,7 @@
 #include "text/decode.h"
 #include "topics/tagger.h"
 
-namespace tpm::cli {
+namespace tpm {
 
 namespace {
 
@@ -40,29 +40,30 @@ bool under(const std::string& path, const std::string& root) {
 
 // How the notes index is opened for writing: an index of an older schema is rebuilt, and a
 // writer that must wait for another says so first.
-WriterOptions writer_options(const NotesIndexing& how) {
-    if (how.wait_for_lock && how.waiting && index_locked(how.index_dir)) how.waiting();
-    return WriterOptions{.rebuild_on_schema_mismatch = true, .wait_for_lock = how.wait_for_lock};
+WriterOptions writer_options(const NotesIndexOptions& options) {
+    if (options.wait_for_lock && options.waiting && index_locked(options.index_dir))
+        options.waiting();
+    return WriterOptions{.rebuild_on_schema_mismatch = true,
+                         .wait_for_lock = options.wait_for_lock};
 }
 
-bool stopping(const NotesIndexing& how) {
-    return how.stop && how.stop->load(std::memory_order_relaxed);
+bool stopping(const NotesIndexOptions& options) {
+    return options.stop && options.stop->load(std::memory_order_relaxed);
 }
 
 class Updater {
   public:
-    Updater(const NotesIndexing& how, NotesReport& report)
-        : how_(how),
+    Updater(const NotesIndexOptions& options, NotesReport& report)
+        : options_(options),
           report_(report),
-          writer_(how.index_dir, writer_options(how)),
+          writer_(options.index_dir, writer_options(options)),
           stem_(caching_stemmer()),
-          tagger_(how.taxonomy ? *how.taxonomy : empty_,
+          tagger_(options.taxonomy ? *options.taxonomy : empty_,
                   [this](const std::string& word) { return stem_(word); }),
           maker_(stem_) {
-        if (how.writing) how.writing();
-        if (how.taxonomy) {
-            writer_.set_metadata(schema::kTaxonomyKey,
-                                 encode_taxonomy(how.taxonomy->topics()));
+        if (options.writing) options.writing();
+        if (options.taxonomy) {
+            writer_.set_metadata(schema::kTaxonomyKey, encode_taxonomy(options.taxonomy->topics()));
         }
     }
 
@@ -118,11 +119,11 @@ class Updater {
         } joiner{ahead, preparer};
         for (std::size_t i = 0; i < work.size(); ++i) {
             // Between two files: what is written so far is whole files only.
-            if (stopping(how_)) {
+            if (stopping(options_)) {
                 report_.interrupted = true;
                 return;
             }
-            std::optional<Prepared> p = ahead.pop([this] { return stopping(how_); });
+            std::optional<Prepared> p = ahead.pop([this] { return stopping(options_); });
             if (!p || p->interrupted) {
                 // Stopped inside this file: it keeps what the index had of it.
                 report_.diagnostics.push_back(
@@ -134,7 +135,7 @@ class Updater {
             }
             if (p->error) std::rethrow_exception(p->error);
             apply(std::move(*p), olds[i]);
-            if (how_.progress) how_.progress(unchanged + i + 1, walked.files.size());
+            if (options_.progress) options_.progress(unchanged + i + 1, walked.files.size());
         }
         for (const auto& [path, state] : known) {
             if (state.root == root && !seen.count(path)) {
@@ -213,7 +214,7 @@ class Updater {
         p.state = FileState{path, root, found.size, found.mtime_ns, "", 0};
         // A stop is looked at before each step below and inside making the sections: each
         // step of a 10 MB file takes a fraction of a second, the whole file several.
-        if (stopping(how_)) return interrupted(std::move(p));
+        if (stopping(options_)) return interrupted(std::move(p));
         // refresh() hands over only the files that are not unchanged().
         std::string why;
         const std::optional<std::string> bytes = read_bytes(found.path, &why);
@@ -225,7 +226,7 @@ class Updater {
             p.action = Prepared::Action::touched;
             return p;
         }
-        if (stopping(how_)) return interrupted(std::move(p));
+        if (stopping(options_)) return interrupted(std::move(p));
         const text::Decoded decoded = text::decode_text(*bytes);
         if (!decoded.ok) return skipped(std::move(p), decoded.reason + "; skipped");
         if (decoded.converted) {
@@ -239,12 +240,12 @@ class Updater {
         if (!parsed.sources.empty()) p.info = std::move(parsed.sources.front());
         const std::vector<std::string> no_tags;
         for (Document& doc : parsed.docs) {
-            if (stopping(how_)) return interrupted(std::move(p));
+            if (stopping(options_)) return interrupted(std::move(p));
             TagResult tags = tagger_.tag(doc, p.info ? p.info->tags : no_tags);
             doc.topics = std::move(tags.topics);
             doc.tags = std::move(tags.unknown);
         }
-        p.sections = maker_.make(std::move(parsed.docs), how_.stop);
+        p.sections = maker_.make(std::move(parsed.docs), options_.stop);
         p.interrupted = p.sections.stopped;
         p.action = Prepared::Action::index;
         return p;
@@ -294,7 +295,7 @@ class Updater {
         }
     }
 
-    const NotesIndexing& how_;
+    const NotesIndexOptions& options_;
     NotesReport& report_;
     NotesWriter writer_;
     // The index was made by an older tpmindex: every file is indexed again (NotesWriter).
@@ -342,7 +343,7 @@ bool same_folder(const std::string& a, const std::string& b) {
 // refreshed.
 std::optional<WalkResult> walk_registered(const std::string& root,
                                           std::vector<std::string>& walked_roots,
-                                          const NotesIndexing& how, NotesReport& report) {
+                                          const NotesIndexOptions& options, NotesReport& report) {
     std::error_code ec;
     if (fs::status(root, ec).type() == fs::file_type::not_found) {
         report.diagnostics.push_back(
@@ -363,7 +364,7 @@ std::optional<WalkResult> walk_registered(const std::string& root,
         }
     }
     try {
-        WalkResult walked = walk_notes(root, how.walk);
+        WalkResult walked = walk_notes(root, options.walk);
         walked_roots.push_back(root);
         return walked;
     } catch (const Error& e) {
@@ -381,10 +382,10 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
 
 }  // namespace
 
-NotesReport update_notes(const NotesIndexing& how, const std::vector<std::string>& roots) {
+NotesReport update_notes(const NotesIndexOptions& options, const std::vector<std::string>& roots) {
     const auto started = std::chrono::steady_clock::now();
     NotesReport report;
-    Updater updater(how, report);
+    Updater updater(options, report);
     std::vector<std::string> registered = updater.writer().roots();
     // Every named root is checked and walked before any is recorded: one that cannot be
     // indexed (missing, a device, a FIFO, /proc) throws here and is never registered.
@@ -403,7 +404,7 @@ NotesReport update_notes(const NotesIndexing& how, const std::vector<std::string
                         [&](const auto& n) { return n.first == root; })) {
             continue;
         }
-        WalkResult walked = walk_notes(root, how.walk);
+        WalkResult walked = walk_notes(root, options.walk);
         named.emplace_back(std::move(root), std::move(walked));
     }
     updater.writer().set_roots(registered);
@@ -413,8 +414,8 @@ NotesReport update_notes(const NotesIndexing& how, const std::vector<std::string
     if (roots.empty()) {
         std::vector<std::string> walked_roots;
         for (const std::string& root : registered) {
-            if (stopping(how)) break;
-            std::optional<WalkResult> walked = walk_registered(root, walked_roots, how, report);
+            if (stopping(options)) break;
+            std::optional<WalkResult> walked = walk_registered(root, walked_roots, options, report);
             if (!walked) {
                 all = false;
                 continue;
@@ -424,7 +425,7 @@ NotesReport update_notes(const NotesIndexing& how, const std::vector<std::string
         }
     } else {
         for (auto& [root, walked] : named) {
-            if (stopping(how)) break;
+            if (stopping(options)) break;
             updater.refresh(root, std::move(walked), known);
             if (report.interrupted) break;
         }
@@ -433,18 +434,18 @@ NotesReport update_notes(const NotesIndexing& how, const std::vector<std::string
                                [&](const auto& n) { return n.first == r; });
         });
     }
-    if (stopping(how)) report.interrupted = true;
+    if (stopping(options)) report.interrupted = true;
     if (all && !report.interrupted) updater.writer().terms_updated();
     updater.writer().commit();
     report.seconds = seconds_since(started);
     return report;
 }
 
-NotesReport remove_notes_root(const NotesIndexing& how, const std::string& path) {
+NotesReport remove_notes_root(const NotesIndexOptions& options, const std::string& path) {
     const auto started = std::chrono::steady_clock::now();
     NotesReport report;
-    NotesWriter writer(how.index_dir, writer_options(how));
-    if (how.writing) how.writing();
+    NotesWriter writer(options.index_dir, writer_options(options));
+    if (options.writing) options.writing();
     std::vector<std::string> registered = writer.roots();
     // As the user spells it, or resolved (it is registered resolved), or any registration of
     // the same folder under another spelling.
@@ -465,7 +466,7 @@ NotesReport remove_notes_root(const NotesIndexing& how, const std::string& path)
     for (const std::string& file : files) {
         // Between two files: the folder stays registered, with the files not yet removed, until
         // a later --remove finishes the job.
-        if (stopping(how)) {
+        if (stopping(options)) {
             report.interrupted = true;
             report.remaining = files.size() - report.removed;
             break;
@@ -513,24 +514,24 @@ std::optional<std::vector<std::string>> registered_notes_roots(
     return read_notes_registry(index_dir);
 }
 
-NotesReport rebuild_notes(const NotesIndexing& how) {
-    const std::optional<std::vector<std::string>> roots = registered_notes_roots(how.index_dir);
+NotesReport rebuild_notes(const NotesIndexOptions& options) {
+    const std::optional<std::vector<std::string>> roots = registered_notes_roots(options.index_dir);
     if (!roots || roots->empty()) {
         throw Error(ErrorCode::not_found, "no notes folder is registered in " +
-                                              how.index_dir.string() +
+                                              options.index_dir.string() +
                                               "; index one with: tpmindex FOLDER");
     }
     NotesReport report;
-    NotesIndexing fresh_how = how;
+    NotesIndexOptions fresh_options = options;
     rebuild_index(
-        how.index_dir,
+        options.index_dir,
         [&](const std::filesystem::path& fresh) {
-            fresh_how.index_dir = fresh;
-            report = update_notes(fresh_how, *roots);
+            fresh_options.index_dir = fresh;
+            report = update_notes(fresh_options, *roots);
             return !report.interrupted;
         },
-        LockWait{how.wait_for_lock, {}, how.waiting});
+        LockWait{options.wait_for_lock, {}, options.waiting});
     return report;
 }
 
-}  // namespace tpm::cli
+}  // namespace tpm

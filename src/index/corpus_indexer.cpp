@@ -1,4 +1,4 @@
-#include "cli/corpus_index.h"
+#include "index/corpus_indexer.h"
 
 #include <chrono>
 #include <map>
@@ -13,7 +13,7 @@
 #include "store/stored_records.h"
 #include "topics/tagger.h"
 
-namespace tpm::cli {
+namespace tpm {
 
 namespace {
 
@@ -107,4 +107,4 @@ bool corpus_index_current(const Xapian::Database& db, const std::filesystem::pat
     }
 }
 
-}  // namespace tpm::cli
+}  // namespace tpm

@@ -1,4 +1,4 @@
-// cli/corpus_index.h: building the shipped corpus index, which tpmindex does and tpmsearch
+// index/corpus_indexer.h: building the shipped corpus index, which tpmindex does and tpmsearch
 // also does on its first run. Kept apart from the tpmindex command so that tpmsearch does not
 // link the notes indexer (and libmd4c with it): every shared library costs each search its
 // loading and relocations (README, Speed).
@@ -15,7 +15,7 @@
 #include "model/diagnostic.h"
 #include "store/index_writer.h"
 
-namespace tpm::cli {
+namespace tpm {
 
 struct IndexReport {
     std::size_t files = 0;
@@ -51,4 +51,4 @@ IndexReport rebuild_corpus_index(const std::filesystem::path& corpus_dir,
 // modification times, as corpus_fingerprint() sees them).
 bool corpus_index_current(const Xapian::Database& db, const std::filesystem::path& corpus_dir);
 
-}  // namespace tpm::cli
+}  // namespace tpm
