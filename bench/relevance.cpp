@@ -16,6 +16,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
+#include <optional>
 #include <fstream>
 #include <iomanip>
 #include <iostream>
@@ -26,7 +27,6 @@
 #include <vector>
 
 #include "index/corpus_indexer.h"
-#include "cli/paths.h"
 #include "model/error.h"
 #include "search/searcher.h"
 #include "store/database.h"
@@ -119,13 +119,20 @@ Metrics mean(const std::vector<Metrics>& ms) {
 
 int main(int argc, char** argv) {
     CLI::App app{"Relevance harness: MRR@10, nDCG@10, P@1, Recall@5 of tpmsearch", "tpm_relevance"};
-    const tpm::cli::Environment env = tpm::cli::process_environment();
-    std::string queries = env.data_root ? (*env.data_root / "bench/data/queries.tsv").string() : "";
+    // The harness measures the project it was built from: its corpus/ and bench/data/, and the
+    // system word list tpmsearch itself uses for spelling (cli/paths.cpp).
+    const std::filesystem::path project = TPM_SOURCE_DIR;
+    std::string queries = (project / "bench/data/queries.tsv").string();
+    std::string corpus = (project / "corpus").string();
+    std::string dictionary = "/usr/share/dict/words";
     std::string index, run_path;
     bool per_query = false;
     double min_mrr = 0, min_ndcg = 0;
     app.add_option("--queries", queries, "Judgments TSV (query, grades, type)");
-    app.add_option("--index", index, "Index to search (default: a fresh one of corpus/)");
+    app.add_option("--index", index, "Index to search (default: a fresh one of --corpus)");
+    app.add_option("--corpus", corpus, "Q&A folder to index (default: the project's corpus/)");
+    app.add_option("--dictionary", dictionary,
+                   "Word list for spelling; skipped when missing (default: /usr/share/dict/words)");
     app.add_option("--run", run_path, "Also write the run as query<TAB>rank<TAB>docid");
     app.add_flag("--per-query", per_query, "One line per query");
     app.add_option("--min-mrr", min_mrr, "Exit 1 when MRR@10 is below this");
@@ -136,13 +143,17 @@ int main(int argc, char** argv) {
         std::filesystem::path dir = index;
         std::string scratch;
         if (index.empty()) {
-            if (!env.data_root) throw std::runtime_error("cannot find corpus/; use --index");
+            if (!std::filesystem::is_directory(corpus)) {
+                throw std::runtime_error("cannot find the corpus folder " + corpus + "; use --index");
+            }
             scratch = (std::filesystem::temp_directory_path() / "tpmrel-XXXXXX").string();
             if (!mkdtemp(scratch.data())) throw std::runtime_error("mkdtemp failed");
             dir = scratch;
-            tpm::build_corpus_index(env.corpus_dir(), "corpus", dir);
+            tpm::build_corpus_index(corpus, "corpus", dir);
         }
-        const tpm::Searcher searcher(tpm::open_index(dir), env.dictionary);
+        std::optional<std::filesystem::path> word_list;
+        if (std::filesystem::is_regular_file(dictionary)) word_list = dictionary;
+        const tpm::Searcher searcher(tpm::open_index(dir), word_list);
         std::ofstream run;
         if (!run_path.empty()) run.open(run_path);
         std::map<std::string, std::vector<Metrics>> by_type;

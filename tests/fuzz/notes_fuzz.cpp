@@ -1,5 +1,5 @@
 // tests/fuzz/notes_fuzz.cpp: the notes parser on any file a user's folder could hold. Bytes
-// reach it as tpmindex passes them (cli/notes_index.cpp): text::decode_text first, a file it
+// reach it as tpmindex passes them (index/notes_indexer.cpp): text::decode_text first, a file it
 // finds binary is skipped; the text is then parsed both as markdown and as plain text (the
 // extension decides, and any file may carry either). Every section is tagged with its front
 // matter tags, made into index terms (SectionMaker), round-tripped through the index's document
