@@ -16,11 +16,11 @@
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
-#include <optional>
 #include <fstream>
 #include <iomanip>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <string>
@@ -120,7 +120,7 @@ Metrics mean(const std::vector<Metrics>& ms) {
 int main(int argc, char** argv) {
     CLI::App app{"Relevance harness: MRR@10, nDCG@10, P@1, Recall@5 of tpmsearch", "tpm_relevance"};
     // The harness measures the project it was built from: its corpus/ and bench/data/, and the
-    // system word list tpmsearch itself uses for spelling (cli/paths.cpp).
+    // system word list tpmsearch itself uses for spelling (cli/environment.cpp).
     const std::filesystem::path project = TPM_SOURCE_DIR;
     std::string queries = (project / "bench/data/queries.tsv").string();
     std::string corpus = (project / "corpus").string();
@@ -144,7 +144,8 @@ int main(int argc, char** argv) {
         std::string scratch;
         if (index.empty()) {
             if (!std::filesystem::is_directory(corpus)) {
-                throw std::runtime_error("cannot find the corpus folder " + corpus + "; use --index");
+                throw std::runtime_error("cannot find the corpus folder " + corpus +
+                                         "; use --index");
             }
             scratch = (std::filesystem::temp_directory_path() / "tpmrel-XXXXXX").string();
             if (!mkdtemp(scratch.data())) throw std::runtime_error("mkdtemp failed");

@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "cli/environment.h"
 #include "index/corpus_indexer.h"
-#include "cli/paths.h"
 
 namespace tpm::cli {
 

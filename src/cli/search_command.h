@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "cli/paths.h"
+#include "cli/environment.h"
 
 namespace tpm::cli {
 

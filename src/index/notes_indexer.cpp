@@ -72,8 +72,8 @@ class Updater {
     // Brings every file under `root` (as walk_notes() found them) up to date and removes the
     // records of files gone from it. Two threads: one reads, parses, tags and makes each changed
     // file's Xapian documents (the larger part of the work), while this one writes the files
-    // before it, in order, so the index ends the same as with one thread. At most kAhead files
-    // are prepared ahead.
+    // before it, in order, so the index ends the same as with one thread. At most kMaxPrepared
+    // files are prepared ahead.
     void refresh(const std::string& root, WalkResult walked,
                  std::map<std::string, FileState>& known) {
         for (Diagnostic& d : walked.skipped) report_.diagnostics.push_back(std::move(d));
@@ -96,7 +96,7 @@ class Updater {
             olds.push_back(old);
         }
         const std::size_t unchanged = walked.files.size() - work.size();
-        Ahead ahead;
+        PreparedQueue queue;
         std::thread preparer([&] {
             for (std::size_t i = 0; i < work.size(); ++i) {
                 Prepared p;
@@ -105,25 +105,25 @@ class Updater {
                 } catch (...) {
                     p.error = std::current_exception();
                 }
-                if (!ahead.push(std::move(p))) return;
+                if (!queue.push(std::move(p))) return;
             }
         });
         // Stops and joins the preparing thread however this one leaves (a write can throw).
         struct Joiner {
-            Ahead& ahead;
+            PreparedQueue& queue;
             std::thread& thread;
             ~Joiner() {
-                ahead.stop();
+                queue.stop();
                 thread.join();
             }
-        } joiner{ahead, preparer};
+        } joiner{queue, preparer};
         for (std::size_t i = 0; i < work.size(); ++i) {
             // Between two files: what is written so far is whole files only.
             if (stopping(options_)) {
                 report_.interrupted = true;
                 return;
             }
-            std::optional<Prepared> p = ahead.pop([this] { return stopping(options_); });
+            std::optional<Prepared> p = queue.pop([this] { return stopping(options_); });
             if (!p || p->interrupted) {
                 // Stopped inside this file: it keeps what the index had of it.
                 report_.diagnostics.push_back(
@@ -160,13 +160,13 @@ class Updater {
     };
 
     // The prepared files between the two threads, in order.
-    class Ahead {
+    class PreparedQueue {
       public:
-        static constexpr std::size_t kAhead = 4;
+        static constexpr std::size_t kMaxPrepared = 4;
         static constexpr std::chrono::milliseconds kPoll{50};
         bool push(Prepared p) {
             std::unique_lock<std::mutex> lock(mutex_);
-            changed_.wait(lock, [&] { return stopped_ || queue_.size() < kAhead; });
+            changed_.wait(lock, [&] { return stopped_ || queue_.size() < kMaxPrepared; });
             if (stopped_) return false;
             queue_.push_back(std::move(p));
             changed_.notify_all();

@@ -83,9 +83,9 @@ std::vector<Block> text_blocks(std::string_view body, int first_line, std::strin
 // The text of one Document as blocks are added to it: paragraphs to answer, list items to
 // points (nested items to the items of the point above), code to example. A story sorts its
 // text into the four STAR parts instead, which become its points.
-class Content {
+class SectionText {
   public:
-    explicit Content(bool story) : story_(story) {}
+    explicit SectionText(bool story) : story_(story) {}
 
     // Makes the blocks that follow part `part` (0-3, or -1 for none) of a story; `line` is
     // where the part starts, kept from its first mention.

@@ -1,4 +1,4 @@
-// The text of one note Document: where each block's text goes (see Content in notes_blocks.h).
+// The text of one note Document: where each block's text goes (see SectionText in notes_blocks.h).
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -28,7 +28,7 @@ std::string clean_text(const Block& block, std::string_view text) {
 
 }  // namespace
 
-void Content::set_part(int part, int line) {
+void SectionText::set_part(int part, int line) {
     part_ = part;
     if (part < 0) return;
     Part& p = parts_[static_cast<std::size_t>(part)];
@@ -38,7 +38,7 @@ void Content::set_part(int part, int line) {
     }
 }
 
-void Content::add(const Block& block, std::string_view text) {
+void SectionText::add(const Block& block, std::string_view text) {
     if (story_ && (block.type == BlockType::paragraph ||
                    (block.type == BlockType::item && block.level == 1))) {
         std::string_view rest;
@@ -65,7 +65,7 @@ void Content::add(const Block& block, std::string_view text) {
     }
 }
 
-bool Content::empty() const {
+bool SectionText::empty() const {
     if (!answer_.empty() || !points_.empty() || !example_.empty()) return false;
     for (const Part& part : parts_) {
         if (part.seen) return false;
@@ -73,7 +73,7 @@ bool Content::empty() const {
     return true;
 }
 
-void Content::finish(Document& doc) {
+void SectionText::finish(Document& doc) {
     doc.answer = join_nonempty(answer_, "\n\n");
     doc.example = join_nonempty(example_, "\n\n");
     doc.points = std::move(points_);
@@ -86,11 +86,11 @@ void Content::finish(Document& doc) {
     }
 }
 
-Content::Part* Content::part() {
+SectionText::Part* SectionText::part() {
     return story_ && part_ >= 0 ? &parts_[static_cast<std::size_t>(part_)] : nullptr;
 }
 
-void Content::add_paragraph(std::string text) {
+void SectionText::add_paragraph(std::string text) {
     if (text.empty()) return;
     if (Part* p = part()) {
         p->paras.push_back(std::move(text));
@@ -99,7 +99,7 @@ void Content::add_paragraph(std::string text) {
     }
 }
 
-void Content::add_item(const Block& block, std::string_view raw) {
+void SectionText::add_item(const Block& block, std::string_view raw) {
     std::string text = collapse_space(raw);
     if (text.empty()) return;
     if (Part* p = part()) {

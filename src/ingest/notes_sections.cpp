@@ -56,7 +56,7 @@ bool reveals_answer(std::string_view summary) {
 
 struct Draft {
     Document doc;
-    Content content;
+    SectionText content;
     bool asked = false;  // a "Q:" question, which should have an answer
 };
 
@@ -72,9 +72,10 @@ struct Section {
     std::vector<std::pair<int, std::size_t>> star_parts;  // STAR part -> section
 };
 
-class Builder {
+class SectionBuilder {
   public:
-    Builder(const std::vector<Block>& blocks, const NoteContext& context, IngestResult& result)
+    SectionBuilder(const std::vector<Block>& blocks, const NoteContext& context,
+                   IngestResult& result)
         : blocks_(blocks), context_(context), result_(result) {}
 
     void run() {
@@ -112,7 +113,7 @@ class Builder {
 
   private:
     Draft& new_draft(DocKind kind, std::string title, int line, bool story = false) {
-        drafts_.push_back({Document{}, Content(story), false});
+        drafts_.push_back({Document{}, SectionText(story), false});
         Draft& draft = drafts_.back();
         draft.doc.kind = kind;
         draft.doc.title = std::move(title);
@@ -395,7 +396,7 @@ class Builder {
 void build_documents(const std::vector<Block>& blocks, const NoteContext& context,
                      IngestResult& result) {
     const std::vector<Block> split = split_at_markers(blocks);
-    Builder(split, context, result).run();
+    SectionBuilder(split, context, result).run();
 }
 
 }  // namespace tpm::detail

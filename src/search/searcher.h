@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "model/hit.h"
-#include "search/excerpt.h"
+#include "search/highlighter.h"
 #include "search/synonyms.h"
 #include "search/word_list.h"
 #include "topics/taxonomy.h"

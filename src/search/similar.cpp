@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "model/error.h"
-#include "search/excerpt.h"
 #include "search/feedback.h"
+#include "search/highlighter.h"
 #include "search/index_reader.h"
 #include "search/searcher.h"
 #include "store/schema.h"

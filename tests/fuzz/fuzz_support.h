@@ -19,7 +19,7 @@
 #include "model/document.h"
 #include "output/json_printer.h"
 #include "output/text_printer.h"
-#include "search/excerpt.h"
+#include "search/highlighter.h"
 #include "store/schema.h"
 #include "store/stored_records.h"
 #include "text/normalize.h"

@@ -1,4 +1,4 @@
-// search/excerpt.h: picks the passages of an answer that match a query and marks the matched
+// search/highlighter.h: picks the passages of an answer that match a query and marks the matched
 // words, as data (model/Excerpt); the printers decide how highlights look. Words are found with
 // ICU word boundaries and compared after the same folding and stemming as the index, so
 // "rollback" marks "Rollbacks" and "resume" marks "résumé".
@@ -49,7 +49,7 @@ class Highlighter {
     // The English stemmer only rewrites endings, so a word can stem to a query stem only if it
     // starts with the same byte: the others are not stemmed at all (half of a search's time).
     std::array<bool, 256> stem_initials_{};
-    // What every word that matches a key starts with, folded (see anchors_of in excerpt.cpp):
+    // What every word that matches a key starts with, folded (see anchors_of in highlighter.cpp):
     // text without any of them holds no match, and is not split into words at all.
     std::vector<std::string> anchors_;
     // What each byte can be in matches()' scan of ASCII text: the first byte of an anchor (in

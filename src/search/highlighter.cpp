@@ -1,4 +1,4 @@
-#include "search/excerpt.h"
+#include "search/highlighter.h"
 
 #include <algorithm>
 #include <set>

@@ -1,6 +1,6 @@
 // Excerpts: which passages are chosen, and that highlights cover exactly the matched words,
 // stemmed and accent-folded forms included.
-#include "search/excerpt.h"
+#include "search/highlighter.h"
 
 #include <gtest/gtest.h>
 #include <xapian.h>

@@ -1,4 +1,4 @@
-// cli/paths.h: everything tpmsearch and tpmindex take from the process and the machine: the
+// cli/environment.h: everything tpmsearch and tpmindex take from the process and the machine: the
 // environment variables, whether stdout is a terminal and how wide, and where the shipped
 // corpus/ and the default index/ are. Only cli/ reads these (notmuch devel/STYLE), and tests
 // pass an Environment of their own.

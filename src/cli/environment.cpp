@@ -1,4 +1,4 @@
-#include "cli/paths.h"
+#include "cli/environment.h"
 
 #include <sys/ioctl.h>
 #include <unistd.h>
