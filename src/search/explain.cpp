@@ -42,7 +42,8 @@ std::vector<TermMatch> matched_fields(const Xapian::Document& doc,
         }
         TermMatch match{word, {}};
         for (const Field& f : kFields) {
-            if (has_term(doc, stemmed ? schema::stem_term(word, f.prefix) : std::string(f.prefix) + word)) {
+            if (has_term(doc, stemmed ? schema::stem_term(word, f.prefix)
+                                      : std::string(f.prefix) + word)) {
                 match.fields.push_back(f.name);
             }
         }

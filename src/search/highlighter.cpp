@@ -324,4 +324,14 @@ std::vector<Excerpt> make_excerpts(const Document& doc, const Highlighter& highl
     return out;
 }
 
+Hit highlighted_hit(Document doc, double score, const Highlighter& highlighter,
+                    const ExcerptOptions& options) {
+    Hit hit;
+    hit.score = score;
+    hit.doc = std::move(doc);
+    for (const auto& m : highlighter.matches(hit.doc.title)) hit.title_highlights.push_back(m.span);
+    hit.excerpts = make_excerpts(hit.doc, highlighter, options);
+    return hit;
+}
+
 }  // namespace tpm

@@ -84,4 +84,9 @@ struct ExcerptOptions {
 std::vector<Excerpt> make_excerpts(const Document& doc, const Highlighter& highlighter,
                                    const ExcerptOptions& options);
 
+// A hit for `doc` with weight `score`: the matched words of its title marked and its excerpts
+// made (rank, related and matched are the caller's).
+Hit highlighted_hit(Document doc, double score, const Highlighter& highlighter,
+                    const ExcerptOptions& options);
+
 }  // namespace tpm

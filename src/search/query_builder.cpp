@@ -363,6 +363,48 @@ std::optional<PlainQuery> split_plain(std::string_view folded) {
     return plain;
 }
 
+// A query as Xapian's parser reads it, before the vocabulary and the taxonomy add to it.
+struct ParsedQuery {
+    Xapian::Query matching;     // BuiltQuery::matching
+    Xapian::Query in_question;  // the same words in the question field, to weigh them up
+    Xapian::Query filter;       // BuiltQuery::filter
+};
+
+// Parses `folded` (the query `text` as folded); a plain query with filters is parsed in two
+// parts, so that the vocabulary's alternatives are added to its words and the filters then
+// restrict both. Throws tpm::Error(bad_query) naming what is wrong.
+ParsedQuery parse(const Xapian::Database& db, std::string_view text, const std::string& folded,
+                  const std::optional<PlainQuery>& plain) {
+    Xapian::QueryParser qp = make_parser(db);
+    const bool split = plain && !plain->words.empty() && !plain->filters.empty();
+    const std::string& words = split ? plain->words : folded;
+    ParsedQuery parsed;
+    try {
+        parsed.matching = qp.parse_query(words, kParserFlags);
+        // The same query again on the question field alone: a short field with its own length
+        // normalisation, so words of the question outweigh the same words deep in an answer.
+        // AND_MAYBE only adds weight to what the query matches, so -word still excludes.
+        parsed.in_question =
+            qp.parse_query(words, kParserFlags, std::string(schema::kPrefixQuestion));
+        if (split) parsed.filter = qp.parse_query(plain->filters, kParserFlags);
+        // The words as a phrase in the question field too: a heading typed as it is written
+        // ("Don't make my mistakes") finds its section before one that merely uses the rarer
+        // words. No effect on the public query set (bench/RELEVANCE.md row 28).
+        if (plain && plain->words.find(' ') != std::string::npos) {
+            parsed.in_question =
+                Xapian::Query(Xapian::Query::OP_OR, parsed.in_question,
+                              qp.parse_query("\"" + plain->words + "\"", kParserFlags,
+                                             std::string(schema::kPrefixQuestion)));
+        }
+    } catch (const Xapian::QueryParserError& e) {
+        bad_query(text, explain_parser_error(e));
+    } catch (const Xapian::Error& e) {
+        bad_query(text, "cannot parse (" + e.get_msg() + ")");
+    }
+    if (parsed.matching.empty()) bad_query(text, "nothing to search for");
+    return parsed;
+}
+
 }  // namespace
 
 std::string resolve_topic(const Taxonomy& taxonomy, std::string_view name) {
@@ -437,54 +479,43 @@ BuiltQuery QueryBuilder::build(std::string_view text, Reading reading) const {
     check_balance(text);
     check_fields(text);
     std::string folded = fold_query(text, context_.taxonomy);
-    if (reading.relax) folded = relax_query(folded);
+    if (reading != Reading::as_written) folded = relax_query(folded);
+    const bool respell = reading == Reading::any_word_respelled;
     BuiltQuery built;
-    if (context_.dictionary || reading.respell) {
-        built.corrected =
-            correct_spelling(db_, reading.respell ? nullptr : context_.dictionary, folded);
+    if (context_.dictionary || respell) {
+        built.corrected = correct_spelling(db_, respell ? nullptr : context_.dictionary, folded);
     }
     if (!built.corrected.empty()) folded = built.corrected;
-    built.reading = folded;
+    built.parsed_text = folded;
 
-    Xapian::QueryParser qp = make_parser(db_);
     const std::optional<PlainQuery> plain = split_plain(folded);
-    // A plain query with filters is parsed in two parts, so that the vocabulary's alternatives
-    // are added to its words and the filters then restrict both.
-    const bool split = plain && !plain->words.empty() && !plain->filters.empty();
-    const std::string& words = split ? plain->words : folded;
-    Xapian::Query in_question;
-    try {
-        built.matching = qp.parse_query(words, kParserFlags);
-        // The same query again on the question field alone: a short field with its own length
-        // normalisation, so words of the question outweigh the same words deep in an answer.
-        // AND_MAYBE only adds weight to what the query matches, so -word still excludes.
-        in_question = qp.parse_query(words, kParserFlags, std::string(schema::kPrefixQuestion));
-        if (split) built.filter = qp.parse_query(plain->filters, kParserFlags);
-        // The words as a phrase in the question field too: a heading typed as it is written
-        // ("Don't make my mistakes") finds its section before one that merely uses the rarer
-        // words. No effect on the public query set (bench/RELEVANCE.md row 28).
-        if (plain && plain->words.find(' ') != std::string::npos) {
-            in_question = Xapian::Query(Xapian::Query::OP_OR, in_question,
-                                        qp.parse_query("\"" + plain->words + "\"", kParserFlags,
-                                                       std::string(schema::kPrefixQuestion)));
-        }
-    } catch (const Xapian::QueryParserError& e) {
-        bad_query(text, explain_parser_error(e));
-    } catch (const Xapian::Error& e) {
-        bad_query(text, "cannot parse (" + e.get_msg() + ")");
-    }
-    if (built.matching.empty()) bad_query(text, "nothing to search for");
+    ParsedQuery parsed = parse(db_, text, folded, plain);
+    built.matching = std::move(parsed.matching);
+    built.filter = std::move(parsed.filter);
     built.terms = collect_terms(built.matching, folded);
     if (plain && !plain->words.empty()) {
         built.plain_words =
             static_cast<std::size_t>(std::count(plain->words.begin(), plain->words.end(), ' ')) + 1;
         const std::vector<std::string> stems = phrase_stems(plain->words);
-        if (context_.synonyms) detail::add_synonyms(*context_.synonyms, stems, built, in_question);
+        if (context_.synonyms) {
+            detail::SynonymAlternatives alternatives =
+                detail::synonym_alternatives(*context_.synonyms, stems);
+            if (alternatives.capped) built.warnings.push_back(std::move(*alternatives.capped));
+            if (!alternatives.anywhere.empty()) {
+                built.matching =
+                    Xapian::Query(Xapian::Query::OP_OR, built.matching, alternatives.anywhere);
+                parsed.in_question = Xapian::Query(Xapian::Query::OP_OR, parsed.in_question,
+                                                   alternatives.in_question);
+            }
+            built.terms.stems.insert(built.terms.stems.end(), alternatives.stems.begin(),
+                                     alternatives.stems.end());
+            built.expansions = std::move(alternatives.described);
+        }
         if (context_.taxonomy) {
             built.matching = detail::add_topic_boost(*context_.taxonomy, stems, built.matching);
         }
     }
-    built.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, built.matching, in_question);
+    built.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, built.matching, parsed.in_question);
     return built;
 }
 

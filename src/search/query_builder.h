@@ -40,20 +40,20 @@ struct BuiltQuery {
     std::vector<Diagnostic> warnings;
     // How many words the query has when it is plain (words and filters only), else 0.
     std::size_t plain_words = 0;
-    // The query text as finally parsed (folded, relaxed and corrected as asked).
-    std::string reading;
+    // The query text as finally parsed (folded, relaxed and corrected as its Reading asks).
+    std::string parsed_text;
 };
 
-// How to read a query that found nothing as written (the rescue ladder).
-struct Reading {
-    // Drop what makes words required or exact: phrases, AND, NEAR, field prefixes. Exclusions
-    // (NOT, -word) and filters stay: they are the user's instructions.
-    bool relax = false;
-    // Correct every word the index lacks, even real English words (the normal reading leaves
-    // those alone).
-    bool respell = false;
-
-    bool operator==(const Reading&) const = default;
+// The ways of reading a query, in the order the rescue ladder tries them (search/query_planner.h).
+enum class Reading {
+    // As typed, except that words neither the index nor the dictionary knows are respelled.
+    as_written,
+    // Any of its words may match: what makes words required or exact is dropped (phrases, AND,
+    // NEAR, field prefixes). Exclusions (NOT, -word) and filters stay: they are the user's
+    // instructions.
+    any_word,
+    // any_word, and every word the index lacks is respelled, real English words too.
+    any_word_respelled,
 };
 
 class SynonymExpander;
@@ -84,7 +84,7 @@ class QueryBuilder {
     // spelling suggestion, if any; known words are never touched. Throws tpm::Error(bad_query)
     // with a one-line reason for an empty query, an unbalanced quote or parenthesis, a
     // misplaced operator, an unknown topic, or a query with nothing left to search for.
-    BuiltQuery build(std::string_view text, Reading reading = {}) const;
+    BuiltQuery build(std::string_view text, Reading reading = Reading::as_written) const;
 
   private:
     const Xapian::Database& db_;

@@ -98,16 +98,13 @@ bool names_topic(const std::string& name, const std::vector<std::string>& stems)
 
 }  // namespace
 
-void add_synonyms(const SynonymExpander& synonyms, const std::vector<std::string>& stems,
-                  BuiltQuery& built, Xapian::Query& in_question) {
-    std::optional<Diagnostic> capped;
-    const std::vector<Expansion> expansions = synonyms.expand(stems, &capped);
-    if (capped) built.warnings.push_back(std::move(*capped));
-    if (expansions.empty()) return;
-    built.matching =
-        Xapian::Query(Xapian::Query::OP_OR, built.matching, alternatives_query(expansions, ""));
-    in_question = Xapian::Query(Xapian::Query::OP_OR, in_question,
-                                alternatives_query(expansions, schema::kPrefixQuestion));
+SynonymAlternatives synonym_alternatives(const SynonymExpander& synonyms,
+                                         const std::vector<std::string>& stems) {
+    SynonymAlternatives out;
+    const std::vector<Expansion> expansions = synonyms.expand(stems, &out.capped);
+    if (expansions.empty()) return out;
+    out.anywhere = alternatives_query(expansions, "");
+    out.in_question = alternatives_query(expansions, schema::kPrefixQuestion);
     for (const Expansion& e : expansions) {
         std::string line;
         for (std::size_t k = e.start; k < e.end; ++k) line += (k > e.start ? " " : "") + stems[k];
@@ -116,11 +113,12 @@ void add_synonyms(const SynonymExpander& synonyms, const std::vector<std::string
             line += a ? " |" : "";
             for (const std::string& s : e.alternatives[a]) {
                 line += " " + s;
-                built.terms.stems.push_back(s);  // highlight what the alternatives found
+                out.stems.push_back(s);
             }
         }
-        built.expansions.push_back(std::move(line));
+        out.described.push_back(std::move(line));
     }
+    return out;
 }
 
 Xapian::Query add_topic_boost(const Taxonomy& taxonomy, const std::vector<std::string>& stems,

@@ -6,10 +6,11 @@
 
 #include <xapian.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
-#include "search/query_builder.h"
+#include "model/diagnostic.h"
 
 namespace tpm {
 
@@ -18,11 +19,18 @@ class Taxonomy;
 
 namespace detail {
 
-// ORs the vocabulary's alternatives for `stems` into built.matching and `in_question` (as
-// phrases of stems), adds their stems to built.terms for highlighting and describes each
-// expansion in built.expansions ("canari rollback -> ...").
-void add_synonyms(const SynonymExpander& synonyms, const std::vector<std::string>& stems,
-                  BuiltQuery& built, Xapian::Query& in_question);
+// What the vocabulary pack adds to a plain query whose words stem to `stems`.
+struct SynonymAlternatives {
+    Xapian::Query anywhere;          // the alternatives as phrases of stems, in any text field
+    Xapian::Query in_question;       // the same in the question field; both empty when none
+    std::vector<std::string> stems;  // every stem of the alternatives, to highlight
+    // Each expansion in one line ("canari rollback -> ..."), for --explain.
+    std::vector<std::string> described;
+    std::optional<Diagnostic> capped;  // what the vocabulary's cap left out (expand())
+};
+
+SynonymAlternatives synonym_alternatives(const SynonymExpander& synonyms,
+                                         const std::vector<std::string>& stems);
 
 // `matching` ORed with a fixed weight for the documents of each topic whose id or alias the
 // query's `stems` name; `matching` itself when it names none.

@@ -20,12 +20,8 @@ namespace {
 using detail::make_enquire;
 using detail::with_reopen;
 
-// Pseudo-relevance feedback for natural-language questions ("how do you handle an outage"):
-// their words are often not the document's, but the best few hits are on topic, and their most
-// characteristic terms find the rest. Applied only to plain queries of this many words or more;
-// on shorter keyword queries it drifted away from what was typed. AND_MAYBE: it re-ranks the
-// matches and never adds any. Measured in bench/RELEVANCE.md.
-constexpr std::size_t kFeedbackMinWords = 4;
+// How feedback re-ranks a query (QueryPlan::feedback): the best terms of its top few hits,
+// AND_MAYBE, so it re-ranks the matches and never adds any. Measured in bench/RELEVANCE.md.
 constexpr Xapian::doccount kFeedbackDocuments = 3;
 constexpr Xapian::termcount kFeedbackTerms = 10;
 constexpr double kFeedbackWeight = 0.3;
@@ -41,15 +37,9 @@ Xapian::Query with_feedback(const Xapian::Database& db, const Xapian::Query& que
     return terms.empty() ? query : Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, terms);
 }
 
-// When a query matches fewer documents than this, the page is completed with up to
-// kMaxRelated related ones: those that best match the kRelatedTerms most characteristic terms
-// of the matches (pseudo-relevance feedback, as above) but not the query itself. "strangler fig"
-// is found only in the legacy-systems question; the other technical-debt questions and the
-// migration question follow it, marked as related. They always rank
-// below every match, so the matches and their order are unchanged. Measured in
-// bench/RELEVANCE.md.
-constexpr std::size_t kFewMatches = 5;
-constexpr std::size_t kMaxRelated = 5;
+// Related documents (QueryPlan::related) are those that best match the kRelatedTerms most
+// characteristic terms of the matches (pseudo-relevance feedback, as above) but not the query
+// itself. They always rank below every match, so the matches and their order are unchanged.
 constexpr Xapian::termcount kRelatedTerms = 10;
 
 // Per hit of `mset`, the query terms it matched (with --explain only, else nothing).
@@ -86,58 +76,32 @@ Searcher::Searcher(Xapian::Database db, std::optional<std::filesystem::path> dic
 }
 
 SearchResults Searcher::search(const SearchRequest& request) const {
-    const Taxonomy* topics = taxonomy().empty() ? nullptr : &taxonomy();
-    std::vector<Xapian::Query> wanted;
-    for (const std::string& name : request.topics) {
-        const std::string id = topics ? resolve_topic(*topics, name) : text::fold(name);
-        wanted.emplace_back(std::string(schema::kPrefixTopic) + id);
-    }
-    Xapian::Query filter(Xapian::Query::OP_OR, wanted.begin(), wanted.end());
-    if (request.origin) {
-        const Xapian::Query origin(std::string(schema::kPrefixOrigin) + to_string(*request.origin));
-        filter = filter.empty() ? origin : Xapian::Query(Xapian::Query::OP_FILTER, filter, origin);
-    }
-    if (request.query.find_first_not_of(" \t") == std::string::npos && !filter.empty()) {
-        BuiltQuery all;
-        all.query = Xapian::Query::MatchAll;
-        return with_reopen(db_, [&] { return run(all, filter, request, true); });
-    }
-    const QueryContext context{dictionary_ ? &*dictionary_ : nullptr, topics, &synonyms()};
-    const QueryBuilder builder(db_, context);
-    const BuiltQuery built = with_reopen(db_, [&] { return builder.build(request.query); });
-    SearchResults results = with_reopen(db_, [&] { return run(built, filter, request, false); });
+    const QueryContext context{dictionary_ ? &*dictionary_ : nullptr,
+                               taxonomy().empty() ? nullptr : &taxonomy(), &synonyms()};
+    const QueryPlanner planner(db_, context);
+    const QueryPlan plan = with_reopen(db_, [&] { return planner.plan(request); });
+    SearchResults results = with_reopen(db_, [&] { return run(plan, request); });
+    if (plan.listing) return results;
     std::vector<Diagnostic> warnings = synonyms().problems();
-    warnings.insert(warnings.end(), built.warnings.begin(), built.warnings.end());
+    warnings.insert(warnings.end(), plan.warnings.begin(), plan.warnings.end());
     // The rescue ladder. Spelling of non-words and the vocabulary already apply above; when
-    // that finds nothing, relax what the query requires, then also respell real words.
-    std::string tried = built.reading;
-    for (const Reading reading : {Reading{true, false}, Reading{true, true}}) {
+    // that finds nothing, read the query more loosely, one reading after the other.
+    std::string tried = plan.parsed_text;
+    for (const Reading reading : kRescueReadings) {
         if (!results.hits.empty()) break;
-        BuiltQuery again;
-        try {
-            again = with_reopen(db_, [&] { return builder.build(request.query, reading); });
-        } catch (const Error& e) {
-            // Relaxed to nothing at all ("-word" alone): nothing to try. Anything else (a
-            // damaged index met while respelling) is reported as it would be outside the ladder.
-            if (e.code() != ErrorCode::bad_query) throw;
-            break;
-        }
-        if (again.reading == tried) continue;
-        tried = again.reading;
-        SearchResults rescued =
-            with_reopen(db_, [&] { return run(again, filter, request, false); });
+        const std::optional<QueryPlan> again =
+            with_reopen(db_, [&] { return planner.rescue(request, reading); });
+        if (!again) break;
+        if (again->parsed_text == tried) continue;
+        tried = again->parsed_text;
+        SearchResults rescued = with_reopen(db_, [&] { return run(*again, request); });
         if (rescued.hits.empty()) continue;
-        for (const Diagnostic& d : again.warnings) {
+        for (const Diagnostic& d : again->warnings) {
             if (std::find(warnings.begin(), warnings.end(), d) == warnings.end()) {
                 warnings.push_back(d);
             }
         }
-        rescued.rescue =
-            reading.respell
-                ? "nothing matched; showing results for: " + again.reading + " (spelling corrected)"
-                : "nothing matched the query as written; showing results for any "
-                  "of its words: " +
-                      again.reading;
+        rescued.rescue = again->rescue_note;
         results = std::move(rescued);
     }
     results.warnings = std::move(warnings);
@@ -148,87 +112,60 @@ SearchResults Searcher::search(const SearchRequest& request) const {
 // docids belong to the revision that found them, so when an indexer commits meanwhile
 // (Xapian::DatabaseModifiedError) the caller reopens and runs all of it again (with_reopen),
 // never only the step that failed.
-SearchResults Searcher::run(const BuiltQuery& built, const Xapian::Query& request_filter,
-                            const SearchRequest& request, bool listing) const {
+SearchResults Searcher::run(const QueryPlan& plan, const SearchRequest& request) const {
     SearchResults results;
     results.query = request.query;
-    results.corrected_query = built.corrected;
-    // Filters come last and add no weight, so the hits that remain keep their order; feedback
-    // is taken from the unfiltered query for the same reason.
-    const Xapian::Query ranked =
-        built.plain_words >= kFeedbackMinWords ? with_feedback(db_, built.query) : built.query;
-    auto filtered = [&](Xapian::Query query) {
-        if (!built.filter.empty()) {
-            query = Xapian::Query(Xapian::Query::OP_FILTER, query, built.filter);
-        }
-        if (!request_filter.empty()) {
-            query = Xapian::Query(Xapian::Query::OP_FILTER, query, request_filter);
-        }
-        return query;
-    };
-    const Xapian::Query query = filtered(ranked);
-    std::vector<std::vector<std::string>> matching;  // per hit, with --explain
-    bool facets_estimated = false;
-    // Not a structured binding: the related-documents lambda below captures the MSet, and
-    // clang before 16 cannot capture structured bindings (P1091R3).
-    const auto found = [&] {
-        Xapian::Enquire enquire = make_enquire(db_, query);
-        if (listing) enquire.set_sort_by_value(schema::kSlotOrder, false);
-        TopicSpy spy;
-        enquire.add_matchspy(&spy);
-        // The spy sees every match Xapian looks at: all of them up to the sample size, so
-        // the facets of all but the largest match sets are exact.
-        const std::size_t check = std::max(request.offset + request.limit, request.facet_sample);
-        Xapian::MSet m = enquire.get_mset(
-            static_cast<Xapian::doccount>(request.offset),
-            static_cast<Xapian::doccount>(request.limit),
-            static_cast<Xapian::doccount>(std::min<std::size_t>(check, db_.get_doccount())));
-        matching = explained_terms(enquire, m, request.explain);
-        facets_estimated = spy.seen() < m.get_matches_estimated();
-        return std::make_pair(m, spy.counts(m.get_matches_estimated()));
-    }();
-    const Xapian::MSet& mset = found.first;
-    const std::vector<FacetCount>& facets = found.second;
+    results.corrected_query = plan.corrected;
+    const Xapian::Query ranked = plan.feedback ? with_feedback(db_, plan.ranked) : plan.ranked;
+    const Xapian::Query query = plan.filtered(ranked);
+    Xapian::Enquire enquire = make_enquire(db_, query);
+    if (plan.listing) enquire.set_sort_by_value(schema::kSlotOrder, false);
+    TopicSpy spy;
+    enquire.add_matchspy(&spy);
+    // The spy sees every match Xapian looks at: all of them up to the sample size, so the facets
+    // of all but the largest match sets are exact.
+    const std::size_t check = std::max(request.offset + request.limit, request.facet_sample);
+    const Xapian::MSet mset = enquire.get_mset(
+        static_cast<Xapian::doccount>(request.offset), static_cast<Xapian::doccount>(request.limit),
+        static_cast<Xapian::doccount>(std::min<std::size_t>(check, db_.get_doccount())));
     results.estimated_total = mset.get_matches_estimated();
-    results.topics = facets;
-    results.topics_estimated = facets_estimated;
-    if (request.explain)
-        results.explanation = Explanation{query.get_description(), built.expansions};
-    const Highlighter highlighter(built.terms, term_weights(db_, built.terms));
-    add_hits(mset, matching, highlighter, request, false, results);
-
-    // A page the matches do not fill is completed with related documents (below).
-    const std::size_t room = std::min(request.limit - results.hits.size(), kMaxRelated);
-    // Only for words: a query of filters alone ("kind:story") lists exactly what it asks for.
-    const bool has_words =
-        !built.terms.words.empty() || !built.terms.stems.empty() || !built.terms.prefixes.empty();
-    if (listing || !has_words || request.offset != 0 || mset.empty() ||
-        results.estimated_total >= kFewMatches || room == 0) {
-        return results;
+    results.topics = spy.counts(mset.get_matches_estimated());
+    results.topics_estimated = spy.seen() < mset.get_matches_estimated();
+    if (request.explain) {
+        results.explanation = Explanation{query.get_description(), plan.expansions};
     }
-    [&] {
-        Xapian::Enquire enquire = make_enquire(db_, ranked);
-        Xapian::RSet rset;
-        for (auto it = mset.begin(); it != mset.end(); ++it) rset.add_document(*it);
-        QueryTerms terms;
-        std::vector<Xapian::Query> parts;
-        for (const std::string& term : feedback_terms(enquire, rset, kRelatedTerms)) {
-            parts.emplace_back(term);
-            terms.stems.push_back(term.substr(1));
-        }
-        if (parts.empty()) return 0;
-        // Documents the query itself matches are above already (or filtered out).
-        enquire.set_query(filtered(Xapian::Query(
-            Xapian::Query::OP_AND_NOT,
-            Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()), ranked)));
-        const Xapian::MSet related = enquire.get_mset(0, static_cast<Xapian::doccount>(room));
-        const std::vector<std::vector<std::string>> related_matching =
-            explained_terms(enquire, related, request.explain);
-        const Highlighter related_highlighter(terms, term_weights(db_, terms));
-        add_hits(related, related_matching, related_highlighter, request, true, results);
-        return 0;
-    }();
+    const Highlighter highlighter(plan.terms, term_weights(db_, plan.terms));
+    add_hits(mset, explained_terms(enquire, mset, request.explain), highlighter, request, false,
+             results);
+    // A page the matches do not fill is completed with related documents.
+    const std::size_t room = std::min(request.limit - results.hits.size(), plan.related.at_most);
+    if (room > 0 && !mset.empty() && results.estimated_total < plan.related.fewer_than) {
+        add_related(plan, ranked, mset, room, request, results);
+    }
     return results;
+}
+
+void Searcher::add_related(const QueryPlan& plan, const Xapian::Query& ranked,
+                           const Xapian::MSet& matches, std::size_t room,
+                           const SearchRequest& request, SearchResults& results) const {
+    Xapian::Enquire enquire = make_enquire(db_, ranked);
+    Xapian::RSet rset;
+    for (auto it = matches.begin(); it != matches.end(); ++it) rset.add_document(*it);
+    QueryTerms terms;
+    std::vector<Xapian::Query> parts;
+    for (const std::string& term : feedback_terms(enquire, rset, kRelatedTerms)) {
+        parts.emplace_back(term);
+        terms.stems.emplace_back(schema::split_text_term(term).word);
+    }
+    if (parts.empty()) return;
+    // Documents the query itself matches are above already (or filtered out).
+    enquire.set_query(plan.filtered(
+        Xapian::Query(Xapian::Query::OP_AND_NOT,
+                      Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()), ranked)));
+    const Xapian::MSet related = enquire.get_mset(0, static_cast<Xapian::doccount>(room));
+    const Highlighter highlighter(terms, term_weights(db_, terms));
+    add_hits(related, explained_terms(enquire, related, request.explain), highlighter, request,
+             true, results);
 }
 
 // A hit's stored document. A record that does not decode while an indexer has committed since
@@ -251,15 +188,10 @@ void Searcher::add_hits(const Xapian::MSet& mset,
                         SearchResults& results) const {
     std::size_t i = 0;
     for (auto it = mset.begin(); it != mset.end(); ++it, ++i) {
-        Hit hit;
+        Hit hit = highlighted_hit(stored_document(it.get_document()), it.get_weight(), highlighter,
+                                  request.excerpts);
         hit.rank = static_cast<int>(request.offset + results.hits.size()) + 1;
-        hit.score = it.get_weight();
         hit.related = related;
-        hit.doc = stored_document(it.get_document());
-        for (const auto& m : highlighter.matches(hit.doc.title)) {
-            hit.title_highlights.push_back(m.span);
-        }
-        hit.excerpts = make_excerpts(hit.doc, highlighter, request.excerpts);
         if (request.explain) {
             hit.matched = matched_fields(it.get_document(), matching[i]);
         }

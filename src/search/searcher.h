@@ -15,31 +15,12 @@
 
 #include "model/hit.h"
 #include "search/highlighter.h"
+#include "search/query_planner.h"
 #include "search/synonyms.h"
 #include "search/word_list.h"
 #include "topics/taxonomy.h"
 
 namespace tpm {
-
-struct SearchRequest {
-    std::string query;  // may be empty when `topics` is not: then every document of the
-                        // topics is listed in document order
-    std::size_t offset = 0;
-    std::size_t limit = 10;
-    ExcerptOptions excerpts;
-    std::vector<std::string> topics;  // keep only documents with one of these topics (ids or
-                                      // aliases); filtering does not change the ranking
-    bool explain = false;             // fill SearchResults::explanation and Hit::matched
-    // Keep only documents from the corpus or from the user's notes (none: both). Like topics,
-    // it filters without changing the ranking.
-    std::optional<Origin> origin = std::nullopt;
-    // Topic facets count at least this many matches (and never fewer than the page needs).
-    // A query that matches more, such as "error handling" over years of notes, stops there:
-    // the counts are scaled up to Xapian's estimate of the total and marked as estimates
-    // (SearchResults::topics_estimated). Counting every match would weigh every match: on
-    // 21,000 notes that was two thirds of a query's time (bench/README.md).
-    std::size_t facet_sample = 1000;
-};
 
 class Searcher {
   public:
@@ -76,11 +57,15 @@ class Searcher {
     std::vector<std::string> ids() const;
 
   private:
-    // Runs one reading of a query (`built`), filtered by `request_filter` (the request's topics
-    // and origin; empty: none); a
-    // listing is sorted in document order.
-    SearchResults run(const BuiltQuery& built, const Xapian::Query& request_filter,
-                      const SearchRequest& request, bool listing) const;
+    // Runs `plan`: the page of hits `request` asks for, the topic counts of all its matches,
+    // and related documents when the plan's rule says so.
+    SearchResults run(const QueryPlan& plan, const SearchRequest& request) const;
+
+    // Completes `results` with up to `room` documents related to `matches`, the hits of
+    // `ranked` (the plan's query before its filters).
+    void add_related(const QueryPlan& plan, const Xapian::Query& ranked,
+                     const Xapian::MSet& matches, std::size_t room, const SearchRequest& request,
+                     SearchResults& results) const;
 
     // Appends a hit for each document of `mset` to `results`, numbered after those there;
     // `matching` holds each one's matched terms (--explain) and `related` marks them.

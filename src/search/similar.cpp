@@ -60,7 +60,7 @@ CharacteristicTerms expand(const Xapian::Database& db, Xapian::docid doc) {
     for (auto t = eset.begin(); t != eset.end(); ++t) {
         // A term weighs what it says about the document: its ESet weight, not a flat 1.
         terms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(*t), t.get_weight());
-        const std::string stem = (*t).substr(1);
+        const std::string stem(schema::split_text_term(*t).word);
         out.terms.stems.push_back(stem);
         out.weights[stem] = t.get_weight();
     }
@@ -102,15 +102,10 @@ SearchResults find_similar(const Xapian::Database& database, std::string_view id
     const Highlighter highlighter(characteristic.terms, characteristic.weights);
     int rank = 0;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-        Hit hit;
+        Hit hit = highlighted_hit(decode_document_data(detail::with_reopen(
+                                      db, [&] { return it.get_document().get_data(); })),
+                                  it.get_weight(), highlighter, ExcerptOptions{});
         hit.rank = ++rank;
-        hit.score = it.get_weight();
-        hit.doc = decode_document_data(
-            detail::with_reopen(db, [&] { return it.get_document().get_data(); }));
-        for (const auto& m : highlighter.matches(hit.doc.title)) {
-            hit.title_highlights.push_back(m.span);
-        }
-        hit.excerpts = make_excerpts(hit.doc, highlighter, ExcerptOptions{});
         results.hits.push_back(std::move(hit));
     }
     return results;
