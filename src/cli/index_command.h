@@ -1,8 +1,6 @@
 // cli/index_command.h: the tpmindex command (CLI11 examples/subcom_in_files).
 #pragma once
 
-#include <xapian.h>
-
 #include <CLI/CLI.hpp>
 #include <ostream>
 #include <string>

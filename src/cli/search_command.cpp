@@ -1,21 +1,18 @@
 #include "cli/search_command.h"
 
-#include <chrono>
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
 
 #include "cli/app_runner.h"
-#include "index/corpus_indexer.h"
+#include "index/search_index.h"
 #include "ingest/vocabulary.h"
 #include "model/error.h"
 #include "output/json_printer.h"
 #include "output/text_printer.h"
 #include "search/searcher.h"
 #include "search/similar.h"
-#include "store/database.h"
-#include "store/index_repair.h"
 #include "text/printable.h"
 
 namespace tpm::cli {
@@ -81,164 +78,32 @@ namespace {
 // sequence typed (or pasted) into them must not reach the terminal as one.
 std::string shown(std::string_view s) { return text::printable(s, text::Controls::neutralise); }
 
-// The command that repairs the default and the notes index, named in every message about them.
-constexpr const char* kRebuild = "tpmindex --rebuild";
-
-// How long a search that must (re)build the missing default index waits for another process
-// that is building it: the first searches after an install may run together.
-constexpr std::chrono::seconds kBuildPatience{3};
-
-// Whether `a` and `b` name the same folder (either may not exist yet).
-bool same_folder(const std::filesystem::path& a, const std::filesystem::path& b) {
-    std::error_code ec;
-    if (std::filesystem::equivalent(a, b, ec)) return true;
-    return std::filesystem::weakly_canonical(a, ec) == std::filesystem::weakly_canonical(b, ec);
-}
-
-// An index named by --index or $TPMSEARCH_INDEX. When it is missing and is (or was) the notes
-// index, the fix is to index notes into it, never the shipped corpus.
-Xapian::Database open_named_index(const std::filesystem::path& dir, const Environment& env) {
-    if (!index_exists(dir)) {
-        const std::optional<std::vector<std::string>> roots = read_notes_registry(dir);
-        if (roots && !roots->empty()) {
-            throw Error(ErrorCode::index_missing, "the notes index in " + dir.string() +
-                                                      " is missing (" + kRebuild + " --index " +
-                                                      dir.string() +
-                                                      " restores it from its registered folders)");
-        }
-        if (env.notes_index && same_folder(dir, *env.notes_index)) {
-            throw Error(ErrorCode::index_missing,
-                        "no notes index in " + dir.string() +
-                            " yet (index a notes folder into it with: tpmindex FOLDER)");
-        }
-    }
-    return open_index(dir);
-}
-
-// `message` without the fix open_index() appends ("... (rebuild it with: ...)"): said where the
-// search does the rebuilding itself.
-std::string without_fix(const std::string& message) {
-    const std::size_t fix = message.rfind(" (");
-    if (fix == std::string::npos || message.find("with: tpmindex", fix) == std::string::npos) {
-        return message;
-    }
-    return message.substr(0, fix);
-}
-
-// The stale default index could not be refreshed: it is searched as it is, and the user told.
-Xapian::Database searched_as_is(Xapian::Database db, const std::string& why, std::ostream& err) {
-    err << "tpmsearch: notice: index/ is older than corpus/ and cannot be rebuilt now ("
-        << shown(why) << "); searched the old index; run tpmindex to refresh it\n";
-    return db;
-}
-
-void print_build_warnings(const IndexReport& report, std::ostream& err) {
-    for (const Diagnostic& d : report.diagnostics) {
-        err << "tpmsearch: warning: " << shown(format_diagnostic(d)) << "\n";
-    }
-}
-
-// The index to search, open: --index, then $TPMSEARCH_INDEX, then the shipped index/, which is
-// (re)built first when it is missing, unreadable, of another schema, or older than corpus/, so
-// the very first search just works. The default index is opened once and checked on that handle.
-// A search never waits for another writer of an index it can answer from: a stale index that
-// cannot be refreshed now (locked, read-only, full disk) is searched as it is, with a notice. A
-// missing or damaged one is rebuilt beside it and swapped in (store/index_repair.h), never
-// written into.
-Xapian::Database open_corpus_index(const SearchOptions& options, const Environment& env,
-                                   std::ostream& err) {
-    if (!options.index.empty()) return open_named_index(options.index, env);
-    if (env.index_override) return open_named_index(*env.index_override, env);
-    if (!env.data_root) {
-        throw Error(ErrorCode::index_missing,
-                    "cannot find the shipped corpus/ beside tpmsearch; name an index with "
-                    "--index DIR or TPMSEARCH_INDEX");
-    }
-    const std::filesystem::path index = env.default_index_dir();
-    std::optional<Xapian::Database> stale;
-    std::string problem;
-    try {
-        Xapian::Database db = open_index(index, kRebuild);
-        if (corpus_index_current(db, env.corpus_dir())) return db;
-        stale = std::move(db);
-    } catch (const Error& e) {
-        problem = without_fix(e.what());  // missing, damaged or of another schema: ours to rebuild
-    }
-    if (stale) {
-        if (index_locked(index))
-            return searched_as_is(*stale, "another tpmindex is writing it", err);
-        if (const std::optional<std::string> why = index_unwritable(index)) {
-            return searched_as_is(*stale, *why, err);
-        }
-        err << "tpmsearch: building the index in index/ from corpus/ (once, after each change "
-               "to corpus/)\n";
-        try {
-            const IndexReport report =
-                build_corpus_index(env.corpus_dir(), "corpus", index, /*wait_for_lock=*/false);
-            print_build_warnings(report, err);
-            return open_index(index, kRebuild);
-        } catch (const Error& e) {
-            // Damage that opening did not show (a bad block) is repaired below; anything else
-            // (another writer came first, a full disk) leaves the old index to answer from.
-            const std::optional<std::string> damage = index_damage(index);
-            if (!damage) return searched_as_is(*stale, e.what(), err);
-            problem = "the index in index/ is damaged: " + *damage;
-        }
-    }
-    const bool never_built = !holds_index_files(index);
-    if (never_built) {
-        err << "tpmsearch: building the index in index/ from corpus/ (once, after each change "
-               "to corpus/)\n";
-    } else {
-        err << "tpmsearch: rebuilding the index in index/ from corpus/ (" << shown(problem)
-            << ")\n";
-    }
-    try {
-        const IndexReport report = rebuild_corpus_index(
-            env.corpus_dir(), "corpus", index, /*wait_for_lock=*/false, {}, kBuildPatience, [&] {
-                // Another search may have built it while this one waited for the lock.
-                try {
-                    return !corpus_index_current(open_index(index), env.corpus_dir());
-                } catch (const Error&) {
-                    return true;
-                }
-            });
-        print_build_warnings(report, err);
-    } catch (const Error& e) {
-        throw Error(e.code(), "index/ is " + std::string(never_built ? "missing" : "damaged") +
-                                  " and cannot be built now (" + e.what() + "); run " + kRebuild +
-                                  " once index/ can be written, or name another "
-                                  "index with --index DIR");
-    }
-    return open_index(index, kRebuild);
-}
-
-// What tpmsearch searches: the one index named by --index or $TPMSEARCH_INDEX, else the corpus
-// index and, when the user has indexed notes, the notes index with it, as one database
-// (results are told apart by their id terms, never by docids). A notes index that cannot be
-// opened is a warning: the corpus is still searched. So is one that is gone while its registry
-// file says folders are registered: notes never vanish silently.
+// What tpmsearch searches (index/search_index.h): --index, then $TPMSEARCH_INDEX, then the
+// shipped index with the user's notes index. What happens on the way goes to stderr.
 Xapian::Database open_search_index(const SearchOptions& options, const Environment& env,
                                    std::ostream& err) {
-    Xapian::Database db = open_corpus_index(options, env, err);
-    if (!options.index.empty() || env.index_override || !env.notes_index) return db;
-    const std::filesystem::path& notes = *env.notes_index;
-    const std::string where = shown(notes.string());
-    if (!index_exists(notes)) {
-        const std::optional<std::vector<std::string>> roots = read_notes_registry(notes);
-        if (roots && !roots->empty()) {
-            err << "tpmsearch: warning: your notes index in " << where << " is missing ("
-                << roots->size() << (roots->size() == 1 ? " folder" : " folders")
-                << " registered); " << kRebuild << " restores it\n";
+    SearchIndexLocations where;
+    if (!options.index.empty()) {
+        where.named = options.index;
+    } else if (env.index_override) {
+        where.named = *env.index_override;
+    }
+    where.data_root = env.data_root;
+    where.notes_index = env.notes_index;
+    return tpm::open_search_index(where, [&err](const SearchIndexNotice& notice) {
+        err << "tpmsearch: ";
+        switch (notice.kind) {
+            case SearchIndexNotice::Kind::progress:
+                break;
+            case SearchIndexNotice::Kind::notice:
+                err << "notice: ";
+                break;
+            case SearchIndexNotice::Kind::warning:
+                err << "warning: ";
+                break;
         }
-        return db;
-    }
-    try {
-        db.add_database(open_index(notes, kRebuild));
-    } catch (const Error& e) {
-        err << "tpmsearch: warning: your notes are not searched: " << shown(e.what()) << "\n";
-    }
-    return db;
+        err << shown(notice.text) << "\n";
+    });
 }
 
 // The user's own vocabulary pack, searched with the shipped one; its problems are warnings.
