@@ -34,7 +34,7 @@ void setup_search(CLI::App& app, SearchOptions& options) {
                    "Only results with this topic (repeat for any of several); without a query, "
                    "list the topic's questions in document order")
         ->allow_extra_args(false);
-    app.add_option("--source", options.source,
+    app.add_option("--source", options.origin,
                    "Only results from the shipped corpus or from your notes")
         ->check(CLI::IsMember({"corpus", "notes"}));
     app.add_flag("--json", options.json, "Print one JSON document (schema in README)");
@@ -205,7 +205,7 @@ std::string join(const std::vector<std::string>& words) {
 int run_search(const SearchOptions& options, const Environment& env, std::ostream& out,
                std::ostream& err) {
     if (options.show_id.empty() && options.similar_id.empty() && options.words.empty() &&
-        options.topics.empty() && options.source.empty() && !options.list_topics) {
+        options.topics.empty() && options.origin.empty() && !options.list_topics) {
         return report_error(err, "tpmsearch",
                             "no query given (try: tpmsearch \"canary rollback\", or --help)");
     }
@@ -220,8 +220,8 @@ int run_search(const SearchOptions& options, const Environment& env, std::ostrea
     request.query = join(options.words);
     request.topics = options.topics;
     request.explain = options.explain;
-    if (!options.source.empty()) {
-        request.origin = options.source == "notes" ? Origin::notes : Origin::corpus;
+    if (!options.origin.empty()) {
+        request.origin = options.origin == "notes" ? Origin::notes : Origin::corpus;
     }
     const bool listing = options.words.empty();
     // A topic listing shows every question of the topic, compactly: no excerpts.

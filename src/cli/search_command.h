@@ -24,7 +24,9 @@ struct SearchOptions {
     bool list_topics = false;         // `tpmsearch topics`
     bool explain = false;             // --explain
     bool no_excerpts = false;         // --no-excerpts: titles and locations only
-    std::string source;               // --source corpus|notes; empty: both
+    // --source corpus|notes; empty: both. The option and the query filter source: keep the
+    // name users know; in the code "source" is always a file and this is the origin.
+    std::string origin;
 };
 
 void setup_search(CLI::App& app, SearchOptions& options);

@@ -11,6 +11,7 @@
 #include "store/schema.h"
 #include "store/stemmer.h"
 #include "store/stored_records.h"
+#include "store/xapian_error.h"
 #include "topics/tagger.h"
 
 namespace tpm {
@@ -100,11 +101,10 @@ IndexReport rebuild_corpus_index(const std::filesystem::path& corpus_dir,
 }
 
 bool corpus_index_current(const Xapian::Database& db, const std::filesystem::path& corpus_dir) {
-    try {
-        return db.get_metadata(schema::kCorpusFingerprintKey) == corpus_fingerprint(corpus_dir);
-    } catch (const Xapian::Error& e) {
-        throw Error(ErrorCode::index_corrupt, "cannot read the index: " + e.get_description());
-    }
+    const std::string recorded =
+        detail::xapian_call(ErrorCode::index_corrupt, "cannot read the index",
+                            [&] { return db.get_metadata(schema::kCorpusFingerprintKey); });
+    return recorded == corpus_fingerprint(corpus_dir);
 }
 
 }  // namespace tpm

@@ -22,6 +22,7 @@
 #include "store/schema.h"
 #include "store/stemmer.h"
 #include "store/stored_records.h"
+#include "store/xapian_error.h"
 #include "text/decode.h"
 #include "topics/tagger.h"
 
@@ -78,30 +79,55 @@ class Updater {
                  std::map<std::string, FileState>& known) {
         for (Diagnostic& d : walked.skipped) report_.diagnostics.push_back(std::move(d));
         report_.skipped += walked.skipped.size();
-        // Files whose size and time are as recorded are counted here (a refresh is mostly
-        // those); only the others are handed to the preparing thread.
-        std::vector<const FoundFile*> work;
+        const ChangedFiles changed = changed_files(root, walked, known);
+        if (!write_changed(root, changed, walked.files.size())) return;
+        for (const auto& [path, state] : known) {
+            if (state.root == root && !changed.seen.count(path)) {
+                writer_.remove_file(path);
+                ++report_.removed;
+            }
+        }
+    }
+
+  private:
+    // The files of a walk that changed since they were indexed, with what the index had of each
+    // (nullptr: new), and every path the walk found.
+    struct ChangedFiles {
+        std::vector<const FoundFile*> files;
         std::vector<const FileState*> olds;
         std::set<std::string> seen;
+    };
+
+    ChangedFiles changed_files(const std::string& root, const WalkResult& walked,
+                               const std::map<std::string, FileState>& known) {
+        // Files whose size and time are as recorded are counted here (a refresh is mostly
+        // those); only the others are handed to the preparing thread.
+        ChangedFiles changed;
         for (const FoundFile& found : walked.files) {
             const std::string path = found.path.string();
-            seen.insert(path);
+            changed.seen.insert(path);
             const auto it = known.find(path);
             const FileState* old = it == known.end() ? nullptr : &it->second;
             if (unchanged(old, found, root)) {
                 ++report_.unchanged;
                 continue;
             }
-            work.push_back(&found);
-            olds.push_back(old);
+            changed.files.push_back(&found);
+            changed.olds.push_back(old);
         }
-        const std::size_t unchanged = walked.files.size() - work.size();
+        return changed;
+    }
+
+    // Prepares the changed files on a second thread and writes each here, in order. False when
+    // a signal stopped it (what is written so far is whole files only).
+    bool write_changed(const std::string& root, const ChangedFiles& changed, std::size_t total) {
+        const std::size_t unchanged = total - changed.files.size();
         PreparedQueue queue;
         std::thread preparer([&] {
-            for (std::size_t i = 0; i < work.size(); ++i) {
+            for (std::size_t i = 0; i < changed.files.size(); ++i) {
                 Prepared p;
                 try {
-                    p = prepare(*work[i], root, olds[i]);
+                    p = prepare(*changed.files[i], root, changed.olds[i]);
                 } catch (...) {
                     p.error = std::current_exception();
                 }
@@ -117,35 +143,29 @@ class Updater {
                 thread.join();
             }
         } joiner{queue, preparer};
-        for (std::size_t i = 0; i < work.size(); ++i) {
+        for (std::size_t i = 0; i < changed.files.size(); ++i) {
             // Between two files: what is written so far is whole files only.
             if (stopping(options_)) {
                 report_.interrupted = true;
-                return;
+                return false;
             }
             std::optional<Prepared> p = queue.pop([this] { return stopping(options_); });
             if (!p || p->interrupted) {
                 // Stopped inside this file: it keeps what the index had of it.
                 report_.diagnostics.push_back(
-                    {work[i]->path.string(), 0,
+                    {changed.files[i]->path.string(), 0,
                      "interrupted while it was being indexed; it keeps its previous state until "
                      "tpmindex runs again"});
                 report_.interrupted = true;
-                return;
+                return false;
             }
             if (p->error) std::rethrow_exception(p->error);
-            apply(std::move(*p), olds[i]);
-            if (options_.progress) options_.progress(unchanged + i + 1, walked.files.size());
+            apply(std::move(*p), changed.olds[i]);
+            if (options_.progress) options_.progress(unchanged + i + 1, total);
         }
-        for (const auto& [path, state] : known) {
-            if (state.root == root && !seen.count(path)) {
-                writer_.remove_file(path);
-                ++report_.removed;
-            }
-        }
+        return true;
     }
 
-  private:
     // What to do with one file, decided and made without touching the index or the report.
     struct Prepared {
         enum class Action { unchanged, touched, skip, index } action = Action::unchanged;
@@ -505,10 +525,11 @@ std::optional<std::vector<std::string>> registered_notes_roots(
     if (index_exists(index_dir)) {
         try {
             // Any schema: an index of an older tpmindex still says which folders it holds.
-            return notes_roots(Xapian::Database(index_dir.string(), Xapian::DB_BACKEND_GLASS));
-        } catch (const Xapian::Error&) {
-            // Damaged tables: the registry file below still knows.
+            return notes_roots(detail::xapian_call(ErrorCode::index_corrupt, "", [&] {
+                return Xapian::Database(index_dir.string(), Xapian::DB_BACKEND_GLASS);
+            }));
         } catch (const Error&) {
+            // Damaged tables: the registry file below still knows.
         }
     }
     return read_notes_registry(index_dir);

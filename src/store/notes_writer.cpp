@@ -61,15 +61,15 @@ std::size_t text_size(const Document& doc) {
 }  // namespace
 
 std::vector<std::string> notes_roots(const Xapian::Database& db) {
+    const std::string data =
+        detail::xapian_call(ErrorCode::index_corrupt, "cannot use the notes index",
+                            [&] { return db.get_metadata(schema::kNotesRootsKey); });
+    if (data.empty()) return {};
     try {
-        const std::string data = db.get_metadata(schema::kNotesRootsKey);
-        if (data.empty()) return {};
         return Json::parse(data).get<std::vector<std::string>>();
     } catch (const Json::exception& e) {
         throw Error(ErrorCode::index_corrupt,
                     std::string("cannot read the registered folders: ") + e.what());
-    } catch (const Xapian::Error& e) {
-        throw Error(ErrorCode::index_corrupt, "cannot use the notes index: " + e.get_description());
     }
 }
 
@@ -196,8 +196,7 @@ void NotesWriter::replace_file(const FileState& state, const MadeSections& secti
             impl_->uncommitted_bytes += text_size(docs[i]);
         }
         if (info) {
-            impl_->db.set_metadata(schema::source_key(state.path),
-                                   encode_source_info(*info));
+            impl_->db.set_metadata(schema::source_key(state.path), encode_source_info(*info));
         }
         FileState stored = state;
         stored.documents = docs.size();

@@ -109,6 +109,8 @@ inline constexpr QueryField kTextFields[] = {
     {"answer", kPrefixPoint},      {"answer", kPrefixExample}, {"point", kPrefixPoint},
     {"example", kPrefixExample},   {"why", kPrefixWhy},
 };
+// The query's source: names the origin (corpus or notes), as the --source option does: the
+// name users know. Everywhere in the code "source" is a file, which the query calls file:.
 inline constexpr QueryField kBooleanFields[] = {
     {"id", kPrefixId},       {"kind", kPrefixKind}, {"source", kPrefixOrigin},  // corpus or notes
     {"file", kPrefixSource},  // one file, by its path as shown
