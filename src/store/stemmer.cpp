@@ -39,12 +39,7 @@ Xapian::Stem caching_stemmer(std::size_t max_words) {
 
 std::vector<std::string> phrase_stems(std::string_view text) {
     static const Xapian::Stem stem(schema::kStemLanguage);
-    const std::string folded = text::fold(text);
-    std::vector<std::string> out;
-    for (const text::WordSpan& w : text::word_spans(folded)) {
-        out.push_back(stem(folded.substr(w.start, w.end - w.start)));
-    }
-    return out;
+    return text::folded_stems(text, stem);
 }
 
 }  // namespace tpm

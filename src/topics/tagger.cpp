@@ -43,16 +43,6 @@ struct Signal {
     std::vector<std::string> stems;  // the signal's words, folded and stemmed
 };
 
-// The stems of `text`, folded first so case and accents never split a word from a signal.
-std::vector<std::string> stems_of(std::string_view text, const Stemmer& stem) {
-    const std::string folded = text::fold(text);
-    std::vector<std::string> out;
-    for (const text::WordSpan& w : text::word_spans(folded)) {
-        out.push_back(stem(folded.substr(w.start, w.end - w.start)));
-    }
-    return out;
-}
-
 struct Field {
     const std::string* text;
     double weight;
@@ -141,12 +131,12 @@ struct Tagger::Impl {
         const std::size_t n = taxonomy->topics().size();
         Scores out{std::vector<double>(n, 0.0), std::vector<bool>(n, false)};
         std::vector<std::vector<double>> hits(signals.size());
-        match(stems_of(doc.title, stem), kTitleWeight, hits);
+        match(text::folded_stems(doc.title, stem), kTitleWeight, hits);
         for (std::size_t s = 0; s < signals.size(); ++s) {
             if (!hits[s].empty()) out.named[signals[s].topic] = true;
         }
         for (const Field& f : body_fields(doc)) {
-            if (!f.text->empty()) match(stems_of(*f.text, stem), f.weight, hits);
+            if (!f.text->empty()) match(text::folded_stems(*f.text, stem), f.weight, hits);
         }
         for (std::size_t s = 0; s < signals.size(); ++s) {
             std::vector<double>& w = hits[s];
@@ -169,7 +159,7 @@ Tagger::Tagger(const Taxonomy& taxonomy, Stemmer stem) {
         // of one word, so a topic keeps each stemmed signal once.
         std::set<std::vector<std::string>> seen;
         for (const std::string& signal : topics[t].signals) {
-            std::vector<std::string> stems = stems_of(signal, impl->stem);
+            std::vector<std::string> stems = text::folded_stems(signal, impl->stem);
             if (stems.empty() || !seen.insert(stems).second) continue;
             impl->by_first_stem[stems.front()].push_back(impl->signals.size());
             impl->signals.push_back({t, std::move(stems)});
