@@ -18,6 +18,7 @@
 #include "model/error.h"
 #include "store/database.h"
 #include "store/index_repair.h"
+#include "store/notes_registry.h"
 #include "store/notes_writer.h"
 #include "store/schema.h"
 #include "store/stemmer.h"

@@ -83,7 +83,7 @@ struct RootSummary {
 std::vector<RootSummary> list_notes_roots(const std::filesystem::path& index_dir);
 
 // The folders registered in the notes index in `index_dir`: from its tables when they can be
-// read, else from the registry file beside them (store/index_repair.h). nullopt when neither
+// read, else from the registry file beside them (store/notes_registry.h). nullopt when neither
 // says (no index was ever made there, or both are gone).
 std::optional<std::vector<std::string>> registered_notes_roots(
     const std::filesystem::path& index_dir);

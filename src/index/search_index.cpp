@@ -10,6 +10,7 @@
 #include "model/error.h"
 #include "store/database.h"
 #include "store/index_repair.h"
+#include "store/notes_registry.h"
 
 namespace tpm {
 

@@ -1,9 +1,9 @@
 #include "store/index_repair.h"
 
 #include <fcntl.h>
-#include <sys/stat.h>
 #include <signal.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <xapian.h>
 
@@ -11,40 +11,30 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
-#include <nlohmann/json.hpp>
-#include <sstream>
 #include <system_error>
 #include <thread>
 
 #include "model/error.h"
 #include "store/database.h"
+#include "store/posix_file.h"
 #include "store/schema.h"
 
 namespace tpm {
 
 namespace fs = std::filesystem;
+using detail::errno_text;
+using detail::sync_path;
 
 namespace {
-
-std::string errno_text(int e) { return std::error_code(e, std::generic_category()).message(); }
-
-// fsync of a file or folder by path; what it cannot open it leaves (a best effort: the data
-// was written, only its durability across a power cut is at stake).
-void sync_path(const fs::path& p, bool folder) {
-    const int fd = ::open(p.c_str(), (folder ? O_RDONLY | O_DIRECTORY : O_RDONLY) | O_CLOEXEC);
-    if (fd < 0) return;
-    ::fsync(fd);
-    ::close(fd);
-}
 
 // Whether a file of an index folder is Xapian's (tables, version file, lock, its temporaries)
 // rather than one that lives there beside it (index/README.md, the notes registry).
 bool xapian_file(const std::string& name) {
     // The record of when the tables were last sound belongs to those tables: not carried over.
     return name == "iamglass" || name == "flintlock" || name == "iamchert" ||
-           name == schema::kTablesCheckedFileName ||
-           name.ends_with(".glass") || name.ends_with(".tmp") || name.ends_with(".DB") ||
-           name.ends_with(".baseA") || name.ends_with(".baseB") || name.starts_with("changes");
+           name == schema::kTablesCheckedFileName || name.ends_with(".glass") ||
+           name.ends_with(".tmp") || name.ends_with(".DB") || name.ends_with(".baseA") ||
+           name.ends_with(".baseB") || name.starts_with("changes");
 }
 
 // The write lock of the index in `dir`, taken as Xapian takes it (an open file description
@@ -158,8 +148,8 @@ void record_index_sound(const fs::path& dir) {
     const std::string now = tables_fingerprint(dir);
     if (now.empty()) return;
     const fs::path target = dir / schema::kTablesCheckedFileName;
-    const fs::path temporary =
-        dir / ("." + std::string(schema::kTablesCheckedFileName) + "." + std::to_string(::getpid()));
+    const fs::path temporary = dir / ("." + std::string(schema::kTablesCheckedFileName) + "." +
+                                      std::to_string(::getpid()));
     {
         std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
         out << now;
@@ -170,50 +160,6 @@ void record_index_sound(const fs::path& dir) {
         }
     }
     if (::rename(temporary.c_str(), target.c_str()) != 0) ::unlink(temporary.c_str());
-}
-
-void write_notes_registry(const fs::path& dir, const std::vector<std::string>& roots) {
-    const fs::path target = dir / schema::kNotesRegistryFileName;
-    const fs::path temporary = dir / ("." + std::string(schema::kNotesRegistryFileName) + "." +
-                                      std::to_string(::getpid()));
-    const std::string text = nlohmann::json{{"roots", roots}}.dump(
-                                 2, ' ', false, nlohmann::json::error_handler_t::replace) +
-                             "\n";
-    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) {
-        throw Error(ErrorCode::io, "cannot write " + temporary.string() + ": " + errno_text(errno));
-    }
-    std::size_t done = 0;
-    int failed = 0;
-    while (done < text.size()) {
-        const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) {
-            failed = n < 0 ? errno : EIO;
-            break;
-        }
-        done += static_cast<std::size_t>(n);
-    }
-    if (!failed && ::fsync(fd) != 0) failed = errno;
-    if (::close(fd) != 0 && !failed) failed = errno;
-    if (!failed && ::rename(temporary.c_str(), target.c_str()) != 0) failed = errno;
-    if (failed) {
-        ::unlink(temporary.c_str());
-        throw Error(ErrorCode::io, "cannot write " + target.string() + ": " + errno_text(failed));
-    }
-    sync_path(dir, true);
-}
-
-std::optional<std::vector<std::string>> read_notes_registry(const fs::path& dir) {
-    std::ifstream in(dir / schema::kNotesRegistryFileName, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::ostringstream text;
-    text << in.rdbuf();
-    try {
-        return nlohmann::json::parse(text.str()).at("roots").get<std::vector<std::string>>();
-    } catch (const nlohmann::json::exception&) {
-        return std::nullopt;
-    }
 }
 
 std::optional<std::string> index_unwritable(const fs::path& dir) {

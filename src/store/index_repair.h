@@ -1,7 +1,5 @@
 // store/index_repair.h: rebuilding an index beside the old one and swapping it in, so readers
-// never see a half-built index and a damaged one is replaced rather than written into; and the
-// notes registry file, a copy of the registered folders kept outside the Xapian tables so that
-// damage to the tables cannot lose it.
+// never see a half-built index and a damaged one is replaced rather than written into.
 // May include model/, text/, Xapian.
 #pragma once
 
@@ -13,14 +11,6 @@
 #include <vector>
 
 namespace tpm {
-
-// Writes `roots` to the registry file in the notes index folder `dir` (schema.h,
-// kNotesRegistryFileName) atomically: a temporary file, fsync, rename. Throws tpm::Error(io).
-void write_notes_registry(const std::filesystem::path& dir, const std::vector<std::string>& roots);
-
-// The folders the registry file in `dir` lists, or nullopt when there is no such file or it
-// cannot be read or parsed.
-std::optional<std::vector<std::string>> read_notes_registry(const std::filesystem::path& dir);
 
 // What is wrong with the index in `dir`, in a few words, or nullopt when Xapian's own check
 // (every table, block by block) finds it whole and it is of this schema version. A folder with no

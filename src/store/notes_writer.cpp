@@ -9,6 +9,7 @@
 #include "model/error.h"
 #include "store/fnv1a.h"
 #include "store/index_repair.h"
+#include "store/notes_registry.h"
 #include "store/schema.h"
 #include "store/stemmer.h"
 #include "store/stored_records.h"

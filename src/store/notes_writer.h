@@ -85,7 +85,7 @@ class NotesWriter {
     NotesWriter& operator=(const NotesWriter&) = delete;
 
     // The registered folders and files, in the order they were added. set_roots() also writes
-    // them at once to the registry file beside the tables (store/index_repair.h); throws
+    // them at once to the registry file beside the tables (store/notes_registry.h); throws
     // tpm::Error(io) when it cannot.
     std::vector<std::string> roots() const;
     void set_roots(const std::vector<std::string>& roots);

@@ -13,6 +13,7 @@
 
 #include "model/error.h"
 #include "store/database.h"
+#include "store/notes_registry.h"
 #include "store/notes_writer.h"
 #include "store/schema.h"
 #include "support/temp_dir.h"
