@@ -28,9 +28,7 @@ void tag_documents(std::vector<Document>& docs, const std::vector<SourceInfo>& s
     const Tagger tagger(taxonomy, [&stem](const std::string& word) { return stem(word); });
     std::set<std::string> reported;
     for (Document& doc : docs) {
-        TagResult tags = tagger.tag(doc, tags_of[doc.source]);
-        doc.topics = std::move(tags.topics);
-        doc.tags = std::move(tags.unknown);
+        tagger.tag_document(doc, tags_of[doc.source]);
         for (const std::string& tag : doc.tags) {
             if (reported.insert(doc.source + '\n' + tag).second) {
                 diagnostics.push_back({doc.source, 0,

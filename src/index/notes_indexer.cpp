@@ -262,9 +262,7 @@ class Updater {
         const std::vector<std::string> no_tags;
         for (Document& doc : parsed.docs) {
             if (stopping(options_)) return interrupted(std::move(p));
-            TagResult tags = tagger_.tag(doc, p.info ? p.info->tags : no_tags);
-            doc.topics = std::move(tags.topics);
-            doc.tags = std::move(tags.unknown);
+            tagger_.tag_document(doc, p.info ? p.info->tags : no_tags);
         }
         p.sections = maker_.make(std::move(parsed.docs), options_.stop);
         p.interrupted = p.sections.stopped;

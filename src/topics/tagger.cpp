@@ -195,4 +195,10 @@ TagResult Tagger::tag(const Document& doc, const std::vector<std::string>& expli
     return result;
 }
 
+void Tagger::tag_document(Document& doc, const std::vector<std::string>& explicit_tags) const {
+    TagResult tags = tag(doc, explicit_tags);
+    doc.topics = std::move(tags.topics);
+    doc.tags = std::move(tags.unknown);
+}
+
 }  // namespace tpm

@@ -14,7 +14,7 @@
 
 namespace tpm {
 
-// Maps one folded word to its stem (cli/ passes Xapian's English stemmer, the index's own).
+// Maps one folded word to its stem (the indexers pass the index's own, store/stemmer.h).
 using Stemmer = std::function<std::string(const std::string&)>;
 
 struct TagResult {
@@ -34,6 +34,9 @@ class Tagger {
     // topic by id or alias come first and win; the best automatic topics fill the remaining
     // places. Explicit tags that name no topic are returned in `unknown`.
     TagResult tag(const Document& doc, const std::vector<std::string>& explicit_tags = {}) const;
+
+    // tag() written into `doc`: its topics, and in doc.tags the explicit tags that name none.
+    void tag_document(Document& doc, const std::vector<std::string>& explicit_tags) const;
 
     // The automatic score of each topic for `doc` (same order as the taxonomy), for tests and
     // tuning.
