@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "ingest/ingest_text.h"
 #include "model/diagnostic.h"
 
 namespace tpm::detail {
@@ -46,30 +47,9 @@ int star_index(Marker marker);
 // The STAR marker a heading's text names ("Situation", "Result:"), or Marker::none.
 Marker star_heading(std::string_view heading);
 
-// Splits a list item into label and text: "**Label**: text", "**Label:** text", "**Label** -
-// text", or "Label: text" where the label is a short phrase that starts with a capital (not a
-// sentence that happens to contain a colon). Returns false when there is no label.
-bool split_label(std::string_view text, std::size_t bold_end, std::string& label,
-                 std::string& rest);
-
 // Splits every paragraph at the lines that start with a marker ("Q: ...\nA: ..." is two), so
 // each marker opens its own block. Linear in the text.
 std::vector<Block> split_at_markers(std::vector<Block> blocks);
-
-// `s` without leading and trailing whitespace (ASCII, no-break and zero-width spaces).
-std::string_view trim_space(std::string_view s);
-
-// Runs of whitespace (including '\n') collapsed to one space, ends trimmed.
-std::string collapse_space(std::string_view s);
-
-// The non-empty `parts` joined with `sep`.
-std::string join_nonempty(const std::vector<std::string>& parts, std::string_view sep);
-
-// The length of `s` in code points.
-std::size_t utf8_length(std::string_view s);
-
-// The first sentence of `s`, or its first words up to about 80 bytes followed by "...".
-std::string short_title(std::string_view s);
 
 // Blocks of a markdown body, parsed with md4c. `first_line` is the file line `body` starts at.
 // Returns false (and leaves `blocks` unspecified) if md4c fails.

@@ -1,5 +1,7 @@
 // The text of one note Document: where each block's text goes (see SectionText in notes_blocks.h).
+#include <array>
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -112,8 +114,13 @@ void SectionText::add_item(const Block& block, std::string_view raw) {
         Point point;
         point.line = block.line;
         // The bold label's offset counts from the start of the block's own text.
-        if (raw.data() != block.text.data() ||
-            !split_label(raw, block.bold_end, point.label, point.text)) {
+        const auto labelled = raw.data() == block.text.data()
+                                  ? split_label(raw, block.bold_end)
+                                  : std::optional<Labelled>();
+        if (labelled) {
+            point.label = collapse_space(labelled->label);
+            point.text = collapse_space(labelled->text);
+        } else {
             point.text = std::move(text);
         }
         points_.push_back(std::move(point));

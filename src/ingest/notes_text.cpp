@@ -13,6 +13,8 @@ namespace {
 
 // A heading is a short line; longer ones are sentences that happen to stand alone.
 constexpr std::size_t kMaxHeadingChars = 80;
+// A file without a heading is titled by its first sentence, or this many bytes of it.
+constexpr std::size_t kMaxTitleBytes = 80;
 
 bool is_blank(std::string_view line) { return trim_space(line).empty(); }
 
@@ -27,12 +29,9 @@ char underline_char(std::string_view line) {
     return t.find_first_not_of(t[0]) == std::string_view::npos ? t[0] : 0;
 }
 
-// The length of a bullet ("- ", "* ", "+ ", "• ") or number ("1. ", "12) ") that opens `t`,
-// or 0.
-std::size_t bullet_length(std::string_view t) {
-    for (std::string_view b : {"- ", "* ", "+ ", "\xE2\x80\xA2 ", "\xE2\x80\x93 "}) {
-        if (t.starts_with(b)) return b.size();
-    }
+// The length of a bullet (see bullet_length) or number ("1. ", "12) ") that opens `t`, or 0.
+std::size_t item_marker_length(std::string_view t) {
+    if (const std::size_t bullet = bullet_length(t); bullet > 0) return bullet;
     std::size_t n = 0;
     while (n < t.size() && n < 4 && text::is_ascii_digit(t[n])) ++n;
     if (n > 0 && n < 4 && n + 1 < t.size() && (t[n] == '.' || t[n] == ')') && t[n + 1] == ' ') {
@@ -69,7 +68,7 @@ bool reads_as_text(std::string_view t) {
     const Marker marker = marker_of(probe, rest);
     if (marker == Marker::question || marker == Marker::answer) return true;
     if (marker != Marker::none && !rest.empty()) return true;
-    return bullet_length(t) > 0 && numbered_depth(t) == 0;
+    return item_marker_length(t) > 0 && numbered_depth(t) == 0;
 }
 
 std::string heading_text(std::string_view t) {
@@ -83,15 +82,9 @@ struct Lines {
     std::vector<bool> underline;  // the === / --- under a heading
 };
 
-Lines split_lines(std::string_view body) {
+Lines split_into_lines(std::string_view body) {
     Lines lines;
-    std::size_t start = 0;
-    while (start < body.size()) {
-        std::size_t nl = body.find('\n', start);
-        if (nl == std::string_view::npos) nl = body.size();
-        lines.text.push_back(body.substr(start, nl - start));
-        start = nl + 1;
-    }
+    lines.text = split_lines(body);
     lines.level.assign(lines.text.size(), 0);
     lines.underline.assign(lines.text.size(), false);
     return lines;
@@ -170,14 +163,14 @@ void title_headingless_file(Lines& lines, std::string& title) {
         next_nonblank(lines, first + 1) < n) {
         lines.level[first] = 1;
     } else {
-        title = short_title(t);
+        title = first_sentence(t, kMaxTitleBytes);
     }
 }
 
 }  // namespace
 
 std::vector<Block> text_blocks(std::string_view body, int first_line, std::string& title) {
-    Lines lines = split_lines(body);
+    Lines lines = split_into_lines(body);
     find_headings(lines);
     title_headingless_file(lines, title);
     const std::size_t n = lines.text.size();
@@ -203,7 +196,7 @@ std::vector<Block> text_blocks(std::string_view body, int first_line, std::strin
             continue;
         }
         const std::size_t indent = indent_of(raw);
-        if (const std::size_t bullet = bullet_length(t); bullet > 0) {
+        if (const std::size_t bullet = item_marker_length(t); bullet > 0) {
             if (!in_list || indent < list_indent) list_indent = indent;
             in_list = true;
             const int depth = indent >= list_indent + 2 ? 2 : 1;

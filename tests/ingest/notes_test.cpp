@@ -113,6 +113,40 @@ TEST(Notes, ListItemsBecomePointsAndCodeBecomesExample) {
     EXPECT_EQ(caching.example, "GET /products/42 -> cache hit");
 }
 
+// The notes and the Q&A parser share one label rule (ingest/ingest_text.h). Before, the notes
+// refused a label with any '/' or '(' and the Q&A parser took both; these items, which the two
+// read differently, are read so now in both readers: '/' and an abbreviation in parentheses
+// belong to a label, other parentheses to a sentence.
+TEST(Notes, ItemLabelsMayHoldSlashesAndAbbreviationsInParentheses) {
+    struct Case {
+        const char* item;
+        const char* label;  // "" when the item has no label
+    };
+    const Case cases[] = {
+        {"A/B Testing: split traffic evenly", "A/B Testing"},
+        {"Service Level Objectives (SLOs): agree targets", "Service Level Objectives (SLOs)"},
+        {"Continuous Integration/Continuous Deployment (CI/CD): automate",
+         "Continuous Integration/Continuous Deployment (CI/CD)"},
+        {"Internationalization (i18n): plan it early", "Internationalization (i18n)"},
+        {"Maintainer(s): Help Wanted", ""},
+        {"UC Berkeley 61B (Fall 2006): Data Structures", ""},
+        {"Acceptable (but prefer Go): Ruby, PHP", ""},
+    };
+    for (const Case& c : cases) {
+        for (const char* source : {"dir/n.md", "dir/n.txt"}) {
+            SCOPED_TRACE(std::string(c.item) + " in " + source);
+            const IngestResult r = parse_text(std::string("Intro\n\n- ") + c.item + "\n", source);
+            ASSERT_EQ(r.docs.size(), 1u);
+            ASSERT_EQ(r.docs[0].points.size(), 1u);
+            const Point& p = r.docs[0].points[0];
+            EXPECT_EQ(p.label, c.label);
+            if (*c.label == '\0') {
+                EXPECT_EQ(p.text, c.item);
+            }
+        }
+    }
+}
+
 TEST(Notes, FrontMatterBecomesOneSourceInfo) {
     const IngestResult r = parse_fixture("companies/acme/onsite.md");
     ASSERT_EQ(r.sources.size(), 1u);
