@@ -1,5 +1,4 @@
 #include "ingest/notes_blocks.h"
-#include "text/ascii.h"
 
 #include <array>
 #include <cstddef>
@@ -7,6 +6,8 @@
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "text/ascii.h"
 
 namespace tpm::detail {
 namespace {

@@ -114,9 +114,8 @@ void SectionText::add_item(const Block& block, std::string_view raw) {
         Point point;
         point.line = block.line;
         // The bold label's offset counts from the start of the block's own text.
-        const auto labelled = raw.data() == block.text.data()
-                                  ? split_label(raw, block.bold_end)
-                                  : std::optional<Labelled>();
+        const auto labelled = raw.data() == block.text.data() ? split_label(raw, block.bold_end)
+                                                              : std::optional<Labelled>();
         if (labelled) {
             point.label = collapse_space(labelled->label);
             point.text = collapse_space(labelled->text);

@@ -11,19 +11,23 @@
 #include <vector>
 
 #include "ingest/front_matter.h"
+#include "ingest/ingest_text.h"
 #include "text/ascii.h"
 
 namespace tpm {
 namespace {
 
+using detail::bullet_length;
+using detail::first_sentence;
+using detail::join_nonempty;
+using detail::Labelled;
+using detail::split_label;
+using detail::split_lines;
+using detail::trim_space;
+
 constexpr std::string_view kAnswerPrefix = "Answer:";
 constexpr std::string_view kWhyPrefix = "Why this is important:";
 
-// A label is a short heading before ": ", like "Canary Releases" or "Study Netflix's culture
-// and values". The limits keep sentences that merely contain a colon out: the corpus's longest
-// label is "Recovery Time Objective (RTO) and Recovery Point Objective (RPO)", 9 words.
-constexpr std::size_t kMaxLabelBytes = 80;
-constexpr std::size_t kMaxLabelWords = 10;
 // An unmarked list item ("Reallocating resources") is a short phrase without end punctuation.
 constexpr std::size_t kMaxItemBytes = 100;
 // An unlabelled tip is titled by its first sentence, or this many bytes of it.
@@ -36,26 +40,7 @@ struct Paragraph {
     bool bullet = false;  // began with a markdown list marker, removed from text
 };
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) {
-        s.remove_suffix(1);
-    }
-    return s;
-}
-
-bool is_upper_or_digit(char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
-
 bool ends_with_colon(std::string_view s) { return !s.empty() && s.back() == ':'; }
-
-std::string join(const std::vector<std::string>& parts, std::string_view sep) {
-    std::string out;
-    for (const std::string& part : parts) {
-        if (!out.empty()) out.append(sep);
-        out.append(part);
-    }
-    return out;
-}
 
 // Reads the decimal number at the start of `s` into `n`; returns the digits' length, or 0.
 std::size_t read_number(std::string_view s, int& n) {
@@ -77,13 +62,13 @@ std::optional<QuestionLine> parse_question_line(std::string_view s) {
     if (!s.starts_with(kWord)) return std::nullopt;
     s.remove_prefix(kWord.size());
     if (s.empty() || s.front() != ' ') return std::nullopt;
-    s = trim(s);
+    s = trim_space(s);
     QuestionLine q;
     const std::size_t len = read_number(s, q.number);
     if (len == 0) return std::nullopt;
-    s = trim(s.substr(len));
+    s = trim_space(s.substr(len));
     if (s.empty() || s.front() != ':') return std::nullopt;
-    q.text = std::string(trim(s.substr(1)));
+    q.text = std::string(trim_space(s.substr(1)));
     return q;
 }
 
@@ -109,15 +94,6 @@ bool starts_block(std::string_view line) {
            line.starts_with(kWhyPrefix) || is_top_line(line);
 }
 
-// Returns the length of a markdown list marker ("- ", "* ", "+ ") at the start, or 0.
-std::size_t bullet_length(std::string_view line) {
-    if (line.size() >= 2 && (line[0] == '-' || line[0] == '*' || line[0] == '+') &&
-        line[1] == ' ') {
-        return 2;
-    }
-    return 0;
-}
-
 // "---", "***" or "___": a markdown rule separates paragraphs and carries no text. An unclosed
 // front matter's opening "---" is read this way too.
 bool is_thematic_break(std::string_view line) {
@@ -129,12 +105,8 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, int first_line) {
     std::vector<Paragraph> paras;
     bool open = false;
     int line_no = 0;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        std::size_t nl = text.find('\n', start);
-        if (nl == std::string_view::npos) nl = text.size();
-        std::string_view line = trim(text.substr(start, nl - start));
-        start = nl + 1;
+    for (std::string_view raw : split_lines(text)) {
+        const std::string_view line = trim_space(raw);
         if (++line_no < first_line) continue;
         if (line.empty() || is_thematic_break(line)) {
             open = false;
@@ -142,7 +114,7 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, int first_line) {
         }
         const std::size_t bullet = bullet_length(line);
         if (!open || bullet > 0 || starts_block(line)) {
-            paras.push_back({std::string(trim(line.substr(bullet))), line_no, bullet > 0});
+            paras.push_back({std::string(trim_space(line.substr(bullet))), line_no, bullet > 0});
             open = true;
         } else {
             // A wrapped line continues the paragraph, as markdown reads it.
@@ -153,67 +125,11 @@ std::vector<Paragraph> split_paragraphs(std::string_view text, int first_line) {
     return paras;
 }
 
-struct Labelled {
-    std::string label;
-    std::string text;
-};
-
-bool is_label(std::string_view label) {
-    if (label.empty() || label.size() > kMaxLabelBytes) return false;
-    const auto first = static_cast<unsigned char>(label.front());
-    // A non-ASCII first letter may well be a capital; ICU is not available here to ask.
-    if (first < 0x80 && !is_upper_or_digit(label.front())) return false;
-    std::size_t words = 1;
-    for (char c : label) {
-        if (c == '.' || c == '?' || c == '!' || c == ',' || c == ';') return false;
-        if (c == ' ') ++words;
-    }
-    return words <= kMaxLabelWords;
-}
-
-// Splits "Canary Releases: I use ..." into label and text; nullopt when the text before the
-// first ": " is not a label (a sentence that happens to contain a colon).
-std::optional<Labelled> split_label(std::string_view para) {
-    const std::size_t colon = para.find(": ");
-    if (colon == std::string_view::npos) return std::nullopt;
-    const std::string_view label = trim(para.substr(0, colon));
-    const std::string_view text = trim(para.substr(colon + 2));
-    if (text.empty() || !is_label(label)) return std::nullopt;
-    return Labelled{std::string(label), std::string(text)};
-}
-
 bool looks_like_item(const Paragraph& p) {
     if (p.bullet) return true;
     if (p.text.size() > kMaxItemBytes) return false;
     const char last = p.text.back();
     return last != '.' && last != '?' && last != '!' && last != ':';
-}
-
-// The first sentence of `text`, or its first words up to kMaxTitleBytes followed by "...".
-std::string first_sentence(std::string_view text) {
-    std::size_t end = text.size();
-    for (std::size_t i = 0; i + 1 < text.size(); ++i) {
-        const char c = text[i];
-        if ((c == '.' || c == '?' || c == '!') && text[i + 1] == ' ') {
-            end = i + 1;
-            break;
-        }
-    }
-    if (end <= kMaxTitleBytes) return std::string(text.substr(0, end));
-    // Cutting at a space keeps multi-byte UTF-8 sequences whole.
-    std::size_t cut = text.rfind(' ', kMaxTitleBytes);
-    if (cut == std::string_view::npos || cut == 0) cut = kMaxTitleBytes;
-    while (cut < text.size() && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) ++cut;
-    return std::string(trim(text.substr(0, cut))) + "...";
-}
-
-bool iequals_example(std::string_view label) {
-    constexpr std::string_view kExample = "example";
-    if (label.size() != kExample.size()) return false;
-    for (std::size_t i = 0; i < label.size(); ++i) {
-        if (text::ascii_lower(label[i]) != kExample[i]) return false;
-    }
-    return true;
 }
 
 // Sorts the paragraphs of one answer into introduction, points, example and why. The answer
@@ -226,7 +142,8 @@ class AnswerBuilder {
     void add(const Paragraph& p) {
         if (p.text.starts_with(kWhyPrefix)) {
             phase_ = Phase::why;
-            const std::string_view rest = trim(std::string_view(p.text).substr(kWhyPrefix.size()));
+            const std::string_view rest =
+                trim_space(std::string_view(p.text).substr(kWhyPrefix.size()));
             if (!rest.empty()) why_.emplace_back(rest);
             return;
         }
@@ -249,25 +166,26 @@ class AnswerBuilder {
     }
 
     void finish() {
-        doc_.answer = join(intro_, "\n\n");
-        doc_.example = join(example_, "\n\n");
-        doc_.why = join(why_, "\n\n");
+        doc_.answer = join_nonempty(intro_, "\n\n");
+        doc_.example = join_nonempty(example_, "\n\n");
+        doc_.why = join_nonempty(why_, "\n\n");
     }
 
   private:
     enum class Phase { intro, points, example, why };
 
-    void add_labelled(const Paragraph& p, Labelled& labelled) {
-        if (iequals_example(labelled.label)) {
+    void add_labelled(const Paragraph& p, const Labelled& labelled) {
+        if (text::ascii_lower(labelled.label) == "example") {
             phase_ = Phase::example;
-            example_.push_back(std::move(labelled.text));
+            example_.emplace_back(labelled.text);
             return;
         }
         // "Develop a Recovery Plan: ..., which might include:" takes the items that follow.
         collecting_ = ends_with_colon(labelled.text);
         list_open_ = false;
         phase_ = Phase::points;
-        doc_.points.push_back({std::move(labelled.label), std::move(labelled.text), {}, p.line});
+        doc_.points.push_back(
+            {std::string(labelled.label), std::string(labelled.text), {}, p.line});
     }
 
     void add_unlabelled(const Paragraph& p) {
@@ -340,10 +258,10 @@ class QaParser {
             Document doc =
                 new_document(DocKind::tip, "tips/" + std::to_string(++tip_count), p.line);
             if (auto labelled = split_label(p.text)) {
-                doc.title = std::move(labelled->label);
-                doc.answer = std::move(labelled->text);
+                doc.title = labelled->label;
+                doc.answer = labelled->text;
             } else {
-                doc.title = first_sentence(p.text);
+                doc.title = first_sentence(p.text, kMaxTitleBytes);
                 doc.answer = p.text;
             }
             result_.docs.push_back(std::move(doc));
@@ -377,7 +295,7 @@ class QaParser {
         doc.title = q.text;
         AnswerBuilder builder(doc);
         builder.add_intro(
-            trim(std::string_view(paras_[*answer].text).substr(kAnswerPrefix.size())));
+            trim_space(std::string_view(paras_[*answer].text).substr(kAnswerPrefix.size())));
         for (std::size_t k = *answer + 1; k < end; ++k) builder.add(paras_[k]);
         builder.finish();
         accepted_[q.number] = head.line;

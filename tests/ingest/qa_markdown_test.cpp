@@ -131,6 +131,47 @@ TEST(QaMarkdown, LongUnlabelledTipIsTitledByItsFirstWords) {
     EXPECT_EQ(r.docs[0].title, "Spend an hour on each of the company's engineering blog...");
 }
 
+// A tip is titled by the same first-sentence rule as a note without a heading: spaces
+// collapsed, no ',', ';' or ':' left before the "...", and text without spaces cut back to a
+// whole character within the limit (the Q&A parser used to keep all three as written).
+TEST(QaMarkdown, TipTitlesAreCutAsNoteTitles) {
+    struct Case {
+        std::string tip;
+        std::string title;
+    };
+    const std::string cjk = "\xE8\xA8\xAD";  // one 3-byte character
+    std::string cjk_run;
+    for (int i = 0; i < 30; ++i) cjk_run += cjk;
+    std::string cjk_title = "a";
+    for (int i = 0; i < 19; ++i) cjk_title += cjk;
+    const Case cases[] = {
+        {"Spend an hour on each of the company's engineering blogs, posts about streaming",
+         "Spend an hour on each of the company's engineering blogs..."},
+        {"Know  the   product. Use it daily.", "Know the product."},
+        {"a" + cjk_run, cjk_title + "..."},
+    };
+    for (const Case& c : cases) {
+        SCOPED_TRACE(c.tip);
+        const IngestResult r = parse_qa_markdown(c.tip + "\n", "t.md");
+        ASSERT_EQ(r.docs.size(), 1u);
+        EXPECT_EQ(r.docs[0].title, c.title);
+        EXPECT_EQ(r.docs[0].answer, c.tip);
+    }
+}
+
+// Lines are trimmed as the notes trim them: a line of no-break spaces is blank and a
+// zero-width space before "Question" hides nothing (the Q&A parser used to trim only spaces
+// and tabs).
+TEST(QaMarkdown, InvisibleSpacesAroundALineAreSpace) {
+    const IngestResult blank =
+        parse_qa_markdown("Arrive early.\n\xC2\xA0\xC2\xA0\nSleep well.\n", "t.md");
+    EXPECT_EQ(ids(blank), (std::vector<std::string>{"tips/1", "tips/2"}));
+    const IngestResult question =
+        parse_qa_markdown("\xE2\x80\x8BQuestion 1: Why?\n\nAnswer: Because.\n", "t.md");
+    EXPECT_EQ(ids(question), (std::vector<std::string>{"Q1"}));
+    EXPECT_TRUE(question.diagnostics.empty());
+}
+
 TEST(QaMarkdown, TellsLabelsFromSentencesWithColons) {
     struct Case {
         const char* paragraph;
@@ -169,6 +210,54 @@ TEST(QaMarkdown, TellsLabelsFromSentencesWithColons) {
     }
 }
 
+// The label of `paragraph` as the one point of an answer, or "" when it is not labelled and
+// so stays in the answer's introduction.
+std::string label_of(const std::string& paragraph) {
+    const IngestResult r = parse_answer(paragraph + "\n");
+    if (r.docs.size() != 1u) return "(" + std::to_string(r.docs.size()) + " documents)";
+    const Document& d = r.docs[0];
+    if (d.points.empty() && d.answer == "Intro.\n\n" + paragraph) return "";
+    return d.points.size() == 1u ? d.points[0].label : "(unexpected points)";
+}
+
+// The Q&A parser and the notes share one label rule (ingest/ingest_text.h). These labels the
+// Q&A parser took before and the notes refused: a parenthesis now holds only an
+// abbreviation, as every parenthesised label of the corpus does.
+TEST(QaMarkdown, ParenthesesInALabelHoldOnlyAnAbbreviation) {
+    struct Case {
+        const char* paragraph;
+        const char* label;  // "" when the paragraph must not become a labelled point
+    };
+    const Case cases[] = {
+        {"Internationalization (i18n): I plan it early.", "Internationalization (i18n)"},
+        {"Content Delivery Networks (CDNs): I cache at the edge.",
+         "Content Delivery Networks (CDNs)"},
+        {"Maintainer(s): Help wanted.", ""},
+        {"UC Berkeley 61B (Fall 2006): Data structures.", ""},
+        // An unclosed parenthesis: the colon is inside it.
+        {"Process needs (memory: code, stack): all three.", ""},
+    };
+    for (const Case& c : cases) {
+        SCOPED_TRACE(c.paragraph);
+        EXPECT_EQ(label_of(c.paragraph), c.label);
+    }
+}
+
+// The label rule trims as the notes do: the no-break and zero-width spaces an editor leaves
+// before the colon are not part of the label (the Q&A parser used to keep them).
+TEST(QaMarkdown, LabelIsTrimmedOfInvisibleSpaces) {
+    EXPECT_EQ(label_of("Canary Releases\xC2\xA0: I use canaries."), "Canary Releases");
+    EXPECT_EQ(label_of("Canary Releases\xE2\x80\x8B: I use canaries."), "Canary Releases");
+}
+
+// The label rule looks for the colon only within a label's length (80 bytes), as the notes
+// did; the Q&A parser used to look further and trim the spaces before it.
+TEST(QaMarkdown, LabelColonMustFallWithinALabelsLength) {
+    EXPECT_EQ(label_of("Canary Releases" + std::string(70, ' ') + ": I use canaries."), "");
+    EXPECT_EQ(label_of("Canary Releases" + std::string(60, ' ') + ": I use canaries."),
+              "Canary Releases");
+}
+
 TEST(QaMarkdown, ParagraphsAfterPointsFormTheExample) {
     const IngestResult r = parse_answer(
         "First Point: one.\n\nIn a past project, we did it.\n\nIt worked: twice.\n\n"
@@ -199,6 +288,19 @@ TEST(QaMarkdown, ReadsMarkdownBulletsAsItems) {
     EXPECT_EQ(d.points[1], (Point{"", "Add servers", {}, 7}));
     EXPECT_EQ(d.points[2].label, "Plan");
     EXPECT_EQ(d.points[2].items, (std::vector<std::string>{"Budget review", "Vendor calls."}));
+}
+
+// "• " and "– " open list items as in the notes' plain-text reader (the Q&A parser used to
+// read them as wrapped lines of the paragraph above).
+TEST(QaMarkdown, ReadsBulletAndDashLinesAsItems) {
+    const IngestResult r =
+        parse_answer("My steps are:\n\xE2\x80\xA2 Measure the load\n\xE2\x80\x93 Add servers\n");
+    ASSERT_EQ(r.docs.size(), 1u);
+    const Document& d = r.docs[0];
+    EXPECT_EQ(d.answer, "Intro.\n\nMy steps are:");
+    ASSERT_EQ(d.points.size(), 2u);
+    EXPECT_EQ(d.points[0], (Point{"", "Measure the load", {}, 6}));
+    EXPECT_EQ(d.points[1], (Point{"", "Add servers", {}, 7}));
 }
 
 TEST(QaMarkdown, AnswerMarkerOnItsOwnLine) {
