@@ -8,31 +8,10 @@
 #include <string_view>
 #include <vector>
 
+#include "ingest/ingest_text.h"
+
 namespace tpm {
 namespace {
-
-std::string_view trim_right(std::string_view s) {
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) {
-        s.remove_suffix(1);
-    }
-    return s;
-}
-
-// The lines of `text` without their '\n'; a final line without one still counts.
-std::vector<std::string_view> split_lines(std::string_view text) {
-    std::vector<std::string_view> lines;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        const std::size_t nl = text.find('\n', start);
-        if (nl == std::string_view::npos) {
-            lines.push_back(text.substr(start));
-            break;
-        }
-        lines.push_back(text.substr(start, nl - start));
-        start = nl + 1;
-    }
-    return lines;
-}
 
 // Copies the top-level scalars and sequences of scalars. Nested maps and other shapes carry
 // nothing the parsers use, so they are left out rather than reported.
@@ -59,12 +38,12 @@ void collect_fields(const YAML::Node& root, FrontMatter& fm) {
 FrontMatter parse_front_matter(std::string_view text, const std::string& path,
                                std::vector<Diagnostic>& diagnostics) {
     FrontMatter fm;
-    const std::vector<std::string_view> lines = split_lines(text);
-    if (lines.empty() || trim_right(lines[0]) != "---") return fm;
+    const std::vector<std::string_view> lines = detail::split_lines(text);
+    if (lines.empty() || detail::trim_space_end(lines[0]) != "---") return fm;
 
     std::size_t close = 0;
     for (std::size_t i = 1; i < lines.size(); ++i) {
-        const std::string_view line = trim_right(lines[i]);
+        const std::string_view line = detail::trim_space_end(lines[i]);
         if (line == "---" || line == "...") {
             close = i;
             break;
@@ -107,12 +86,16 @@ FrontMatter parse_front_matter(std::string_view text, const std::string& path,
     return fm;
 }
 
+std::string front_matter_field(const FrontMatter& fm, const std::string& key) {
+    const auto it = fm.fields.find(key);
+    return it == fm.fields.end() ? std::string() : it->second;
+}
+
 std::vector<std::string> front_matter_tags(const FrontMatter& fm) {
     std::vector<std::string> tags;
     const auto add = [&tags](std::string_view tag) {
-        const std::size_t start = tag.find_first_not_of(" \t");
-        if (start == std::string_view::npos) return;
-        tag = tag.substr(start, tag.find_last_not_of(" \t") - start + 1);
+        tag = detail::trim_space(tag);
+        if (tag.empty()) return;
         if (std::find(tags.begin(), tags.end(), tag) == tags.end()) tags.emplace_back(tag);
     };
     for (const char* key : {"tags", "topics"}) {

@@ -26,6 +26,9 @@ struct FrontMatter {
 FrontMatter parse_front_matter(std::string_view text, const std::string& path,
                                std::vector<Diagnostic>& diagnostics);
 
+// The scalar field `key` ("title", "date"), or "" when the front matter has none.
+std::string front_matter_field(const FrontMatter& fm, const std::string& key);
+
 // The front matter's `tags:` and `topics:`, in that order, trimmed and without repeats; each a
 // YAML list or, as many blog engines write it, one line of comma-separated names.
 std::vector<std::string> front_matter_tags(const FrontMatter& fm);

@@ -7,16 +7,12 @@
 #include <vector>
 
 #include "ingest/front_matter.h"
+#include "ingest/ingest_text.h"
 #include "ingest/notes_blocks.h"
 #include "text/ascii.h"
 
 namespace tpm {
 namespace {
-
-std::string field(const FrontMatter& fm, const char* key) {
-    const auto it = fm.fields.find(key);
-    return it == fm.fields.end() ? std::string() : it->second;
-}
 
 // "notes/acme/onsite.md" -> "onsite".
 std::string file_stem(std::string_view source) {
@@ -40,19 +36,17 @@ std::size_t line_offset(std::string_view text, int line) {
 
 // The line of the front matter's "kind:" key, for a diagnostic about its value.
 int kind_line(std::string_view text, int body_line) {
-    std::size_t offset = 0;
-    for (int line = 1; line < body_line; ++line) {
-        const std::size_t nl = text.find('\n', offset);
-        if (text.substr(offset).starts_with("kind:")) return line;
-        if (nl == std::string_view::npos) break;
-        offset = nl + 1;
+    const std::vector<std::string_view> lines = detail::split_lines(text);
+    const auto block_end = std::min(lines.size(), static_cast<std::size_t>(body_line - 1));
+    for (std::size_t i = 0; i < block_end; ++i) {
+        if (lines[i].starts_with("kind:")) return static_cast<int>(i) + 1;
     }
     return 1;
 }
 
 detail::FileKind file_kind(const FrontMatter& fm, const NoteFile& file,
                            std::vector<Diagnostic>& diagnostics) {
-    const std::string kind = text::ascii_lower(detail::trim_space(field(fm, "kind")));
+    const std::string kind = text::ascii_lower(detail::trim_space(front_matter_field(fm, "kind")));
     if (kind == "story") return detail::FileKind::story;
     if (kind == "question" || kind == "questions") return detail::FileKind::question;
     if (!kind.empty() && kind != "note" && kind != "notes") {
@@ -73,12 +67,12 @@ IngestResult parse_note(const NoteFile& file) {
     detail::NoteContext context;
     context.source = file.source;
     context.id_prefix = file.id_prefix;
-    context.front_title = detail::collapse_space(field(fm, "title"));
+    context.front_title = detail::collapse_space(front_matter_field(fm, "title"));
     context.fallback_title = file_stem(file.source);
     context.kind = file_kind(fm, file, result.diagnostics);
     if (fm.present) {
-        result.sources.push_back(
-            {file.source, field(fm, "title"), field(fm, "date"), "", front_matter_tags(fm)});
+        result.sources.push_back({file.source, front_matter_field(fm, "title"),
+                                  front_matter_field(fm, "date"), "", front_matter_tags(fm)});
     }
 
     const std::string_view text = file.text;

@@ -18,13 +18,7 @@ constexpr std::array<const char*, 4> kStarLabels = {"Situation", "Task", "Action
 std::string clean_text(const Block& block, std::string_view text) {
     if (!block.keep_lines) return collapse_space(text);
     std::vector<std::string> rows;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        std::size_t nl = text.find('\n', start);
-        if (nl == std::string_view::npos) nl = text.size();
-        rows.push_back(collapse_space(text.substr(start, nl - start)));
-        start = nl + 1;
-    }
+    for (std::string_view row : split_lines(text)) rows.push_back(collapse_space(row));
     return join_nonempty(rows, "\n");
 }
 

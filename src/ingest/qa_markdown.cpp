@@ -314,12 +314,9 @@ class QaParser {
 IngestResult parse_qa_markdown(std::string_view text, const std::string& source) {
     IngestResult result;
     const FrontMatter fm = parse_front_matter(text, source, result.diagnostics);
-    const auto field = [&fm](const char* key) {
-        const auto it = fm.fields.find(key);
-        return it == fm.fields.end() ? std::string() : it->second;
-    };
-    result.sources.push_back(
-        {source, field("title"), field("date"), field("excerpt"), front_matter_tags(fm)});
+    result.sources.push_back({source, front_matter_field(fm, "title"),
+                              front_matter_field(fm, "date"), front_matter_field(fm, "excerpt"),
+                              front_matter_tags(fm)});
     QaParser(split_paragraphs(text, fm.body_line), source, result).run();
     return result;
 }

@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "ingest/file_reader.h"
+#include "ingest/ingest_text.h"
 #include "model/error.h"
-#include "text/ascii.h"
 #include "text/normalize.h"
 
 namespace tpm {
@@ -18,38 +18,14 @@ namespace fs = std::filesystem;
 
 constexpr std::string_view kArrow = "=>";
 
-// Trims ASCII whitespace only: the search layer folds phrases with ICU later, and a non-breaking
-// space inside a phrase is then treated like any other word separator.
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && text::is_ascii_space(s.front())) s.remove_prefix(1);
-    while (!s.empty() && text::is_ascii_space(s.back())) s.remove_suffix(1);
-    return s;
-}
-
-// The phrase with its ends trimmed and each run of inner whitespace made one space, so
-// "feature   flag" and "feature flag" are the same phrase to whoever compares them.
-std::string collapse_spaces(std::string_view s) {
-    std::string out;
-    bool pending_space = false;
-    for (const char c : trim(s)) {
-        if (text::is_ascii_space(c)) {
-            pending_space = true;
-            continue;
-        }
-        if (pending_space) out += ' ';
-        pending_space = false;
-        out += c;
-    }
-    return out;
-}
-
 // The non-empty phrases of one side of a line, in order. Empty ones ("a,,b", a trailing comma)
 // are dropped rather than reported: they carry no meaning and Solr ignores them too.
 std::vector<std::string> split_phrases(std::string_view side) {
     std::vector<std::string> phrases;
     while (true) {
         const std::size_t comma = side.find(',');
-        std::string phrase = collapse_spaces(side.substr(0, comma));
+        // "feature   flag" and "feature flag" are the same phrase to whoever compares them.
+        std::string phrase = detail::collapse_space(side.substr(0, comma));
         if (!phrase.empty()) phrases.push_back(std::move(phrase));
         if (comma == std::string_view::npos) break;
         side.remove_prefix(comma + 1);
@@ -88,14 +64,11 @@ std::vector<SynonymEntry> parse_vocabulary(std::string_view text, const std::str
                                            std::vector<Diagnostic>& diagnostics) {
     std::vector<SynonymEntry> entries;
     int line = 0;
-    while (!text.empty()) {
+    for (std::string_view body : detail::split_lines(text)) {
         ++line;
-        const std::size_t end = text.find('\n');
-        std::string_view body = text.substr(0, end);
-        text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
         // '#' always starts a comment, as in Solr's files: no TPM phrase needs the character, and
         // an escape syntax would be one more rule for people writing their own pack.
-        body = trim(body.substr(0, body.find('#')));
+        body = detail::trim_space(body.substr(0, body.find('#')));
         if (body.empty()) continue;
         auto [entry, problem] = parse_entry(body, line);
         if (entry) {

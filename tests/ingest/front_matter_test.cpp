@@ -54,6 +54,19 @@ TEST(FrontMatter, ReadsSequencesIntoLists) {
     EXPECT_TRUE(fm.fields.empty());
 }
 
+// The delimiters and tags are trimmed as every ingest parser trims (ingest/ingest_text.h):
+// before, a delimiter lost only trailing spaces, tabs and CRs, and a tag only spaces and tabs,
+// so this block was not closed and a block scalar's last tag kept its line end.
+TEST(FrontMatter, DelimitersAndTagsAreTrimmedOfAnySpace) {
+    std::vector<Diagnostic> diags;
+    const FrontMatter fm = parse_front_matter(
+        "---\ntags: |\n  kafka,\xC2\xA0redis\n---\xC2\xA0\nbody\n", "f.md", diags);
+    EXPECT_TRUE(diags.empty());
+    EXPECT_TRUE(fm.present);
+    EXPECT_EQ(fm.body_line, 5);
+    EXPECT_EQ(front_matter_tags(fm), (std::vector<std::string>{"kafka", "redis"}));
+}
+
 TEST(FrontMatter, UnclosedBlockIsReportedAndTreatedAsAbsent) {
     std::vector<Diagnostic> diags;
     const FrontMatter fm = parse_front_matter("---\ntitle: x\n\nQuestion 1: Why?\n", "f.md", diags);

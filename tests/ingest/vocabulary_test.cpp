@@ -71,6 +71,12 @@ const std::vector<ParseCase> kParseCases = {
      {two_way({"a", "b"}, 4), one_way({"c"}, {"d"}, 6)},
      {}},
     {"empty phrases dropped", "a,, b ,\n", {two_way({"a", "b"}, 1)}, {}},
+    // Trimmed as every ingest parser trims (ingest/ingest_text.h); before, only ASCII
+    // whitespace was, so line 2 was a one-phrase group. Inside a phrase the space stays.
+    {"no-break and zero-width spaces trimmed",
+     "k8s,\u00a0kubernetes\u200b\n\u00a0\nfeature\u00a0flag, toggle\n",
+     {two_way({"k8s", "kubernetes"}, 1), two_way({"feature\u00a0flag", "toggle"}, 3)},
+     {}},
     {"empty text", "", {}, {}},
     {"lone phrase", "x, y\nrollback\n", {two_way({"x", "y"}, 1)}, {{"p", 2, kGroupTooSmall}}},
     {"lone phrase among empty ones", ", rollback ,", {}, {{"p", 1, kGroupTooSmall}}},
