@@ -201,6 +201,11 @@ std::size_t bullet_length(std::string_view line) {
     return 0;
 }
 
+char rule_char(std::string_view line, std::string_view chars) {
+    if (line.size() < 3 || chars.find(line[0]) == std::string_view::npos) return 0;
+    return line.find_first_not_of(line[0]) == std::string_view::npos ? line[0] : 0;
+}
+
 std::string first_sentence(std::string_view s, std::size_t max_bytes) {
     s = trim_space(s);
     std::size_t end = s.size();

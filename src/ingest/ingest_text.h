@@ -45,6 +45,10 @@ std::vector<std::string_view> split_lines(std::string_view text);
 // The length of the bullet that opens a list item ("- ", "* ", "+ ", "• ", "– "), or 0.
 std::size_t bullet_length(std::string_view line);
 
+// The character of a rule made of three or more of one of `chars` and nothing else ("---",
+// "***", "==="), or 0 when `line` is no such rule.
+char rule_char(std::string_view line, std::string_view chars);
+
 // The first sentence of `s` (trimmed, spaces collapsed), or when that is longer than
 // `max_bytes`, its first words within `max_bytes` followed by "...".
 std::string first_sentence(std::string_view s, std::size_t max_bytes);

@@ -23,11 +23,7 @@ bool is_short(std::string_view t) {
 }
 
 // "===" or "---" (three or more) under a heading; returns its character, or 0.
-char underline_char(std::string_view line) {
-    const std::string_view t = trim_space(line);
-    if (t.size() < 3 || (t[0] != '=' && t[0] != '-')) return 0;
-    return t.find_first_not_of(t[0]) == std::string_view::npos ? t[0] : 0;
-}
+char underline_char(std::string_view line) { return rule_char(trim_space(line), "=-"); }
 
 // The length of a bullet (see bullet_length) or number ("1. ", "12) ") that opens `t`, or 0.
 std::size_t item_marker_length(std::string_view t) {

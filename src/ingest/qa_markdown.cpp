@@ -96,10 +96,7 @@ bool starts_block(std::string_view line) {
 
 // "---", "***" or "___": a markdown rule separates paragraphs and carries no text. An unclosed
 // front matter's opening "---" is read this way too.
-bool is_thematic_break(std::string_view line) {
-    if (line.size() < 3 || (line[0] != '-' && line[0] != '*' && line[0] != '_')) return false;
-    return line.find_first_not_of(line[0]) == std::string_view::npos;
-}
+bool is_thematic_break(std::string_view line) { return detail::rule_char(line, "-*_") != 0; }
 
 std::vector<Paragraph> split_paragraphs(std::string_view text, int first_line) {
     std::vector<Paragraph> paras;
