@@ -23,11 +23,34 @@ constexpr std::size_t kMaxLabelWords = 10;
 constexpr std::array<std::string_view, 4> kInvisibleSpaces = {"\xE2\x80\x8B", "\xE2\x81\xA0",
                                                               "\xEF\xBB\xBF", "\xC2\xA0"};
 
+// The length of the invisible space `s` starts (or ends) with, or 0.
+std::size_t invisible_space_prefix(std::string_view s) {
+    for (std::string_view space : kInvisibleSpaces) {
+        if (s.starts_with(space)) return space.size();
+    }
+    return 0;
+}
+
 std::size_t invisible_space_suffix(std::string_view s) {
     for (std::string_view space : kInvisibleSpaces) {
         if (s.ends_with(space)) return space.size();
     }
     return 0;
+}
+
+// `s` after the spaces it starts with: the bytes `is_space` takes and invisible spaces.
+template <typename IsSpace>
+std::string_view skip_front(std::string_view s, IsSpace is_space) {
+    while (!s.empty()) {
+        if (is_space(s.front())) {
+            s.remove_prefix(1);
+        } else if (const std::size_t n = invisible_space_prefix(s); n > 0) {
+            s.remove_prefix(n);
+        } else {
+            break;
+        }
+    }
+    return s;
 }
 
 bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
@@ -90,24 +113,8 @@ std::optional<Labelled> split_bold_label(std::string_view text, std::size_t bold
 
 }  // namespace
 
-std::size_t invisible_space_prefix(std::string_view s) {
-    for (std::string_view space : kInvisibleSpaces) {
-        if (s.starts_with(space)) return space.size();
-    }
-    return 0;
-}
-
 std::string_view trim_space(std::string_view s) {
-    while (!s.empty()) {
-        if (text::is_ascii_space(s.front())) {
-            s.remove_prefix(1);
-        } else if (const std::size_t n = invisible_space_prefix(s); n > 0) {
-            s.remove_prefix(n);
-        } else {
-            break;
-        }
-    }
-    return trim_space_end(s);
+    return trim_space_end(skip_front(s, text::is_ascii_space));
 }
 
 std::string_view trim_space_end(std::string_view s) {
@@ -124,16 +131,7 @@ std::string_view trim_space_end(std::string_view s) {
 }
 
 std::string_view skip_blanks(std::string_view s) {
-    while (!s.empty()) {
-        if (s.front() == ' ' || s.front() == '\t') {
-            s.remove_prefix(1);
-        } else if (const std::size_t n = invisible_space_prefix(s); n > 0) {
-            s.remove_prefix(n);
-        } else {
-            break;
-        }
-    }
-    return s;
+    return skip_front(s, [](char c) { return c == ' ' || c == '\t'; });
 }
 
 bool skip_separator(std::string_view& s) {

@@ -12,11 +12,8 @@
 
 namespace tpm::detail {
 
-// The length of the invisible space `s` starts with, or 0: U+200B, U+2060, U+FEFF or U+00A0,
-// the zero-width and no-break spaces editors leave around headings and labels.
-std::size_t invisible_space_prefix(std::string_view s);
-
-// `s` without leading and trailing whitespace: ASCII whitespace and invisible spaces.
+// `s` without leading and trailing whitespace: ASCII whitespace and the invisible spaces
+// editors leave around headings and labels (U+200B, U+2060, U+FEFF, U+00A0).
 std::string_view trim_space(std::string_view s);
 
 // `s` without trailing whitespace (as trim_space).

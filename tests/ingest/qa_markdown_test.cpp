@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -172,12 +173,31 @@ TEST(QaMarkdown, InvisibleSpacesAroundALineAreSpace) {
     EXPECT_TRUE(question.diagnostics.empty());
 }
 
+struct LabelCase {
+    const char* paragraph;
+    const char* label;  // "" when the paragraph must not become a labelled point
+};
+
+// Parses each paragraph after an answer's introduction: it becomes the answer's one point,
+// with the case's label, or stays in the introduction when the case has none.
+void expect_labels(std::initializer_list<LabelCase> cases) {
+    for (const LabelCase& c : cases) {
+        SCOPED_TRACE(c.paragraph);
+        const IngestResult r = parse_answer(std::string(c.paragraph) + "\n");
+        ASSERT_EQ(r.docs.size(), 1u);
+        const Document& d = r.docs[0];
+        if (*c.label != '\0') {
+            ASSERT_EQ(d.points.size(), 1u);
+            EXPECT_EQ(d.points[0].label, c.label);
+        } else {
+            EXPECT_TRUE(d.points.empty());
+            EXPECT_EQ(d.answer, std::string("Intro.\n\n") + c.paragraph);
+        }
+    }
+}
+
 TEST(QaMarkdown, TellsLabelsFromSentencesWithColons) {
-    struct Case {
-        const char* paragraph;
-        const char* label;  // "" when the paragraph must not become a labelled point
-    };
-    const Case cases[] = {
+    expect_labels({
         {"Canary Releases: I use canary releases.", "Canary Releases"},
         {"Service Level Objectives (SLOs): I set SLOs.", "Service Level Objectives (SLOs)"},
         {"Continuous Integration/Continuous Deployment (CI/CD): I automate.",
@@ -194,41 +214,14 @@ TEST(QaMarkdown, TellsLabelsFromSentencesWithColons) {
         {"Is this a label? No: it asks.", ""},
         {"Ends with a colon:", ""},
         {"Ratio 3:1 is not a label split.", ""},
-    };
-    for (const Case& c : cases) {
-        SCOPED_TRACE(c.paragraph);
-        const IngestResult r = parse_answer(std::string(c.paragraph) + "\n");
-        ASSERT_EQ(r.docs.size(), 1u);
-        const Document& d = r.docs[0];
-        if (*c.label != '\0') {
-            ASSERT_EQ(d.points.size(), 1u);
-            EXPECT_EQ(d.points[0].label, c.label);
-        } else {
-            EXPECT_TRUE(d.points.empty());
-            EXPECT_EQ(d.answer, std::string("Intro.\n\n") + c.paragraph);
-        }
-    }
-}
-
-// The label of `paragraph` as the one point of an answer, or "" when it is not labelled and
-// so stays in the answer's introduction.
-std::string label_of(const std::string& paragraph) {
-    const IngestResult r = parse_answer(paragraph + "\n");
-    if (r.docs.size() != 1u) return "(" + std::to_string(r.docs.size()) + " documents)";
-    const Document& d = r.docs[0];
-    if (d.points.empty() && d.answer == "Intro.\n\n" + paragraph) return "";
-    return d.points.size() == 1u ? d.points[0].label : "(unexpected points)";
+    });
 }
 
 // The Q&A parser and the notes share one label rule (ingest/ingest_text.h). These labels the
 // Q&A parser took before and the notes refused: a parenthesis now holds only an
 // abbreviation, as every parenthesised label of the corpus does.
 TEST(QaMarkdown, ParenthesesInALabelHoldOnlyAnAbbreviation) {
-    struct Case {
-        const char* paragraph;
-        const char* label;  // "" when the paragraph must not become a labelled point
-    };
-    const Case cases[] = {
+    expect_labels({
         {"Internationalization (i18n): I plan it early.", "Internationalization (i18n)"},
         {"Content Delivery Networks (CDNs): I cache at the edge.",
          "Content Delivery Networks (CDNs)"},
@@ -236,26 +229,24 @@ TEST(QaMarkdown, ParenthesesInALabelHoldOnlyAnAbbreviation) {
         {"UC Berkeley 61B (Fall 2006): Data structures.", ""},
         // An unclosed parenthesis: the colon is inside it.
         {"Process needs (memory: code, stack): all three.", ""},
-    };
-    for (const Case& c : cases) {
-        SCOPED_TRACE(c.paragraph);
-        EXPECT_EQ(label_of(c.paragraph), c.label);
-    }
+    });
 }
 
 // The label rule trims as the notes do: the no-break and zero-width spaces an editor leaves
 // before the colon are not part of the label (the Q&A parser used to keep them).
 TEST(QaMarkdown, LabelIsTrimmedOfInvisibleSpaces) {
-    EXPECT_EQ(label_of("Canary Releases\xC2\xA0: I use canaries."), "Canary Releases");
-    EXPECT_EQ(label_of("Canary Releases\xE2\x80\x8B: I use canaries."), "Canary Releases");
+    expect_labels({
+        {"Canary Releases\u00a0: I use canaries.", "Canary Releases"},
+        {"Canary Releases\u200b: I use canaries.", "Canary Releases"},
+    });
 }
 
 // The label rule looks for the colon only within a label's length (80 bytes), as the notes
 // did; the Q&A parser used to look further and trim the spaces before it.
 TEST(QaMarkdown, LabelColonMustFallWithinALabelsLength) {
-    EXPECT_EQ(label_of("Canary Releases" + std::string(70, ' ') + ": I use canaries."), "");
-    EXPECT_EQ(label_of("Canary Releases" + std::string(60, ' ') + ": I use canaries."),
-              "Canary Releases");
+    const std::string far = "Canary Releases" + std::string(70, ' ') + ": I use canaries.";
+    const std::string near = "Canary Releases" + std::string(60, ' ') + ": I use canaries.";
+    expect_labels({{far.c_str(), ""}, {near.c_str(), "Canary Releases"}});
 }
 
 TEST(QaMarkdown, ParagraphsAfterPointsFormTheExample) {
