@@ -37,7 +37,8 @@ std::size_t line_offset(std::string_view text, int line) {
 // The line of the front matter's "kind:" key, for a diagnostic about its value.
 int kind_line(std::string_view text, int body_line) {
     const std::vector<std::string_view> lines = detail::split_lines(text);
-    const auto block_end = std::min(lines.size(), static_cast<std::size_t>(body_line - 1));
+    const auto block_end =
+        std::min(lines.size(), static_cast<std::size_t>(std::max(body_line - 1, 0)));
     for (std::size_t i = 0; i < block_end; ++i) {
         if (lines[i].starts_with("kind:")) return static_cast<int>(i) + 1;
     }

@@ -21,6 +21,7 @@ using detail::bullet_length;
 using detail::first_sentence;
 using detail::join_nonempty;
 using detail::Labelled;
+using detail::rule_char;
 using detail::split_label;
 using detail::split_lines;
 using detail::trim_space;
@@ -96,7 +97,7 @@ bool starts_block(std::string_view line) {
 
 // "---", "***" or "___": a markdown rule separates paragraphs and carries no text. An unclosed
 // front matter's opening "---" is read this way too.
-bool is_thematic_break(std::string_view line) { return detail::rule_char(line, "-*_") != 0; }
+bool is_thematic_break(std::string_view line) { return rule_char(line, "-*_") != 0; }
 
 std::vector<Paragraph> split_paragraphs(std::string_view text, int first_line) {
     std::vector<Paragraph> paras;
