@@ -242,6 +242,21 @@ Taxonomy notes_taxonomy(const Environment& env, std::vector<Diagnostic>& diagnos
                          std::string("corpus/") + kTaxonomyFileName, diagnostics);
 }
 
+// The options of a notes indexing run: the --max-size and --no-wait choices, a progress bar on
+// a terminal, and the signal flags that stop it between two files.
+NotesIndexOptions notes_indexing(const IndexOptions& options, const Environment& env,
+                                 const std::filesystem::path& index_dir, const Taxonomy& taxonomy,
+                                 std::ostream& err) {
+    NotesIndexOptions notes{index_dir, &taxonomy, {}, {}, nullptr, true, {}, {}};
+    notes.walk.max_file_bytes = max_file_bytes(options.max_size_mb);
+    if (env.stderr_is_tty && !options.quiet) notes.progress = progress_bar(err);
+    notes.wait_for_lock = !options.no_wait;
+    notes.waiting = lock_notice(err, index_dir);
+    notes.stop = &interrupted;
+    notes.writing = [] { armed.store(true, std::memory_order_relaxed); };
+    return notes;
+}
+
 int run_notes(const IndexOptions& options, const Environment& env, std::ostream& out,
               std::ostream& err) {
     std::filesystem::path index_dir;
@@ -264,21 +279,15 @@ int run_notes(const IndexOptions& options, const Environment& env, std::ostream&
     }
     std::vector<Diagnostic> taxonomy_problems;
     const Taxonomy taxonomy = notes_taxonomy(env, taxonomy_problems);
-    NotesIndexOptions how{index_dir, &taxonomy, {}, {}, nullptr, true, {}, {}};
-    how.walk.max_file_bytes = max_file_bytes(options.max_size_mb);
-    if (env.stderr_is_tty && !options.quiet) how.progress = progress_bar(err);
-    how.wait_for_lock = !options.no_wait;
-    how.waiting = lock_notice(err, index_dir);
     const InterruptGuard guard;
-    how.stop = &interrupted;
-    how.writing = [] { armed.store(true, std::memory_order_relaxed); };
+    const NotesIndexOptions notes = notes_indexing(options, env, index_dir, taxonomy, err);
     NotesReport report;
     if (!options.remove.empty()) {
-        report = remove_notes_root(how, absolute_path(options.remove));
+        report = remove_notes_root(notes, absolute_path(options.remove));
     } else {
         std::vector<std::string> roots;
         for (const std::string& p : options.paths) roots.push_back(absolute_path(p));
-        report = update_notes(how, roots);
+        report = update_notes(notes, roots);
     }
     print_warnings(report.diagnostics, err);
     if (!options.quiet) print_notes_report(report, out);
@@ -340,19 +349,6 @@ bool is_notes_index(const std::filesystem::path& dir, const Environment& env) {
         return true;
     }
     return std::filesystem::exists(dir / schema::kNotesRegistryFileName, ec);
-}
-
-NotesIndexOptions notes_indexing(const IndexOptions& options, const Environment& env,
-                             const std::filesystem::path& index_dir, const Taxonomy& taxonomy,
-                             std::ostream& err) {
-    NotesIndexOptions how{index_dir, &taxonomy, {}, {}, nullptr, true, {}, {}};
-    how.walk.max_file_bytes = max_file_bytes(options.max_size_mb);
-    if (env.stderr_is_tty && !options.quiet) how.progress = progress_bar(err);
-    how.wait_for_lock = !options.no_wait;
-    how.waiting = lock_notice(err, index_dir);
-    how.stop = &interrupted;
-    how.writing = [] { armed.store(true, std::memory_order_relaxed); };
-    return how;
 }
 
 // Rebuilds the notes index in `index_dir` from its registered folders and swaps it in.

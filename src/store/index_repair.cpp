@@ -43,7 +43,7 @@ bool xapian_file(const std::string& name) {
 // nothing can write there either.
 class IndexLock {
   public:
-    IndexLock(const fs::path& dir, const LockWait& how) {
+    IndexLock(const fs::path& dir, const LockWait& lock_wait) {
         std::error_code ec;
         if (!fs::is_directory(dir, ec)) return;
         fd_ = ::open((dir / "flintlock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0666);
@@ -53,8 +53,8 @@ class IndexLock {
         lock.l_whence = SEEK_SET;
         if (::fcntl(fd_, F_OFD_SETLK, &lock) == 0) return;
         if (errno != EAGAIN && errno != EACCES) return;  // no locking there: go on without
-        if (!how.wait) {
-            const auto until = std::chrono::steady_clock::now() + how.patience;
+        if (!lock_wait.wait) {
+            const auto until = std::chrono::steady_clock::now() + lock_wait.patience;
             while (std::chrono::steady_clock::now() < until) {
                 std::this_thread::sleep_for(std::chrono::milliseconds(50));
                 if (::fcntl(fd_, F_OFD_SETLK, &lock) == 0) return;
@@ -62,7 +62,7 @@ class IndexLock {
             throw Error(ErrorCode::index_locked,
                         "the index in " + dir.string() + " is being written by another tpmindex");
         }
-        if (how.waiting) how.waiting();
+        if (lock_wait.waiting) lock_wait.waiting();
         while (::fcntl(fd_, F_OFD_SETLKW, &lock) != 0 && errno == EINTR) {
         }
     }
@@ -211,7 +211,7 @@ std::optional<std::string> index_damage(const fs::path& dir) {
 }
 
 bool rebuild_index(const fs::path& dir, const std::function<bool(const fs::path& fresh)>& build,
-                   const LockWait& how) {
+                   const LockWait& lock_wait) {
     std::error_code ec;
     fs::path target = fs::absolute(dir, ec);
     if (ec) throw Error(ErrorCode::io, "cannot resolve " + dir.string() + ": " + ec.message());
@@ -222,7 +222,7 @@ bool rebuild_index(const fs::path& dir, const std::function<bool(const fs::path&
         target = fs::canonical(target, ec);
         if (ec) throw Error(ErrorCode::io, "cannot resolve " + dir.string() + ": " + ec.message());
     }
-    const IndexLock lock(target, how);
+    const IndexLock lock(target, lock_wait);
     remove_abandoned(target);
     const fs::path fresh =
         target.parent_path() / (work_prefix(target) + std::to_string(::getpid()));
