@@ -5,6 +5,7 @@
 
 #include "store/schema.h"
 #include "store/stemmer.h"
+#include "text/ascii.h"
 #include "text/normalize.h"
 #include "text/words.h"
 
@@ -137,19 +138,12 @@ std::string stem_anchor(const std::string& stem) {
     return stem.substr(0, std::max<std::size_t>(1, stem.size() > 2 ? stem.size() - 2 : 1));
 }
 
-bool is_space(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-bool is_alnum(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
-
 // Whether `text` at `at` starts with `anchor` (folded, so ASCII case does not count).
 bool anchor_at(std::string_view text, std::size_t at, const std::string& anchor) {
     if (anchor.size() > text.size() - at) return false;
     for (std::size_t k = 0; k < anchor.size(); ++k) {
         const char c = text[at + k];
-        if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) != anchor[k]) {
+        if (text::ascii_lower(c) != anchor[k]) {
             return false;
         }
     }
@@ -222,12 +216,12 @@ std::vector<Highlighter::Match> Highlighter::matches(std::string_view text) cons
             match_words(text, 0, out);
             return out;
         }
-        if (at > 0 && is_alnum(text[at - 1])) continue;  // not where a word starts
+        if (at > 0 && text::is_ascii_alnum(text[at - 1])) continue;  // not where a word starts
         for (const std::string& anchor : anchors_) {
             if (!anchor_at(text, at, anchor)) continue;
             std::size_t begin = at, end = at + anchor.size();
-            while (begin > 0 && !is_space(text[begin - 1])) --begin;
-            while (end < n && !is_space(text[end])) ++end;
+            while (begin > 0 && !text::is_ascii_space(text[begin - 1])) --begin;
+            while (end < n && !text::is_ascii_space(text[end])) ++end;
             windows.emplace_back(begin, end);
         }
     }
@@ -247,7 +241,7 @@ std::size_t Highlighter::locate(std::string_view text) const {
     for (std::size_t at = 0; at < n; ++at) {
         if (byte_classes_[static_cast<unsigned char>(text[at])] != ByteClass::anchor_start)
             continue;
-        if (at > 0 && is_alnum(text[at - 1])) continue;  // not where a word starts
+        if (at > 0 && text::is_ascii_alnum(text[at - 1])) continue;  // not where a word starts
         for (const std::string& anchor : anchors_) {
             if (anchor_at(text, at, anchor)) return at;
         }

@@ -13,6 +13,7 @@
 #include "search/word_list.h"
 #include "store/schema.h"
 #include "store/stemmer.h"
+#include "text/ascii.h"
 #include "text/normalize.h"
 #include "text/printable.h"
 #include "text/words.h"
@@ -31,7 +32,7 @@ bool is_operator(std::string_view token) {
         if (rest.empty()) return true;
         return rest.size() > 1 && rest[0] == '/' &&
                std::all_of(rest.begin() + 1, rest.end(),
-                           [](char c) { return c >= '0' && c <= '9'; });
+                           [](char c) { return text::is_ascii_digit(c); });
     }
     return false;
 }
@@ -200,15 +201,14 @@ void check_fields(std::string_view text) {
             continue;
         }
         const std::string_view name = token.substr(start, colon - start);
-        if (!std::all_of(name.begin(), name.end(),
-                         [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); })) {
+        if (!std::all_of(name.begin(), name.end(), [](char c) {
+                return text::is_ascii_lower(c) || text::is_ascii_upper(c);
+            })) {
             continue;
         }
         std::string_view value = token.substr(colon + 1);
         if (std::string_view("/\\:").find(value.front()) != std::string_view::npos) continue;
-        std::string lower(name);
-        std::transform(lower.begin(), lower.end(), lower.begin(),
-                       [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; });
+        const std::string lower = text::ascii_lower(name);
         if (lower == "kind") {
             while (!value.empty() && value.back() == ')') value.remove_suffix(1);
             if (!value.empty()) kind_value(value);
@@ -267,7 +267,7 @@ constexpr std::size_t kTwoEditsFromLength = 7;
 
 bool correctable(std::string_view token) {
     return token.size() >= kMinCorrectableLength &&
-           std::all_of(token.begin(), token.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+           std::all_of(token.begin(), token.end(), [](char c) { return text::is_ascii_lower(c); });
 }
 
 // Replaces each plain word of the folded query that the index lacks (and `dictionary`, when
