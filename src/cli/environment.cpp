@@ -38,6 +38,18 @@ std::optional<std::filesystem::path> xdg_directory(const char* name) {
     return dir;
 }
 
+// The word list for spelling correction: $TPMSEARCH_DICTIONARY, else the system one. A name
+// that is not a regular file (/dev/null) means none, as a missing system list does: an empty
+// list would instead let the index correct every word it lacks.
+std::optional<std::filesystem::path> dictionary() {
+    const char* named = std::getenv("TPMSEARCH_DICTIONARY");
+    const std::filesystem::path words =
+        named && *named ? std::filesystem::path(named) : "/usr/share/dict/words";
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(words, ec)) return std::nullopt;
+    return words;
+}
+
 }  // namespace
 
 std::optional<std::filesystem::path> find_data_root(const std::filesystem::path& exe_dir) {
@@ -80,8 +92,7 @@ Environment process_environment() {
     } else if (const char* home = std::getenv("HOME"); home && *home) {
         env.notes_index = std::filesystem::path(home) / ".local" / "share" / "tpmsearch";
     }
-    const std::filesystem::path words = "/usr/share/dict/words";
-    if (std::filesystem::is_regular_file(words, ec)) env.dictionary = words;
+    env.dictionary = dictionary();
     return env;
 }
 

@@ -1,7 +1,8 @@
 // cli/environment.h: everything tpmsearch and tpmindex take from the process and the machine: the
 // environment variables, whether stdout is a terminal and how wide, and where the shipped
-// corpus/ and the default index/ are. Only cli/ reads these (notmuch devel/STYLE), and tests
-// pass an Environment of their own.
+// corpus/ and the default index/ are. Only cli/ reads these (notmuch devel/STYLE); tests run
+// the real programs with environment variables and a terminal of their own
+// (tests/support/cli_fixture.h).
 #pragma once
 
 #include <cstddef>
@@ -23,7 +24,8 @@ struct Environment {
     // The folder holding corpus/ and index/: the project folder of a build tree, or
     // PREFIX/share/tpmsearch of an installed program. Empty when neither is found.
     std::optional<std::filesystem::path> data_root;
-    // A list of English words for spelling correction (Debian's wamerican), when installed.
+    // A list of English words for spelling correction: $TPMSEARCH_DICTIONARY, else the
+    // system one (Debian's wamerican), when it is a file.
     std::optional<std::filesystem::path> dictionary;
     // The user's own vocabulary pack: $XDG_CONFIG_HOME/tpmsearch/synonyms.txt, else
     // ~/.config/tpmsearch/synonyms.txt (it need not exist). A relative XDG_CONFIG_HOME is
@@ -38,7 +40,8 @@ struct Environment {
 
 // The Environment of this process: reads TPMSEARCH_INDEX, NO_COLOR and TERM, asks the terminal on
 // stdout, finds the data root beside the running executable (its folder and up to two
-// folders above it, then ../share/tpmsearch) and the system word list.
+// folders above it, then ../share/tpmsearch) and the word list ($TPMSEARCH_DICTIONARY, else
+// the system one).
 Environment process_environment();
 
 // Where an executable in `exe_dir` finds its data root (see Environment::data_root).
