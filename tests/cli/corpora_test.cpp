@@ -19,7 +19,7 @@ const fs::path kCorpora = fs::path(TPM_SOURCE_DIR) / ".." / "shared" / "corpora"
 TEST(SharedCorpora, IndexCompletelyAndFindEachRepositorysHeadings) {
     if (!fs::is_directory(kCorpora)) GTEST_SKIP() << "no " << kCorpora;
     test::CliFixture f;
-    f.env().notes_index = f.root() / "notes-index";
+    f.set_env("XDG_DATA_HOME", (f.root() / "data").string());
     const auto indexed = f.index({kCorpora.string()});
     ASSERT_EQ(indexed.status, 0) << indexed.err;
     std::smatch m;

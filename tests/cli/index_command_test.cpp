@@ -1,7 +1,5 @@
-// tpmindex in-process: summaries, idempotent re-runs, removal of vanished questions, warnings
-// with file and line, and errors with exit status 2.
-#include "cli/index_command.h"
-
+// The tpmindex program end to end: summaries, idempotent re-runs, removal of vanished
+// questions, warnings with file and line, and errors with exit status 2.
 #include <gtest/gtest.h>
 
 #include "search/searcher.h"

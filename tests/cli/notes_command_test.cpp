@@ -1,7 +1,7 @@
-// The personal notes index end to end in-process: tpmindex PATH adds a folder, refreshes are
-// incremental (added, changed, renamed, deleted, touched, binary files), --list and --remove,
-// tpmsearch finds note sections beside the corpus and --source filters, and the notes folder
-// itself is never written.
+// The personal notes index end to end, with the real programs: tpmindex PATH adds a folder,
+// refreshes are incremental (added, changed, renamed, deleted, touched, binary files), --list
+// and --remove, tpmsearch finds note sections beside the corpus and --source filters, and the
+// notes folder itself is never written.
 #include <gtest/gtest.h>
 #include <xapian.h>
 
@@ -21,7 +21,8 @@ namespace fs = std::filesystem;
 class NotesCommand : public ::testing::Test {
   protected:
     NotesCommand() {
-        f_.env().notes_index = f_.root() / "data" / "tpmsearch";
+        // The notes index is then ROOT/data/tpmsearch (notes_index_).
+        f_.set_env("XDG_DATA_HOME", (f_.root() / "data").string());
         test::write_file(notes_ / "acme.md",
                          "# Acme onsite\n\nThey asked about the zebrafish rollout.\n\n"
                          "## Caching\n\nWe used a write-through cache for the quokka service.\n");
@@ -48,6 +49,7 @@ class NotesCommand : public ::testing::Test {
 
     test::CliFixture f_;
     fs::path notes_ = f_.root() / "prep";
+    fs::path notes_index_ = f_.root() / "data" / "tpmsearch";
 };
 
 TEST_F(NotesCommand, AddingAFolderIndexesEachSection) {
@@ -95,9 +97,8 @@ TEST_F(NotesCommand, FieldsInNotesAreTheHeadingAndTheBodyOnly) {
 // refresh, changed or not, and only then says it is current.
 TEST_F(NotesCommand, AnIndexFromAnOlderTpmindexIsIndexedAgainOnce) {
     ASSERT_EQ(f_.index({notes_.string()}).status, 0);
-    const fs::path index = f_.root() / "data" / "tpmsearch";
     {
-        Xapian::WritableDatabase db(index.string());
+        Xapian::WritableDatabase db(notes_index_.string());
         db.set_metadata("tpmsearch:terms", "an older tpmindex");
         db.commit();
     }
@@ -235,7 +236,7 @@ TEST_F(NotesCommand, AFolderRegisteredUnderTwoSpellingsIsRefreshedOnce) {
     const fs::path link = f_.root() / "link";
     fs::create_directory_symlink(notes_, link);
     {
-        NotesWriter writer(*f_.env().notes_index, {});
+        NotesWriter writer(notes_index_, {});
         writer.set_roots({link.string(), notes_.string()});
         writer.commit();
     }

@@ -1,12 +1,11 @@
-// tpmsearch in-process: text and JSON output against golden files, exit statuses 0/1/2, how
-// the index is found, and the first search building the default index by itself.
-#include "cli/search_command.h"
-
+// The tpmsearch program end to end: text and JSON output against golden files, exit statuses
+// 0/1/2, how the index is found, the first search building the default index by itself, and
+// what it takes from its environment (variables, a terminal).
 #include <gtest/gtest.h>
 
-#include <map>
+#include <algorithm>
 #include <nlohmann/json.hpp>
-#include <optional>
+#include <sstream>
 
 #include "output/json_printer.h"
 #include "support/cli_fixture.h"
@@ -129,7 +128,7 @@ TEST_F(TpmSearch, ExitStatusSaysWhatHappened) {
 TEST_F(TpmSearch, UnknownWordsAreCorrectedAndKnownOnesLeftAlone) {
     // "site" is an English word the index lacks: a dictionary keeps it from becoming "size".
     test::write_file(f_.root() / "words", "site\nstakeholder\n");
-    f_.env().dictionary = f_.root() / "words";
+    f_.set_env("TPMSEARCH_DICTIONARY", (f_.root() / "words").string());
     const auto r = f_.search({"stakholders", "site"});
     EXPECT_EQ(r.status, 0) << r.err;
     EXPECT_EQ(r.err,
@@ -140,7 +139,7 @@ TEST_F(TpmSearch, UnknownWordsAreCorrectedAndKnownOnesLeftAlone) {
     EXPECT_EQ(j["hits"][0]["id"], "Q2");
     // Without a dictionary the normal reading corrects nothing; the word finds nothing as
     // written, and the last rung of the rescue ladder corrects it and says so.
-    f_.env().dictionary.reset();
+    f_.set_env("TPMSEARCH_DICTIONARY", "/dev/null");
     const auto rescued = f_.search({"stakholders"});
     EXPECT_EQ(rescued.status, 0);
     EXPECT_EQ(rescued.err,
@@ -208,14 +207,15 @@ TEST_F(TpmSearch, ExplainShowsTheReadingAndTheMatchedFields) {
 
 TEST_F(TpmSearch, TheUsersOwnVocabularyIsSearchedWithTheShippedOne) {
     EXPECT_EQ(f_.search({"birdie"}).status, 1);
-    test::write_file(f_.root() / "config" / "synonyms.txt",
+    test::write_file(f_.root() / "config" / "tpmsearch" / "synonyms.txt",
                      "# mine\nbirdie => canary\nthis line has no arrow or comma\n");
-    f_.env().user_vocabulary = f_.root() / "config" / "synonyms.txt";
+    f_.set_env("XDG_CONFIG_HOME", (f_.root() / "config").string());
     const auto r = f_.search({"birdie"});
     EXPECT_EQ(r.status, 0) << r.err;
     EXPECT_NE(r.out.find("1. Q1 "), std::string::npos) << r.out;
     // A bad line is a warning naming the file and line, and the rest still works.
-    EXPECT_NE(r.err.find("tpmsearch: warning: ROOT/config/synonyms.txt:3:"), std::string::npos)
+    EXPECT_NE(r.err.find("tpmsearch: warning: ROOT/config/tpmsearch/synonyms.txt:3:"),
+              std::string::npos)
         << r.err;
 }
 
@@ -275,32 +275,30 @@ TEST(TpmSearchIndexChoice, OptionBeatsEnvironmentBeatsDefault) {
     test::TempDir other;
     ASSERT_EQ(f.index({"--index", other.path().string(), "-q"}).status, 0);
     // $TPMSEARCH_INDEX is used and the default index is neither built nor touched.
-    f.env().index_override = other.path().string();
+    f.set_env("TPMSEARCH_INDEX", other.path().string());
     EXPECT_EQ(f.search({"canary"}).status, 0);
     EXPECT_FALSE(std::filesystem::exists(f.root() / "index" / "iamglass"));
     // --index wins over $TPMSEARCH_INDEX.
-    f.env().index_override = (f.root() / "nowhere").string();
+    f.set_env("TPMSEARCH_INDEX", (f.root() / "nowhere").string());
     EXPECT_EQ(f.search({"--index", other.path().string(), "canary"}).status, 0);
     EXPECT_EQ(f.search({"canary"}).status, 2);
 }
 
 TEST(TpmSearchIndexChoice, ColourOnlyOnATerminalWithoutNoColor) {
     CliFixture f;
-    f.env().stdout_is_tty = true;
-    f.env().terminal_width = 60;
+    f.set_terminal(60);
     EXPECT_NE(f.search({"canary"}).out.find("\x1b["), std::string::npos);
-    f.env().no_color = true;
+    f.set_env("NO_COLOR", "1");
     EXPECT_EQ(f.search({"canary"}).out.find("\x1b["), std::string::npos);
-    f.env().stdout_is_tty = false;
-    f.env().no_color = false;
+    f.set_terminal(0);
+    f.set_env("NO_COLOR", "");
     EXPECT_EQ(f.search({"canary"}).out.find("\x1b["), std::string::npos);
 }
 
 TEST(TpmSearchIndexChoice, NoColourForADumbTerminalUnlessAskedFor) {
     CliFixture f;
-    f.env().stdout_is_tty = true;
-    f.env().terminal_width = 60;
-    f.env().dumb_terminal = true;
+    f.set_terminal(60);
+    f.set_env("TERM", "dumb");
     EXPECT_EQ(f.search({"canary"}).out.find("\x1b["), std::string::npos);
     EXPECT_NE(f.search({"--color", "always", "canary"}).out.find("\x1b["), std::string::npos);
 }
@@ -322,56 +320,70 @@ TEST_F(TpmSearch, JsonShowAndSimilarOfAnUnknownIdPrintAnErrorDocument) {
     }
 }
 
-// The environment of this very process, set for one test and put back after it.
-class ProcessEnvironment : public ::testing::Test {
-  protected:
-    void TearDown() override {
-        for (const auto& [name, value] : saved_) {
-            if (value) {
-                setenv(name.c_str(), value->c_str(), 1);
-            } else {
-                unsetenv(name.c_str());
-            }
-        }
-    }
-    void set(const std::string& name, const char* value) {
-        if (!saved_.count(name)) {
-            const char* old = std::getenv(name.c_str());
-            saved_[name] = old ? std::optional<std::string>(old) : std::nullopt;
-        }
-        if (value) {
-            setenv(name.c_str(), value, 1);
-        } else {
-            unsetenv(name.c_str());
-        }
-    }
-
-  private:
-    std::map<std::string, std::optional<std::string>> saved_;
-};
-
-TEST_F(ProcessEnvironment, TermDumbOrUnsetIsADumbTerminal) {
-    set("TERM", "dumb");
-    EXPECT_TRUE(cli::process_environment().dumb_terminal);
-    set("TERM", nullptr);
-    EXPECT_TRUE(cli::process_environment().dumb_terminal);
-    set("TERM", "xterm-256color");
-    EXPECT_FALSE(cli::process_environment().dumb_terminal);
+TEST(TpmSearchEnvironment, TermDumbOrUnsetIsADumbTerminal) {
+    CliFixture f;
+    f.set_terminal(60);
+    f.set_env("TERM", "dumb");
+    EXPECT_EQ(f.search({"canary"}).out.find("\x1b["), std::string::npos);
+    f.set_env("TERM", "");
+    EXPECT_EQ(f.search({"canary"}).out.find("\x1b["), std::string::npos);
+    f.set_env("TERM", "xterm-256color");
+    EXPECT_NE(f.search({"canary"}).out.find("\x1b["), std::string::npos);
 }
 
-TEST_F(ProcessEnvironment, ARelativeXdgDirectoryIsIgnored) {
-    set("HOME", "/home/tpm");
-    set("XDG_DATA_HOME", "relative/data");
-    set("XDG_CONFIG_HOME", "config");
-    cli::Environment env = cli::process_environment();
-    EXPECT_EQ(env.notes_index, std::filesystem::path("/home/tpm/.local/share/tpmsearch"));
-    EXPECT_EQ(env.user_vocabulary,
-              std::filesystem::path("/home/tpm/.config/tpmsearch/synonyms.txt"));
-    set("XDG_DATA_HOME", "/xdg/data");
-    set("XDG_CONFIG_HOME", "/xdg/config");
-    env = cli::process_environment();
-    EXPECT_EQ(env.notes_index, std::filesystem::path("/xdg/data/tpmsearch"));
-    EXPECT_EQ(env.user_vocabulary, std::filesystem::path("/xdg/config/tpmsearch/synonyms.txt"));
+// Text on a terminal wraps to its width (TIOCGWINSZ), all but the location lines; piped text
+// is not wrapped.
+TEST(TpmSearchEnvironment, TextWrapsToTheTerminalWidth) {
+    CliFixture f;
+    const auto longest_wrapped_line = [](const std::string& out) {
+        std::size_t longest = 0;
+        std::istringstream lines(out);
+        for (std::string line; std::getline(lines, line);) {
+            if (line.find("corpus/") != std::string::npos) continue;
+            // Columns, not bytes: the corpus is English, with "…" its one wide character.
+            const auto columns = std::count_if(line.begin(), line.end(), [](char c) {
+                return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+            });
+            longest = std::max(longest, static_cast<std::size_t>(columns));
+        }
+        return longest;
+    };
+    const auto piped = f.search({"canary"});
+    ASSERT_EQ(piped.status, 0) << piped.err;
+    EXPECT_GT(longest_wrapped_line(piped.out), 40u) << piped.out;
+    f.set_terminal(40);
+    const auto shown = f.search({"--color", "never", "canary"});
+    ASSERT_EQ(shown.status, 0) << shown.err;
+    EXPECT_LE(longest_wrapped_line(shown.out), 40u) << shown.out;
+}
+
+// A relative XDG_DATA_HOME or XDG_CONFIG_HOME is ignored for the folders under HOME (so the
+// notes index never lands wherever the user happens to run tpmindex); absolute ones are used.
+TEST(TpmSearchEnvironment, ARelativeXdgDirectoryIsIgnored) {
+    namespace fs = std::filesystem;
+    CliFixture f;
+    const fs::path notes = f.root() / "prep";
+    test::write_file(notes / "review.md", "# Payment outage\n\nI led the wombat incident review.\n");
+    const fs::path home_vocabulary = f.root() / "home" / ".config" / "tpmsearch" / "synonyms.txt";
+    test::write_file(home_vocabulary, "birdie => canary\n");
+    f.set_env("HOME", (f.root() / "home").string());
+    f.set_env("XDG_DATA_HOME", "relative/data");
+    f.set_env("XDG_CONFIG_HOME", "config");
+    ASSERT_EQ(f.index({notes.string()}).status, 0);
+    EXPECT_TRUE(fs::exists(f.root() / "home" / ".local" / "share" / "tpmsearch" / "iamglass"));
+    EXPECT_FALSE(fs::exists(fs::current_path() / "relative"));
+    EXPECT_EQ(f.search({"wombat", "--source", "notes"}).status, 0);
+    EXPECT_EQ(f.search({"birdie"}).status, 0);
+
+    fs::remove(home_vocabulary);
+    test::write_file(f.root() / "xdg" / "config" / "tpmsearch" / "synonyms.txt",
+                     "birdie => canary\n");
+    f.set_env("XDG_DATA_HOME", (f.root() / "xdg" / "data").string());
+    f.set_env("XDG_CONFIG_HOME", (f.root() / "xdg" / "config").string());
+    ASSERT_EQ(f.index({notes.string()}).status, 0);
+    EXPECT_TRUE(fs::exists(f.root() / "xdg" / "data" / "tpmsearch" / "iamglass"));
+    EXPECT_EQ(f.search({"wombat", "--source", "notes"}).status, 0);
+    EXPECT_EQ(f.search({"birdie"}).status, 0);
 }
 
 }  // namespace
