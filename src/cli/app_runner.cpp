@@ -121,7 +121,8 @@ std::streamsize FdOutputBuffer::xsputn(const char* s, std::streamsize n) {
         pbump(static_cast<int>(chunk));
         done += chunk;
     }
-    if (line_buffered_ && std::memchr(s, '\n', static_cast<std::size_t>(n)) != nullptr &&
+    // n == 0 may come with a null s, which memchr must not be given.
+    if (line_buffered_ && n > 0 && std::memchr(s, '\n', static_cast<std::size_t>(n)) != nullptr &&
         !write_buffer()) {
         return 0;
     }
