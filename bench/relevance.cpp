@@ -157,9 +157,18 @@ void print_difference(const std::string& half, const std::vector<Metrics>& ours,
 
 // tpmsearch beside plain BM25 on `queries`, for each half and for all.
 void compare(const std::string& name, const std::vector<Judged>& queries, const Ranker& ours,
-             const Ranker& base, int relevant_gain) {
+             const Ranker& base, int relevant_gain, bool per_query) {
     const std::vector<Metrics> a = run_queries(queries, ours, relevant_gain);
     const std::vector<Metrics> b = run_queries(queries, base, relevant_gain);
+    if (per_query) {
+        // The tune half only: the check half is measured, never looked at.
+        for (std::size_t i = 0; i < queries.size(); ++i) {
+            if (!in_tune_half(queries[i])) continue;
+            std::cout << name << " tune " << std::fixed << std::setprecision(2) << a[i].ndcg << " "
+                      << b[i].ndcg << " " << a[i].mrr << " " << b[i].mrr << "  " << queries[i].query
+                      << "\n";
+        }
+    }
     std::size_t tune = 0;
     for (const Judged& j : queries) tune += in_tune_half(j) ? 1u : 0u;
     std::cout << "\n"
@@ -209,7 +218,7 @@ std::string read_text(const fs::path& file) {
 // `tpmindex FOLDER` does), searched as `tpmsearch --source notes`, and its files in the
 // baseline. A hit is the document its file is named after.
 void score_external(const fs::path& dir, const fs::path& corpus_index, const fs::path& corpus,
-                    const std::optional<fs::path>& word_list) {
+                    const std::optional<fs::path>& word_list, bool per_query) {
     const Scratch scratch;
     std::vector<tpm::Diagnostic> problems;
     const tpm::Taxonomy taxonomy =
@@ -241,7 +250,7 @@ void score_external(const fs::path& dir, const fs::path& corpus_index, const fs:
     std::sort(files.begin(), files.end());
     for (const fs::path& file : files) bm25.add(file.stem().string(), read_text(file));
     const Ranker base = [&](const std::string& query) { return bm25.rank(query, 20); };
-    compare(dir.filename().string(), read_judgments(dir / "queries.tsv"), ours, base, 1);
+    compare(dir.filename().string(), read_judgments(dir / "queries.tsv"), ours, base, 1, per_query);
 }
 
 }  // namespace
@@ -328,8 +337,9 @@ int main(int argc, char** argv) {
         const tpm::eval::Summary overall = tpm::eval::summarise(all);
         if (index.empty()) {
             tpm::eval::PlainBm25 bm25 = shipped_baseline(corpus);
-            compare(
-                "shipped", judged, ours, [&](const std::string& q) { return bm25.rank(q, 20); }, 2);
+            const Ranker base = [&](const std::string& q) { return bm25.rank(q, 20); };
+            // Its queries are listed above already.
+            compare("shipped", judged, ours, base, 2, false);
         }
         if (!external.empty()) {
             if (!fs::is_directory(external)) {
@@ -343,7 +353,8 @@ int main(int argc, char** argv) {
                     }
                 }
                 std::sort(collections.begin(), collections.end());
-                for (const fs::path& c : collections) score_external(c, dir, corpus, word_list);
+                for (const fs::path& c : collections)
+                    score_external(c, dir, corpus, word_list, per_query);
             }
         }
         if (overall.mrr < min_mrr || overall.ndcg < min_ndcg) {
