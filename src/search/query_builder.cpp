@@ -299,6 +299,14 @@ std::string correct_spelling(const Xapian::Database& db, const WordList* diction
     return changed ? out : std::string();
 }
 
+// How much a note heading's words count in the question-field query, next to a shipped
+// question's. A shipped question names exactly what its answer is about; a note heading is
+// weaker evidence: many sections share one ("Interview prep", a thread's title over each of its
+// answers), and one wrong family of headings filled the first page. 0.5 and 0.25 measured on
+// every collection (bench/RELEVANCE.md, E5): no change on the shipped set, more found on both
+// external collections; 0.25 lost MRR on StackFAQ.
+constexpr double kNoteHeadingWeight = 0.5;
+
 constexpr unsigned kParserFlags =
     Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
     Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_CJK_NGRAM;
@@ -403,6 +411,21 @@ ParsedQuery parse(const Xapian::Database& db, std::string_view text, const std::
     }
     if (parsed.matching.empty()) bad_query(text, "nothing to search for");
     return parsed;
+}
+
+// The question-field query split by origin: whole for the shipped questions, scaled by
+// kNoteHeadingWeight for note headings. Filters add no weight, so each document gets exactly
+// one of the two.
+Xapian::Query by_origin(const Xapian::Query& in_question) {
+    const auto of = [](Origin origin) {
+        return Xapian::Query(std::string(schema::kPrefixOrigin) + to_string(origin));
+    };
+    return Xapian::Query(
+        Xapian::Query::OP_OR,
+        Xapian::Query(Xapian::Query::OP_FILTER, in_question, of(Origin::corpus)),
+        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                      Xapian::Query(Xapian::Query::OP_FILTER, in_question, of(Origin::notes)),
+                      kNoteHeadingWeight));
 }
 
 }  // namespace
@@ -515,7 +538,8 @@ BuiltQuery QueryBuilder::build(std::string_view text, Reading reading) const {
             built.matching = detail::add_topic_boost(*context_.taxonomy, stems, built.matching);
         }
     }
-    built.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, built.matching, parsed.in_question);
+    built.query =
+        Xapian::Query(Xapian::Query::OP_AND_MAYBE, built.matching, by_origin(parsed.in_question));
     return built;
 }
 

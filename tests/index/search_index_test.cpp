@@ -8,6 +8,7 @@
 
 #include "index/notes_indexer.h"
 #include "model/error.h"
+#include "search/searcher.h"
 #include "store/schema.h"
 #include "support/temp_dir.h"
 
@@ -94,6 +95,25 @@ TEST_F(SearchIndexTest, AMissingNotesIndexWithRegisteredFoldersIsAWarning) {
     EXPECT_EQ(told_[0].kind, SearchIndexNotice::Kind::warning);
     EXPECT_NE(told_[0].text.find("your notes index in"), std::string::npos) << told_[0].text;
     EXPECT_NE(told_[0].text.find("is missing (1 folder registered)"), std::string::npos);
+}
+
+// A note's heading is weaker evidence than a shipped question's text: many notes share a
+// heading ("Interview prep", a thread title over its answers), a shipped question names
+// exactly what its answer is about. A note that copies a shipped question word for word ranks
+// below it (bench/RELEVANCE.md, experiment E5).
+TEST_F(SearchIndexTest, ANoteHeadingWeighsLessThanTheShippedQuestionItCopies) {
+    test::write_file(root_.path() / "notes" / "copy.md",
+                     "# How do you release changes without hurting users?\n\n"
+                     "I release in small steps that can be undone quickly.\n");
+    where_.notes_index = root_.path() / "notes-index";
+    index_notes();
+    const Searcher searcher(open());
+    SearchRequest request;
+    request.query = "release changes without hurting users";
+    const SearchResults results = searcher.search(request);
+    ASSERT_GE(results.hits.size(), 2u);
+    EXPECT_EQ(results.hits[0].doc.id, "Q1");
+    EXPECT_EQ(results.hits[1].doc.origin, Origin::notes);
 }
 
 TEST_F(SearchIndexTest, NothingToSearchIsAnError) {

@@ -81,9 +81,11 @@ TEST_F(QueryBuilderTest, FileFilterMakesTheTermTheIndexHolds) {
 }
 
 TEST_F(QueryBuilderTest, RankingAddsTheQuestionFieldWithoutWideningTheMatch) {
+    // A note heading's half of it weighs half (kNoteHeadingWeight).
     EXPECT_EQ(builder_.build("canary -rollback").query.get_description(),
               "Query(((Zcanari@1 AND_NOT Zrollback@2) AND_MAYBE "
-              "(ZScanari@1 AND_NOT ZSrollback@2)))");
+              "(((ZScanari@1 AND_NOT ZSrollback@2) FILTER XORIGINcorpus) OR "
+              "0.5 * ((ZScanari@1 AND_NOT ZSrollback@2) FILTER XORIGINnotes))))");
 }
 
 TEST_F(QueryBuilderTest, WildcardsExpandBoundedAndAreHighlightPrefixes) {
