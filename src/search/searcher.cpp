@@ -5,6 +5,7 @@
 #include <map>
 
 #include "model/error.h"
+#include "search/crowding.h"
 #include "search/explain.h"
 #include "search/facets.h"
 #include "search/feedback.h"
@@ -44,12 +45,50 @@ constexpr Xapian::termcount kRelatedTerms = 10;
 
 // Per hit of `mset`, the query terms it matched (with --explain only, else nothing).
 std::vector<std::vector<std::string>> explained_terms(const Xapian::Enquire& enquire,
-                                                      const Xapian::MSet& mset, bool explain) {
+                                                      const std::vector<Xapian::MSetIterator>& hits,
+                                                      bool explain) {
     std::vector<std::vector<std::string>> out;
-    for (auto it = mset.begin(); explain && it != mset.end(); ++it) {
-        out.emplace_back(enquire.get_matching_terms_begin(it), enquire.get_matching_terms_end(it));
+    for (std::size_t i = 0; explain && i < hits.size(); ++i) {
+        out.emplace_back(enquire.get_matching_terms_begin(hits[i]),
+                         enquire.get_matching_terms_end(hits[i]));
     }
     return out;
+}
+
+std::vector<Xapian::MSetIterator> all_of(const Xapian::MSet& mset) {
+    std::vector<Xapian::MSetIterator> out;
+    for (auto it = mset.begin(); it != mset.end(); ++it) out.push_back(it);
+    return out;
+}
+
+// How many matches past the page are read to find what crowding (search/crowding.h) moves
+// into it; read again with twice as many while a match not read yet could still move in.
+constexpr Xapian::doccount kCrowdLookahead = 20;
+
+// Hits `offset` .. `offset + limit` of `enquire`'s ranking with crowded headings spread, from
+// `mset`, its first `window` matches, or more when needed. The order of every match depends
+// only on the matches above it, so each page agrees with the next.
+std::vector<Xapian::MSetIterator> spread_page(const Xapian::Enquire& enquire, Xapian::MSet mset,
+                                              Xapian::doccount window, std::size_t offset,
+                                              std::size_t limit) {
+    const std::size_t end = offset + limit;
+    for (;; window *= 2, mset = enquire.get_mset(0, window)) {
+        std::vector<RankedMatch> matches;
+        for (auto it = mset.begin(); it != mset.end(); ++it) {
+            matches.push_back({it.get_weight(), it.get_document().get_value(schema::kSlotHeading)});
+        }
+        const std::vector<double> weights = spread_weights(matches);
+        const std::vector<std::size_t> order = spread_crowded_headings(matches);
+        // A match not read yet weighs at most as much as the last one read.
+        const bool settled = mset.size() < window || order.size() < end ||
+                             weights[order[end - 1]] >= matches.back().weight;
+        if (!settled) continue;
+        std::vector<Xapian::MSetIterator> page;
+        for (std::size_t i = offset; i < std::min<std::size_t>(end, order.size()); ++i) {
+            page.push_back(mset[static_cast<Xapian::doccount>(order[i])]);
+        }
+        return page;
+    }
 }
 
 // Rarer query terms make a passage a better excerpt (inverse document frequency).
@@ -122,12 +161,21 @@ SearchResults Searcher::run(const QueryPlan& plan, const SearchRequest& request)
     if (plan.listing) enquire.set_sort_by_value(schema::kSlotOrder, false);
     TopicSpy spy;
     enquire.add_matchspy(&spy);
-    // The spy sees every match Xapian looks at: all of them up to the sample size, so the facets
-    // of all but the largest match sets are exact.
-    const std::size_t check = std::max(request.offset + request.limit, request.facet_sample);
+    // A ranked page reads kCrowdLookahead matches past its end from the top, for spread_page.
+    const auto first = static_cast<Xapian::doccount>(plan.listing ? request.offset : 0);
+    const auto count = static_cast<Xapian::doccount>(
+        plan.listing ? request.limit : request.offset + request.limit + kCrowdLookahead);
+    // The spy sees every match Xapian looks at: all of them up to the sample size (or the
+    // matches read, when more), so the facets of all but the largest match sets are exact.
+    const std::size_t check = std::max<std::size_t>(first + count, request.facet_sample);
     const Xapian::MSet mset = enquire.get_mset(
-        static_cast<Xapian::doccount>(request.offset), static_cast<Xapian::doccount>(request.limit),
+        first, count,
         static_cast<Xapian::doccount>(std::min<std::size_t>(check, db_.get_doccount())));
+    // The facets are counted once, above, however often spread_page reads the ranking again.
+    enquire.clear_matchspies();
+    const std::vector<Xapian::MSetIterator> page =
+        plan.listing ? all_of(mset)
+                     : spread_page(enquire, mset, count, request.offset, request.limit);
     results.estimated_total = mset.get_matches_estimated();
     results.topics = spy.counts(mset.get_matches_estimated());
     results.topics_estimated = spy.seen() < mset.get_matches_estimated();
@@ -135,7 +183,7 @@ SearchResults Searcher::run(const QueryPlan& plan, const SearchRequest& request)
         results.explanation = Explanation{query.get_description(), plan.expansions};
     }
     const Highlighter highlighter(plan.terms, term_weights(db_, plan.terms));
-    add_hits(mset, explained_terms(enquire, mset, request.explain), highlighter, request, false,
+    add_hits(page, explained_terms(enquire, page, request.explain), highlighter, request, false,
              results);
     // A page the matches do not fill is completed with related documents.
     const std::size_t room = std::min(request.limit - results.hits.size(), plan.related.at_most);
@@ -164,8 +212,9 @@ void Searcher::add_related(const QueryPlan& plan, const Xapian::Query& ranked,
                       Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()), ranked)));
     const Xapian::MSet related = enquire.get_mset(0, static_cast<Xapian::doccount>(room));
     const Highlighter highlighter(terms, term_weights(db_, terms));
-    add_hits(related, explained_terms(enquire, related, request.explain), highlighter, request,
-             true, results);
+    const std::vector<Xapian::MSetIterator> hits = all_of(related);
+    add_hits(hits, explained_terms(enquire, hits, request.explain), highlighter, request, true,
+             results);
 }
 
 // A hit's stored document. A record that does not decode while an indexer has committed since
@@ -182,12 +231,12 @@ Document Searcher::stored_document(const Xapian::Document& doc) const {
     }
 }
 
-void Searcher::add_hits(const Xapian::MSet& mset,
+void Searcher::add_hits(const std::vector<Xapian::MSetIterator>& hits,
                         const std::vector<std::vector<std::string>>& matching,
                         const Highlighter& highlighter, const SearchRequest& request, bool related,
                         SearchResults& results) const {
     std::size_t i = 0;
-    for (auto it = mset.begin(); it != mset.end(); ++it, ++i) {
+    for (const Xapian::MSetIterator& it : hits) {
         Hit hit = highlighted_hit(stored_document(it.get_document()), it.get_weight(), highlighter,
                                   request.excerpts);
         hit.rank = static_cast<int>(request.offset + results.hits.size()) + 1;
@@ -195,6 +244,7 @@ void Searcher::add_hits(const Xapian::MSet& mset,
         if (request.explain) {
             hit.matched = matched_fields(it.get_document(), matching[i]);
         }
+        ++i;
         results.hits.push_back(std::move(hit));
     }
 }

@@ -69,7 +69,8 @@ class Searcher {
 
     // Appends a hit for each document of `mset` to `results`, numbered after those there;
     // `matching` holds each one's matched terms (--explain) and `related` marks them.
-    void add_hits(const Xapian::MSet& mset, const std::vector<std::vector<std::string>>& matching,
+    void add_hits(const std::vector<Xapian::MSetIterator>& hits,
+                  const std::vector<std::vector<std::string>>& matching,
                   const Highlighter& highlighter, const SearchRequest& request, bool related,
                   SearchResults& results) const;
     Document stored_document(const Xapian::Document& doc) const;

@@ -20,7 +20,7 @@ namespace tpm::schema {
 
 // Bump when the terms, values or data layout change; an index with another version is refused
 // (or, for the default index, rebuilt).
-inline constexpr int kSchemaVersion = 6;
+inline constexpr int kSchemaVersion = 7;
 
 // Metadata keys.
 inline constexpr const char* kSchemaVersionKey = "tpmsearch:schema";
@@ -135,6 +135,9 @@ std::string file_key(std::string_view path);
 inline constexpr Xapian::valueno kSlotOrder = 0;   // order_key(): source, then place in it
 inline constexpr Xapian::valueno kSlotLine = 1;    // sortable_serialise(line)
 inline constexpr Xapian::valueno kSlotTopics = 2;  // topic ids joined by '\n', for facet counts
+// A note section's own heading, folded: the sections that share it crowd each other
+// (search/crowding.h). Shipped documents have none.
+inline constexpr Xapian::valueno kSlotHeading = 3;
 
 // Sorts documents by source path, then by their order within it.
 std::string order_key(const Document& doc);

@@ -145,14 +145,16 @@ Xapian::Document make_document(const Document& doc, Xapian::TermGenerator& tg,
     // own heading says what the section is about and counts as the title; the headings above
     // it are shared by all its siblings and count as body text, so a search for a heading
     // finds that section before its subsections.
-    const std::size_t cut = doc.origin == Origin::notes ? doc.title.rfind(kHeadingSeparator)
-                                                        : std::string::npos;
-    if (cut == std::string::npos) {
-        fields.add(doc.title, schema::kWdfQuestion, schema::kPrefixQuestion);
-    } else {
-        fields.add(doc.title.substr(cut + kHeadingSeparator.size()), schema::kWdfQuestion,
-                   schema::kPrefixQuestion);
+    const std::size_t cut =
+        doc.origin == Origin::notes ? doc.title.rfind(kHeadingSeparator) : std::string::npos;
+    const std::string own_heading =
+        cut == std::string::npos ? doc.title : doc.title.substr(cut + kHeadingSeparator.size());
+    fields.add(own_heading, schema::kWdfQuestion, schema::kPrefixQuestion);
+    if (cut != std::string::npos) {
         fields.add(doc.title.substr(0, cut), schema::kWdfBody, schema::kPrefixAnswer);
+    }
+    if (lean && !own_heading.empty()) {
+        xdoc.add_value(schema::kSlotHeading, text::fold(own_heading));
     }
     fields.add(doc.answer, schema::kWdfBody, schema::kPrefixAnswer);
     for (const Point& p : doc.points) {
@@ -208,8 +210,8 @@ void open_writable_index(const std::filesystem::path& dir, const WriterOptions& 
         out.db = open_writable(out.where, Xapian::DB_CREATE_OR_OVERWRITE, options.wait_for_lock);
     }
     // An empty index has nothing to index again.
-    out.reindex_all =
-        out.db.get_doccount() > 0 && out.db.get_metadata(schema::kTermSignatureKey) != term_signature();
+    out.reindex_all = out.db.get_doccount() > 0 &&
+                      out.db.get_metadata(schema::kTermSignatureKey) != term_signature();
     out.tg = make_term_generator(caching_stemmer());
 }
 

@@ -6,38 +6,15 @@
 
 #include <vector>
 
-#include "index/notes_indexer.h"
 #include "model/error.h"
 #include "search/searcher.h"
 #include "store/schema.h"
-#include "support/temp_dir.h"
+#include "support/corpus_and_notes.h"
 
 namespace tpm {
 namespace {
 
-class SearchIndexTest : public ::testing::Test {
-  protected:
-    SearchIndexTest() {
-        std::filesystem::copy(std::filesystem::path(TPM_TEST_DATA_DIR) / "cli_corpus",
-                              root_.path() / "corpus");
-        where_.data_root = root_.path();
-    }
-
-    Xapian::Database open() {
-        return open_search_index(where_,
-                                 [this](const SearchIndexNotice& n) { told_.push_back(n); });
-    }
-
-    void index_notes() {
-        NotesIndexOptions options;
-        options.index_dir = *where_.notes_index;
-        update_notes(options, {(root_.path() / "notes").string()});
-    }
-
-    test::TempDir root_;
-    SearchIndexLocations where_;
-    std::vector<SearchIndexNotice> told_;
-};
+class SearchIndexTest : public ::testing::Test, protected test::CorpusAndNotes {};
 
 constexpr const char* kBuilding =
     "building the index in index/ from corpus/ (once, after each change to corpus/)";
@@ -70,8 +47,7 @@ TEST_F(SearchIndexTest, AChangedCorpusIsIndexedAgainBeforeTheSearch) {
 
 TEST_F(SearchIndexTest, ANotesIndexIsSearchedWithTheCorpusButANamedIndexAlone) {
     const Xapian::doccount corpus = open().get_doccount();
-    test::write_file(root_.path() / "notes" / "prep.md", "# Canary notes\n\nShip to 1% first.\n");
-    where_.notes_index = root_.path() / "notes-index";
+    write_note("prep.md", "# Canary notes\n\nShip to 1% first.\n");
     index_notes();
     EXPECT_EQ(open().get_doccount(), corpus + 1);
     where_.named = root_.path() / "index";
@@ -81,8 +57,7 @@ TEST_F(SearchIndexTest, ANotesIndexIsSearchedWithTheCorpusButANamedIndexAlone) {
 TEST_F(SearchIndexTest, AMissingNotesIndexWithRegisteredFoldersIsAWarning) {
     open();
     told_.clear();
-    test::write_file(root_.path() / "notes" / "prep.md", "# Canary notes\n\nShip to 1% first.\n");
-    where_.notes_index = root_.path() / "notes-index";
+    write_note("prep.md", "# Canary notes\n\nShip to 1% first.\n");
     index_notes();
     for (const auto& entry : std::filesystem::directory_iterator(*where_.notes_index)) {
         const auto name = entry.path().filename();
@@ -95,25 +70,6 @@ TEST_F(SearchIndexTest, AMissingNotesIndexWithRegisteredFoldersIsAWarning) {
     EXPECT_EQ(told_[0].kind, SearchIndexNotice::Kind::warning);
     EXPECT_NE(told_[0].text.find("your notes index in"), std::string::npos) << told_[0].text;
     EXPECT_NE(told_[0].text.find("is missing (1 folder registered)"), std::string::npos);
-}
-
-// A note's heading is weaker evidence than a shipped question's text: many notes share a
-// heading ("Interview prep", a thread title over its answers), a shipped question names
-// exactly what its answer is about. A note that copies a shipped question word for word ranks
-// below it (bench/RELEVANCE.md, experiment E5).
-TEST_F(SearchIndexTest, ANoteHeadingWeighsLessThanTheShippedQuestionItCopies) {
-    test::write_file(root_.path() / "notes" / "copy.md",
-                     "# How do you release changes without hurting users?\n\n"
-                     "I release in small steps that can be undone quickly.\n");
-    where_.notes_index = root_.path() / "notes-index";
-    index_notes();
-    const Searcher searcher(open());
-    SearchRequest request;
-    request.query = "release changes without hurting users";
-    const SearchResults results = searcher.search(request);
-    ASSERT_GE(results.hits.size(), 2u);
-    EXPECT_EQ(results.hits[0].doc.id, "Q1");
-    EXPECT_EQ(results.hits[1].doc.origin, Origin::notes);
 }
 
 TEST_F(SearchIndexTest, NothingToSearchIsAnError) {

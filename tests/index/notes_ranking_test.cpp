@@ -1,0 +1,77 @@
+// How notes rank beside the shipped questions, on real indexes in a fresh folder: one test per
+// ranking mechanism, each with the small case that made it necessary (bench/RELEVANCE.md).
+#include <gtest/gtest.h>
+
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "search/searcher.h"
+#include "support/corpus_and_notes.h"
+
+namespace tpm {
+namespace {
+
+class NotesRankingTest : public ::testing::Test, protected test::CorpusAndNotes {
+  protected:
+    SearchResults search(const std::string& query, std::optional<Origin> origin = std::nullopt,
+                         std::size_t offset = 0) {
+        const Searcher searcher(open());
+        SearchRequest request;
+        request.query = query;
+        request.origin = origin;
+        request.offset = offset;
+        return searcher.search(request);
+    }
+};
+
+// A note's heading is weaker evidence than a shipped question's text: many notes share a
+// heading ("Interview prep", a thread title over its answers), a shipped question names
+// exactly what its answer is about. A note that copies a shipped question word for word ranks
+// below it (experiment E5).
+TEST_F(NotesRankingTest, ANoteHeadingWeighsLessThanTheShippedQuestionItCopies) {
+    write_note("copy.md",
+               "# How do you release changes without hurting users?\n\n"
+               "I release in small steps that can be undone quickly.\n");
+    index_notes();
+    const SearchResults results = search("release changes without hurting users");
+    ASSERT_GE(results.hits.size(), 2u);
+    EXPECT_EQ(results.hits[0].doc.id, "Q1");
+    EXPECT_EQ(results.hits[1].doc.origin, Origin::notes);
+}
+
+// Twelve notes under one heading that names the query do not push off the first page a section
+// under another heading that matches almost as well (experiment E6).
+TEST_F(NotesRankingTest, ACrowdedHeadingLeavesRoomForASectionThatAnswers) {
+    for (int week = 1; week <= 12; ++week) {
+        write_note("week" + std::to_string(week) + ".md",
+                   "# Caching strategy\n\nWeek " + std::to_string(week) +
+                       " reading list: papers on consistency, queues, sharding, replication, "
+                       "load balancing, rate limiting, retries, backoff and idempotency.\n");
+    }
+    write_note("eviction.md",
+               "# Eviction strategy\n\nThe caching strategy we chose evicts the least recently "
+               "used entry.\n");
+    index_notes();
+    const SearchResults results = search("caching strategy", Origin::notes);
+    ASSERT_EQ(results.hits.size(), 10u);
+    std::size_t eviction = results.hits.size();
+    for (std::size_t i = 0; i < results.hits.size(); ++i) {
+        if (results.hits[i].doc.title == "Eviction strategy") eviction = i;
+    }
+    EXPECT_LT(eviction, results.hits.size());
+    // The first two sections of the crowded heading keep their place.
+    EXPECT_EQ(results.hits[0].doc.title, "Caching strategy");
+    EXPECT_EQ(results.hits[1].doc.title, "Caching strategy");
+    // The next page goes on where this one stops: every section once, none left out.
+    const SearchResults next = search("caching strategy", Origin::notes, 10);
+    std::set<std::string> seen;
+    for (const Hit& hit : results.hits) seen.insert(hit.doc.id);
+    for (const Hit& hit : next.hits) seen.insert(hit.doc.id);
+    EXPECT_EQ(next.hits.size(), 3u);
+    EXPECT_EQ(seen.size(), 13u);
+}
+
+}  // namespace
+}  // namespace tpm
