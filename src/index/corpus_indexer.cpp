@@ -5,6 +5,7 @@
 #include <set>
 
 #include "ingest/corpus.h"
+#include "ingest/paraphrases.h"
 #include "ingest/vocabulary.h"
 #include "model/error.h"
 #include "store/index_repair.h"
@@ -20,6 +21,24 @@ namespace {
 
 // Gives every document its topics (explicit front matter tags of its source first). A tag that
 // names no topic is kept on the document and reported once per source.
+// Gives each document the phrasings of its block in the paraphrase pack; a block whose id names
+// no document is reported and left out.
+void add_paraphrases(std::vector<Document>& docs, const std::vector<ParaphraseBlock>& blocks,
+                     const std::string& display, std::vector<Diagnostic>& diagnostics) {
+    std::map<std::string, Document*> by_id;
+    for (Document& doc : docs) by_id[schema::canonical_id(doc.id)] = &doc;
+    for (const ParaphraseBlock& block : blocks) {
+        const auto found = by_id.find(schema::canonical_id(block.id));
+        if (found == by_id.end()) {
+            diagnostics.push_back({display, block.line,
+                                   "no shipped question or tip has the id \"" + block.id +
+                                       "\"; its phrasings are left out"});
+            continue;
+        }
+        found->second->paraphrases = block.phrasings;
+    }
+}
+
 void tag_documents(std::vector<Document>& docs, const std::vector<SourceInfo>& sources,
                    const Taxonomy& taxonomy, std::vector<Diagnostic>& diagnostics) {
     std::map<std::string, std::vector<std::string>> tags_of;
@@ -56,6 +75,11 @@ IndexReport build_corpus_index(const std::filesystem::path& corpus_dir,
     const Taxonomy taxonomy = read_taxonomy(
         corpus_dir / kTaxonomyFileName, display_dir + "/" + kTaxonomyFileName, report.diagnostics);
     tag_documents(ingested.docs, ingested.sources, taxonomy, report.diagnostics);
+    const std::string paraphrases = display_dir + "/" + kParaphrasesFileName;
+    add_paraphrases(
+        ingested.docs,
+        read_paraphrases(corpus_dir / kParaphrasesFileName, paraphrases, report.diagnostics),
+        paraphrases, report.diagnostics);
     const std::vector<SynonymEntry> vocabulary =
         read_vocabulary(corpus_dir / kVocabularyFileName, display_dir + "/" + kVocabularyFileName,
                         report.diagnostics);

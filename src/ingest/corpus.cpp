@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "ingest/file_reader.h"
+#include "ingest/paraphrases.h"
 #include "ingest/qa_markdown.h"
 #include "ingest/vocabulary.h"
 #include "model/error.h"
@@ -29,7 +30,10 @@ namespace fs = std::filesystem;
 // .txt file too).
 bool is_corpus_name(const fs::path& name) {
     const std::string lower = text::ascii_lower(name.string());
-    if (lower.starts_with("readme") || lower == kVocabularyFileName) return false;
+    if (lower.starts_with("readme") || lower == kVocabularyFileName ||
+        lower == kParaphrasesFileName) {
+        return false;
+    }
     return lower.ends_with(".txt") || lower.ends_with(".md");
 }
 

@@ -54,6 +54,9 @@ struct Document {
     std::vector<Point> points;  // labelled points and list items, in order
     std::string example;        // the worked example paragraph(s) after the points
     std::string why;            // the "Why this is important" paragraph(s)
+    // Other ways a candidate asks for a shipped question or tip (corpus/paraphrases.txt),
+    // indexed as a low-weight field; empty for notes.
+    std::vector<std::string> paraphrases;
 
     std::vector<std::string> topics;  // topic ids, best first (set by the tagger at index time)
     std::vector<std::string> tags;    // explicit tags that name no topic, kept as they are

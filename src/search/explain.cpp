@@ -17,7 +17,7 @@ struct Field {
 constexpr Field kFields[] = {
     {"question", schema::kPrefixQuestion}, {"answer", schema::kPrefixAnswer},
     {"point", schema::kPrefixPoint},       {"example", schema::kPrefixExample},
-    {"why", schema::kPrefixWhy},
+    {"why", schema::kPrefixWhy},           {"paraphrase", schema::kPrefixParaphrase},
 };
 
 bool has_term(const Xapian::Document& doc, const std::string& term) {

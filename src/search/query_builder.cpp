@@ -168,6 +168,11 @@ std::string correct_spelling(const Xapian::Database& db, const WordList* diction
 // external collections; 0.25 lost MRR on StackFAQ.
 constexpr double kNoteHeadingWeight = 0.5;
 
+// How much a shipped question's paraphrases (corpus/paraphrases.txt) count next to its own text.
+// They widen what finds a question, for queries worded otherwise, and must not outweigh an
+// answer that says what was asked. 0, 0.3, 0.5 and 1 measured (bench/RELEVANCE.md, E7).
+constexpr double kParaphraseWeight = 0.3;
+
 // Each wildcard expands to up to this many terms (see kMaxQueryWildcards in query_checks.h).
 constexpr Xapian::termcount kMaxWildcardTerms = 200;
 
@@ -205,6 +210,13 @@ Xapian::QueryParser make_parser(const Xapian::Database& db) {
     return qp;
 }
 
+// Whether any document of `db` has paraphrases: an index of notes alone, or of a corpus without
+// a paraphrase pack, gets no paraphrase query to run.
+bool has_paraphrases(const Xapian::Database& db) {
+    const std::string prefix = schema::stem_term("", schema::kPrefixParaphrase);
+    return db.allterms_begin(prefix) != db.allterms_end(prefix);
+}
+
 // A query that is only words, OR'ed, plus any filters (id:, kind:, source:, file:, topic:).
 struct PlainQuery {
     std::string words;
@@ -239,7 +251,9 @@ std::optional<PlainQuery> split_plain(std::string_view folded) {
 struct ParsedQuery {
     Xapian::Query matching;     // BuiltQuery::matching
     Xapian::Query in_question;  // the same words in the question field, to weigh them up
-    Xapian::Query filter;       // BuiltQuery::filter
+    // A plain query's words in the paraphrase field: found there, a question is a match.
+    Xapian::Query in_paraphrase;
+    Xapian::Query filter;  // BuiltQuery::filter
 };
 
 // Parses `folded` (the query `text` as folded); a plain query with filters is parsed in two
@@ -259,6 +273,10 @@ ParsedQuery parse(const Xapian::Database& db, std::string_view text, const std::
         parsed.in_question =
             qp.parse_query(words, kParserFlags, std::string(schema::kPrefixQuestion));
         if (split) parsed.filter = qp.parse_query(plain->filters, kParserFlags);
+        if (plain && !plain->words.empty() && has_paraphrases(db)) {
+            parsed.in_paraphrase =
+                qp.parse_query(words, kParserFlags, std::string(schema::kPrefixParaphrase));
+        }
         // The words as a phrase in the question field too: a heading typed as it is written
         // ("Don't make my mistakes") finds its section before one that merely uses the rarer
         // words. No effect on the public query set (bench/RELEVANCE.md row 28).
@@ -380,6 +398,11 @@ BuiltQuery QueryBuilder::build(std::string_view text, Reading reading) const {
     built.matching = std::move(parsed.matching);
     built.filter = std::move(parsed.filter);
     built.terms = collect_terms(built.matching, folded);
+    if (!parsed.in_paraphrase.empty()) {
+        built.matching = Xapian::Query(
+            Xapian::Query::OP_OR, built.matching,
+            Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, parsed.in_paraphrase, kParaphraseWeight));
+    }
     if (plain && !plain->words.empty()) {
         built.plain_words =
             static_cast<std::size_t>(std::count(plain->words.begin(), plain->words.end(), ' ')) + 1;

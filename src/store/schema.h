@@ -20,7 +20,7 @@ namespace tpm::schema {
 
 // Bump when the terms, values or data layout change; an index with another version is refused
 // (or, for the default index, rebuilt).
-inline constexpr int kSchemaVersion = 7;
+inline constexpr int kSchemaVersion = 8;
 
 // Metadata keys.
 inline constexpr const char* kSchemaVersionKey = "tpmsearch:schema";
@@ -64,6 +64,9 @@ inline constexpr std::string_view kPrefixAnswer = "XA";   // answer introduction
 inline constexpr std::string_view kPrefixPoint = "XP";    // labelled points and their items
 inline constexpr std::string_view kPrefixExample = "XE";  // the worked example
 inline constexpr std::string_view kPrefixWhy = "XW";      // "Why this is important"
+// Other ways to ask for a shipped question (Document::paraphrases). Indexed with this prefix
+// only: the query weighs it below the question's own text (search/query_builder.cpp).
+inline constexpr std::string_view kPrefixParaphrase = "XR";
 
 // Stemmed terms: kPrefixStem, then the field prefix (none for the unprefixed copy), then the
 // stem ("Zcanari", "ZScanari"). Unstemmed terms are the field prefix and the word.
@@ -107,7 +110,7 @@ struct QueryField {
 inline constexpr QueryField kTextFields[] = {
     {"question", kPrefixQuestion}, {"q", kPrefixQuestion},     {"answer", kPrefixAnswer},
     {"answer", kPrefixPoint},      {"answer", kPrefixExample}, {"point", kPrefixPoint},
-    {"example", kPrefixExample},   {"why", kPrefixWhy},
+    {"example", kPrefixExample},   {"why", kPrefixWhy},        {"paraphrase", kPrefixParaphrase},
 };
 // The query's source: names the origin (corpus or notes), as the --source option does: the
 // name users know. Everywhere in the code "source" is a file, which the query calls file:.

@@ -121,6 +121,7 @@ std::string encode_document_data(const Document& doc) {
     p.text(doc.why);
     p.texts(doc.topics);
     p.texts(doc.tags);
+    p.texts(doc.paraphrases);
     return p.take();
 }
 
@@ -146,6 +147,7 @@ Document decode_document_data(std::string_view data) {
     doc.why = u.text();
     doc.topics = u.texts();
     doc.tags = u.texts();
+    doc.paraphrases = u.texts();
     u.finish();
     return doc;
 }

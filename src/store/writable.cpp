@@ -167,6 +167,12 @@ Xapian::Document make_document(const Document& doc, Xapian::TermGenerator& tg,
     }
     fields.add(doc.example, schema::kWdfBody, schema::kPrefixExample);
     fields.add(doc.why, schema::kWdfBody, schema::kPrefixWhy);
+    // Only the prefixed copy: a phrasing is evidence of what the question is about, not text
+    // of its answer, and the query weighs it below the question's own words.
+    for (const std::string& phrasing : doc.paraphrases) {
+        tg.increase_termpos(schema::kFieldGap);
+        tg.index_text(text::fold(phrasing), 1, std::string(schema::kPrefixParaphrase));
+    }
 
     const Xapian::termcount left_out = fields.left_out();
     if (left_out > 0) xdoc.add_term(std::string(schema::kTermLength), left_out);

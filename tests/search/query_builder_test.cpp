@@ -121,7 +121,7 @@ TEST_F(QueryBuilderTest, MalformedQueriesGiveOneLineReasons) {
         {"Kind:Foo", "unknown kind \"Foo\""},
         {"foo:bar",
          "unknown field \"foo\" in foo:bar; the fields are question, q, answer, point, "
-         "example, why, id, kind, source, file, topic (to search for it as words, "
+         "example, why, paraphrase, id, kind, source, file, topic (to search for it as words, "
          "quote it: \"foo:bar\")"},
         {"canary -Quesion:rollback", "unknown field \"Quesion\""},
         {"re:invent", "quote it: \"re:invent\""},
