@@ -136,7 +136,7 @@ bool correctable(std::string_view token) {
 // when no word was replaced.
 std::string correct_spelling(const Xapian::Database& db, const WordList* dictionary,
                              const std::string& folded) {
-    const Xapian::Stem stem(schema::kStemLanguage);
+    const Xapian::Stem stem = index_stemmer();
     std::string out;
     bool changed = false;
     std::size_t i = 0;
@@ -192,7 +192,7 @@ class FileFilter : public Xapian::FieldProcessor {
 Xapian::QueryParser make_parser(const Xapian::Database& db) {
     Xapian::QueryParser qp;
     qp.set_database(db);
-    qp.set_stemmer(Xapian::Stem(schema::kStemLanguage));
+    qp.set_stemmer(index_stemmer());
     qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     qp.set_stopper(&english_stopper());
     qp.set_default_op(Xapian::Query::OP_OR);

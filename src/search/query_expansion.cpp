@@ -72,7 +72,7 @@ constexpr double kTopicBoost = 2.0;
 // whose first letter starts none of the query's stems is never stemmed: stemming the
 // taxonomy's 90 names cost more than the rest of building the query.
 bool names_topic(const std::string& name, const std::vector<std::string>& stems) {
-    static const Xapian::Stem stem(schema::kStemLanguage);
+    static const Xapian::Stem stem = index_stemmer();
     // Most names fail on their first letter: tell without folding them into words.
     const char first = name.empty() ? '\0' : name[0];
     if (((first >= 'a' && first <= 'z') || (first >= '0' && first <= '9')) &&

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "store/schema.h"
+#include "store/stemmer.h"
 
 namespace tpm {
 
@@ -59,7 +60,7 @@ const Xapian::Stopper& english_stopper() {
 
 bool is_stop_stem(std::string_view stem) {
     static const std::set<std::string, std::less<>> stems = [] {
-        const Xapian::Stem stemmer(schema::kStemLanguage);
+        const Xapian::Stem stemmer = index_stemmer();
         std::set<std::string, std::less<>> out;
         for (const std::string_view word : kWords) out.insert(stemmer(std::string(word)));
         return out;

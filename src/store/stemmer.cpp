@@ -3,6 +3,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "store/morphology.h"
 #include "store/schema.h"
 #include "text/normalize.h"
 #include "text/words.h"
@@ -11,10 +12,26 @@ namespace tpm {
 
 namespace {
 
+// Snowball's English stemmer with the corrections of store/morphology.h.
+class ConflatingStem : public Xapian::StemImplementation {
+  public:
+    ConflatingStem() : english_(schema::kStemLanguage) {}
+
+    std::string operator()(const std::string& word) override {
+        return conflated_stem(english_, word);
+    }
+
+    std::string get_description() const override {
+        return english_.get_description() + " (conflated)";
+    }
+
+  private:
+    Xapian::Stem english_;
+};
+
 class CachingStem : public Xapian::StemImplementation {
   public:
-    explicit CachingStem(std::size_t max_words)
-        : stem_(schema::kStemLanguage), max_words_(max_words) {}
+    explicit CachingStem(std::size_t max_words) : stem_(index_stemmer()), max_words_(max_words) {}
 
     std::string operator()(const std::string& word) override {
         if (const auto it = cache_.find(word); it != cache_.end()) return it->second;
@@ -32,13 +49,18 @@ class CachingStem : public Xapian::StemImplementation {
 
 }  // namespace
 
+Xapian::Stem index_stemmer() {
+    // Xapian::Stem owns the implementation (reference counted).
+    return Xapian::Stem(new ConflatingStem);
+}
+
 Xapian::Stem caching_stemmer(std::size_t max_words) {
     // Xapian::Stem owns the implementation (reference counted).
     return Xapian::Stem(new CachingStem(max_words == 0 ? 1 : max_words));
 }
 
 std::vector<std::string> phrase_stems(std::string_view text) {
-    static const Xapian::Stem stem(schema::kStemLanguage);
+    static const Xapian::Stem stem = index_stemmer();
     return text::folded_stems(text, stem);
 }
 

@@ -11,7 +11,12 @@
 
 namespace tpm {
 
-// A Xapian::Stem for schema::kStemLanguage that returns what the plain one does, from a cache of up
+// The stemmer the index is built and searched with: Snowball's stemmer for schema::kStemLanguage
+// with the corrections of store/morphology.h. Every stem of a word, on either side, comes from
+// it (or from caching_stemmer(), which returns the same). Not thread-safe: one per thread.
+Xapian::Stem index_stemmer();
+
+// A Xapian::Stem that returns what index_stemmer() does, from a cache of up
 // to `max_words` words (emptied when full, so memory stays bounded on any corpus). Snowball costs
 // about 2,700 instructions a word through Xapian::Stem, and text repeats its words: the
 // indexers stem every word of every note twice (terms and topics), the highlighter every word

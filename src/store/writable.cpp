@@ -6,6 +6,7 @@
 
 #include "model/error.h"
 #include "store/database.h"
+#include "store/morphology.h"
 #include "store/schema.h"
 #include "store/stemmer.h"
 #include "store/stored_records.h"
@@ -21,7 +22,7 @@ namespace {
 std::string term_signature() {
     return std::string(schema::kStemLanguage) + ":" + std::to_string(schema::kWdfQuestion) + ":" +
            std::to_string(schema::kWdfLabel) + ":" + std::to_string(schema::kWdfBody) +
-           ":cjk:one-copy-notes";
+           ":cjk:one-copy-notes:morphology" + std::to_string(kMorphologyVersion);
 }
 
 // The length of `doc` as BM25 sees it: the sum of its terms' wdf. It walks every term, so it

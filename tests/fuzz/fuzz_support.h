@@ -21,6 +21,7 @@
 #include "output/text_printer.h"
 #include "search/highlighter.h"
 #include "store/schema.h"
+#include "store/stemmer.h"
 #include "store/stored_records.h"
 #include "text/normalize.h"
 #include "text/words.h"
@@ -57,7 +58,7 @@ inline const Taxonomy& shipped_taxonomy() {
 
 // A tagger over the shipped taxonomy with the index's stemmer, as tpmindex builds it.
 inline const Tagger& shipped_tagger() {
-    static const Xapian::Stem stem(schema::kStemLanguage);
+    static const Xapian::Stem stem = index_stemmer();
     static const Tagger tagger(shipped_taxonomy(),
                                [](const std::string& word) { return stem(word); });
     return tagger;
@@ -69,7 +70,7 @@ inline void check_utf8(const std::string& s) { TPM_FUZZ_CHECK(text::is_valid_utf
 // made as Searcher makes hits: title highlights, excerpts cut around the matches; then printed
 // by both printers. This is where arbitrary text meets the byte offsets of highlights.
 inline void check_hit(const Document& doc) {
-    static const Xapian::Stem stem(schema::kStemLanguage);
+    static const Xapian::Stem stem = index_stemmer();
     const std::string text = doc.title + " " + doc.answer + " " +
                              (doc.points.empty() ? doc.example : doc.points.back().text);
     const std::string folded = text::fold(text);

@@ -70,7 +70,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         TPM_FUZZ_CHECK(taxonomy.nearest(name).size() == std::min<std::size_t>(3, ids.size()));
     }
 
-    const Xapian::Stem stem(schema::kStemLanguage);
+    const Xapian::Stem stem = index_stemmer();
     const Tagger tagger(taxonomy, [&stem](const std::string& word) { return stem(word); });
     const TagResult tags = tagger.tag(sample_question(), {"release-engineering", name});
     TPM_FUZZ_CHECK(tags.topics.size() <= Tagger::kMaxTopics);

@@ -73,5 +73,28 @@ TEST_F(NotesRankingTest, ACrowdedHeadingLeavesRoomForASectionThatAnswers) {
     EXPECT_EQ(seen.size(), 13u);
 }
 
+// "failed" finds the note titled "Biggest failure" (store/morphology.h; experiment E9).
+TEST_F(NotesRankingTest, AFailureIsFoundByFailed) {
+    write_note("stories.md",
+               "# Biggest failure\n\nThe launch slipped a quarter; I now plan buffers.\n\n"
+               "# Mentoring\n\nI coached a junior PM through her first launch.\n");
+    index_notes();
+    const SearchResults results = search("tell me about a time you failed", Origin::notes);
+    ASSERT_FALSE(results.hits.empty());
+    EXPECT_EQ(results.hits[0].doc.title, "Biggest failure");
+}
+
+// "accessibility" finds the note about screen readers, not the one about access control.
+TEST_F(NotesRankingTest, AccessibilityIsNotAccess) {
+    write_note("a11y.md", "# Screen readers\n\nAccessibility audits before every launch.\n");
+    write_note("iam.md",
+               "# Access control\n\nAccess reviews every quarter; access is revoked "
+               "when people leave.\n");
+    index_notes();
+    const SearchResults results = search("accessibility", Origin::notes);
+    ASSERT_EQ(results.hits.size(), 1u);
+    EXPECT_EQ(results.hits[0].doc.title, "Screen readers");
+}
+
 }  // namespace
 }  // namespace tpm

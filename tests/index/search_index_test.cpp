@@ -9,6 +9,7 @@
 #include "model/error.h"
 #include "search/searcher.h"
 #include "store/schema.h"
+#include "store/stemmer.h"
 #include "support/corpus_and_notes.h"
 
 namespace tpm {
@@ -31,7 +32,7 @@ TEST_F(SearchIndexTest, BuildsTheShippedIndexOnFirstUseThenReusesIt) {
 }
 
 TEST_F(SearchIndexTest, AChangedCorpusIsIndexedAgainBeforeTheSearch) {
-    const std::string term = schema::stem_term(Xapian::Stem(schema::kStemLanguage)("zorbulate"));
+    const std::string term = schema::stem_term(index_stemmer()("zorbulate"));
     EXPECT_EQ(open().get_termfreq(term), 0u);
     told_.clear();
     const auto sample = root_.path() / "corpus" / "sample.txt";

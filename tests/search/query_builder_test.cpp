@@ -38,7 +38,7 @@ TEST_F(QueryBuilderTest, ParsesIntoExpectedXapianQueries) {
         {"\"feature flags\"", "Query((feature@1 PHRASE 2 flags@2))"},
         {"question:stakeholders", "Query(ZSstakehold@1)"},
         {"q:stakeholders", "Query(ZSstakehold@1)"},
-        {"why:judgement", "Query(ZXWjudgement@1)"},
+        {"why:judgement", "Query(ZXWjudgment@1)"},
         // Stop words do not dominate natural-language questions.
         {"how do you handle an outage", "Query((Zhandl@4 OR Zoutag@6))"},
         {"canary OR rollback", "Query((Zcanari@1 OR Zrollback@2))"},

@@ -35,7 +35,7 @@ std::vector<std::string> corpus_words() {
 TEST(CachingStemmer, StemsEveryWordAsThePlainStemmerDoes) {
     const std::vector<std::string> words = corpus_words();
     ASSERT_GT(std::set<std::string>(words.begin(), words.end()).size(), 1000U);
-    const Xapian::Stem plain(schema::kStemLanguage);
+    const Xapian::Stem plain = index_stemmer();
     // A cache far smaller than the vocabulary is emptied over and over on the way.
     for (const std::size_t max_words : {std::size_t{0}, std::size_t{50}, std::size_t{200000}}) {
         SCOPED_TRACE(max_words);
