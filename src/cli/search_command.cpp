@@ -237,7 +237,7 @@ int run_search(const SearchOptions& options, const Environment& env, std::ostrea
             err << "tpmsearch: " << shown(results.rescue) << "\n";
         } else if (!results.corrected_query.empty()) {
             err << "tpmsearch: searched for: " << shown(results.corrected_query)
-                << " (spelling corrected; words the index has are never changed)\n";
+                << " (spelling corrected; words of the word list are never changed)\n";
         }
     }
     if (options.json) {

@@ -131,9 +131,17 @@ bool correctable(std::string_view token) {
            std::all_of(token.begin(), token.end(), [](char c) { return text::is_ascii_lower(c); });
 }
 
-// Replaces each plain word of the folded query that the index lacks (and `dictionary`, when
-// given, does not list) by the index's spelling suggestion. Returns the corrected query, or ""
-// when no word was replaced.
+// A word the index holds in at most kRareWordDocuments documents, while a word one or two edits
+// away is in kTypoEvidence times as many, is likely a typo too: the user's own notes have their
+// typos ("priortization" once in a scratch file), and that one copy must not switch correction
+// off. The word is kept, so the note that has it is still found, and its likely spelling is
+// searched beside it.
+constexpr Xapian::doccount kRareWordDocuments = 2;
+constexpr Xapian::doccount kTypoEvidence = 5;
+
+// Corrects each plain word of the folded query that is not in `dictionary` (when given): a word
+// the index lacks is replaced by the index's spelling suggestion, and a rare one (above) gets
+// the suggestion beside it. Returns the corrected query, or "" when no word was corrected.
 std::string correct_spelling(const Xapian::Database& db, const WordList* dictionary,
                              const std::string& folded) {
     const Xapian::Stem stem = index_stemmer();
@@ -143,13 +151,19 @@ std::string correct_spelling(const Xapian::Database& db, const WordList* diction
     while (i < folded.size()) {
         const std::size_t end = std::min(folded.find(' ', i), folded.size());
         std::string token = folded.substr(i, end - i);
-        if (correctable(token) && db.get_termfreq(token) == 0 &&
-            db.get_termfreq(schema::stem_term(stem(token))) == 0 &&
-            !(dictionary && dictionary->contains(token))) {
+        const Xapian::doccount held =
+            correctable(token) ? std::max(db.get_termfreq(token),
+                                          db.get_termfreq(schema::stem_term(stem(token))))
+                               : kRareWordDocuments + 1;
+        if (held <= kRareWordDocuments && !(dictionary && dictionary->contains(token))) {
             const unsigned edits = token.size() >= kTwoEditsFromLength ? 2 : 1;
             std::string suggestion = db.get_spelling_suggestion(token, edits);
-            if (!suggestion.empty()) {
+            if (held == 0 && !suggestion.empty()) {
                 token = std::move(suggestion);
+                changed = true;
+            } else if (held > 0 && !suggestion.empty() && suggestion != token &&
+                       db.get_termfreq(suggestion) >= kTypoEvidence * held) {
+                token += " " + suggestion;
                 changed = true;
             }
         }

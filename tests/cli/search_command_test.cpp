@@ -132,8 +132,8 @@ TEST_F(TpmSearch, UnknownWordsAreCorrectedAndKnownOnesLeftAlone) {
     const auto r = f_.search({"stakholders", "site"});
     EXPECT_EQ(r.status, 0) << r.err;
     EXPECT_EQ(r.err,
-              "tpmsearch: searched for: stakeholders site (spelling corrected; words the index "
-              "has are never changed)\n");
+              "tpmsearch: searched for: stakeholders site (spelling corrected; words of the word "
+              "list are never changed)\n");
     const auto j = nlohmann::json::parse(f_.search({"--json", "stakholders"}).out);
     EXPECT_EQ(j["corrected_query"], "stakeholders");
     EXPECT_EQ(j["hits"][0]["id"], "Q2");

@@ -96,5 +96,28 @@ TEST_F(NotesRankingTest, AccessibilityIsNotAccess) {
     EXPECT_EQ(results.hits[0].doc.title, "Screen readers");
 }
 
+// A typo the user's notes hold once does not switch spelling correction off for it: the word is
+// searched as typed and as the five notes that spell it right do (query_builder.cpp,
+// kRareWordDocuments).
+TEST_F(NotesRankingTest, ATypoInOneNoteStillGetsItsCorrectionBesideIt) {
+    write_note("scratch.md", "# Scratch\n\nreview the priortization framework\n");
+    for (int i = 1; i <= 5; ++i) {
+        write_note("plan" + std::to_string(i) + ".md",
+                   "# Plan " + std::to_string(i) + "\n\nprioritization by impact\n");
+    }
+    index_notes();
+    test::write_file(root() / "words", "review\nframework\n");
+    const Searcher searcher(open(), root() / "words");
+    SearchRequest request;
+    request.query = "priortization";
+    const SearchResults results = searcher.search(request);
+    EXPECT_EQ(results.corrected_query, "priortization prioritization");
+    std::set<std::string> titles;
+    for (const Hit& hit : results.hits) titles.insert(hit.doc.title);
+    EXPECT_EQ(titles.count("Scratch"), 1u);
+    EXPECT_EQ(titles.count("Plan 1"), 1u);
+    EXPECT_EQ(titles.count("Plan 5"), 1u);
+}
+
 }  // namespace
 }  // namespace tpm
