@@ -121,9 +121,10 @@ std::optional<std::string> boolean_filter(std::string_view token, const Taxonomy
     return std::nullopt;
 }
 
-// Short words have too many neighbours one or two edits away ("k8s" is two from "kpis"), and
+// Short words have too many neighbours one or two edits away ("k8s" is two from "kpis"; "pics"
+// and "docs" are informal forms, not typos of "pick" and "does"), and
 // words with digits or punctuation are names and acronyms, not misspellings.
-constexpr std::size_t kMinCorrectableLength = 4;
+constexpr std::size_t kMinCorrectableLength = 5;
 constexpr std::size_t kTwoEditsFromLength = 7;
 
 bool correctable(std::string_view token) {
@@ -152,9 +153,9 @@ std::string correct_spelling(const Xapian::Database& db, const WordList* diction
         const std::size_t end = std::min(folded.find(' ', i), folded.size());
         std::string token = folded.substr(i, end - i);
         const Xapian::doccount held =
-            correctable(token) ? std::max(db.get_termfreq(token),
-                                          db.get_termfreq(schema::stem_term(stem(token))))
-                               : kRareWordDocuments + 1;
+            correctable(token)
+                ? std::max(db.get_termfreq(token), db.get_termfreq(schema::stem_term(stem(token))))
+                : kRareWordDocuments + 1;
         if (held <= kRareWordDocuments && !(dictionary && dictionary->contains(token))) {
             const unsigned edits = token.size() >= kTwoEditsFromLength ? 2 : 1;
             std::string suggestion = db.get_spelling_suggestion(token, edits);

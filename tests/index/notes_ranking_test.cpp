@@ -119,5 +119,24 @@ TEST_F(NotesRankingTest, ATypoInOneNoteStillGetsItsCorrectionBesideIt) {
     EXPECT_EQ(titles.count("Plan 5"), 1u);
 }
 
+// Informal short forms are not typos: "pics" stays "pics" although five notes say "pick" and the
+// word list lacks it (query_builder.cpp, kMinCorrectableLength).
+TEST_F(NotesRankingTest, AnInformalShortFormIsNotCorrected) {
+    write_note("photos.md", "# Photos\n\nshare the pics from the offsite\n");
+    for (int i = 1; i <= 5; ++i) {
+        write_note("pick" + std::to_string(i) + ".md",
+                   "# Pick " + std::to_string(i) + "\n\npick the riskiest item first\n");
+    }
+    index_notes();
+    test::write_file(root() / "words", "share\noffsite\npick\n");
+    const Searcher searcher(open(), root() / "words");
+    SearchRequest request;
+    request.query = "pics";
+    const SearchResults results = searcher.search(request);
+    EXPECT_EQ(results.corrected_query, "");
+    ASSERT_EQ(results.hits.size(), 1u);
+    EXPECT_EQ(results.hits[0].doc.title, "Photos");
+}
+
 }  // namespace
 }  // namespace tpm
