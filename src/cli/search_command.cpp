@@ -41,6 +41,9 @@ void setup_search(CLI::App& app, SearchOptions& options) {
     app.add_flag("--explain", options.explain,
                  "Show how the query was read and, per result, which words matched in which "
                  "field");
+    app.add_flag("--exact", options.exact,
+                 "Match \"quoted phrases\" only as typed (by default \"feature flags\" also "
+                 "finds \"feature flag\")");
     app.add_flag("--no-excerpts", options.no_excerpts,
                  "Print each result's title and location only, without answer passages");
     app.add_option("--color", options.color, "Colour: auto, always or never")
@@ -220,6 +223,7 @@ int run_search(const SearchOptions& options, const Environment& env, std::ostrea
     request.query = join(options.words);
     request.topics = options.topics;
     request.explain = options.explain;
+    request.exact_phrases = options.exact;
     if (!options.origin.empty()) {
         request.origin = options.origin == "notes" ? Origin::notes : Origin::corpus;
     }

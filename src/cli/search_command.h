@@ -23,6 +23,7 @@ struct SearchOptions {
     std::vector<std::string> topics;  // --topic ID (repeatable, OR'ed)
     bool list_topics = false;         // `tpmsearch topics`
     bool explain = false;             // --explain
+    bool exact = false;               // --exact
     bool no_excerpts = false;         // --no-excerpts: titles and locations only
     // --source corpus|notes; empty: both. The option and the query filter source: keep the
     // name users know; in the code "source" is always a file and this is the origin.

@@ -7,6 +7,7 @@
 
 #include "model/document.h"
 #include "model/error.h"
+#include "search/phrase_forms.h"
 #include "search/query_checks.h"
 #include "search/query_expansion.h"
 #include "search/stopwords.h"
@@ -275,7 +276,7 @@ struct ParsedQuery {
 // parts, so that the vocabulary's alternatives are added to its words and the filters then
 // restrict both. Throws tpm::Error(bad_query) naming what is wrong.
 ParsedQuery parse(const Xapian::Database& db, std::string_view text, const std::string& folded,
-                  const std::optional<PlainQuery>& plain) {
+                  const std::optional<PlainQuery>& plain, bool exact_phrases) {
     Xapian::QueryParser qp = make_parser(db);
     const bool split = plain && !plain->words.empty() && !plain->filters.empty();
     const std::string& words = split ? plain->words : folded;
@@ -300,6 +301,10 @@ ParsedQuery parse(const Xapian::Database& db, std::string_view text, const std::
                 Xapian::Query(Xapian::Query::OP_OR, parsed.in_question,
                               qp.parse_query("\"" + plain->words + "\"", kParserFlags,
                                              std::string(schema::kPrefixQuestion)));
+        }
+        if (!exact_phrases && words.find('"') != std::string::npos) {
+            parsed.matching = widen_phrases(db, parsed.matching);
+            parsed.in_question = widen_phrases(db, parsed.in_question);
         }
     } catch (const Xapian::QueryParserError& e) {
         bad_query(text, explain_parser_error(e));
@@ -409,7 +414,7 @@ BuiltQuery QueryBuilder::build(std::string_view text, Reading reading) const {
     built.parsed_text = folded;
 
     const std::optional<PlainQuery> plain = split_plain(folded);
-    ParsedQuery parsed = parse(db_, text, folded, plain);
+    ParsedQuery parsed = parse(db_, text, folded, plain, context_.exact_phrases);
     built.matching = std::move(parsed.matching);
     built.filter = std::move(parsed.filter);
     built.terms = collect_terms(built.matching, folded);

@@ -70,6 +70,9 @@ struct QueryContext {
     const Taxonomy* taxonomy = nullptr;
     // The vocabulary pack: a plain query also searches the alternatives of its phrases.
     const SynonymExpander* synonyms = nullptr;
+    // Quoted phrases match their words only as typed; otherwise "feature flags" also finds
+    // "feature flag" (search/phrase_forms.h).
+    bool exact_phrases = false;
 };
 
 class QueryBuilder {

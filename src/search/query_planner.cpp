@@ -90,7 +90,9 @@ QueryPlan QueryPlanner::plan_reading(const SearchRequest& request, Reading readi
         plan.listing = true;
         return plan;
     }
-    BuiltQuery built = QueryBuilder(db_, context_).build(request.query, reading);
+    QueryContext context = context_;
+    context.exact_phrases = request.exact_phrases;
+    BuiltQuery built = QueryBuilder(db_, context).build(request.query, reading);
     plan.ranked = std::move(built.query);
     if (!built.filter.empty()) plan.filters.push_back(std::move(built.filter));
     if (!from_request.empty()) plan.filters.push_back(from_request);

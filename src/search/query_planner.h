@@ -38,6 +38,8 @@ struct SearchRequest {
     // (SearchResults::topics_estimated). Counting every match would weigh every match: on
     // 21,000 notes that was two thirds of a query's time (bench/README.md).
     std::size_t facet_sample = 1000;
+    // Quoted phrases match their words only as typed (QueryContext::exact_phrases).
+    bool exact_phrases = false;
 };
 
 // The readings the rescue ladder tries, in order, while a search still has no hits.

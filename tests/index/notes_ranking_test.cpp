@@ -138,5 +138,29 @@ TEST_F(NotesRankingTest, AnInformalShortFormIsNotCorrected) {
     EXPECT_EQ(results.hits[0].doc.title, "Photos");
 }
 
+// A quoted phrase matches other forms of its words, as unquoted words do through stemming;
+// --exact keeps it to the words as typed (search/phrase_forms.h).
+TEST_F(NotesRankingTest, AQuotedPluralFindsTheSingular) {
+    write_note("rollout.md",
+               "# Rollout\n\nEvery risky change ships behind a feature flag.\n\n"
+               "# Flags\n\nThe feature list flags what is late.\n");
+    write_note("toggles.md", "# Toggles\n\nWe keep feature flags in one config service.\n");
+    index_notes();
+    std::set<std::string> titles;
+    for (const Hit& hit : search("\"feature flags\"", Origin::notes).hits) {
+        titles.insert(hit.doc.title);
+    }
+    EXPECT_EQ(titles, (std::set<std::string>{"Rollout", "Toggles"}));
+
+    const Searcher searcher(open());
+    SearchRequest request;
+    request.query = "\"feature flags\"";
+    request.origin = Origin::notes;
+    request.exact_phrases = true;
+    const SearchResults exact = searcher.search(request);
+    ASSERT_EQ(exact.hits.size(), 1u);
+    EXPECT_EQ(exact.hits[0].doc.title, "Toggles");
+}
+
 }  // namespace
 }  // namespace tpm
