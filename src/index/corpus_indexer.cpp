@@ -8,6 +8,7 @@
 #include "ingest/paraphrases.h"
 #include "ingest/vocabulary.h"
 #include "model/error.h"
+#include "store/database.h"
 #include "store/index_repair.h"
 #include "store/schema.h"
 #include "store/stemmer.h"
@@ -126,7 +127,11 @@ bool corpus_index_current(const Xapian::Database& db, const std::filesystem::pat
     const std::string recorded =
         detail::xapian_call(ErrorCode::index_corrupt, "cannot read the index",
                             [&] { return db.get_metadata(schema::kCorpusFingerprintKey); });
-    return recorded == corpus_fingerprint(corpus_dir);
+    // A build that makes terms differently (a new stemmer table) must not search an index whose
+    // stems its queries no longer meet.
+    return recorded == corpus_fingerprint(corpus_dir) &&
+           detail::xapian_call(ErrorCode::index_corrupt, "cannot read the index",
+                               [&] { return index_terms_current(db); });
 }
 
 }  // namespace tpm

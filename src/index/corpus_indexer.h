@@ -48,7 +48,8 @@ IndexReport rebuild_corpus_index(const std::filesystem::path& corpus_dir,
                                  const std::function<bool()>& still_needed = {});
 
 // True when `db` was built from the corpus files now in `corpus_dir` (names, sizes and
-// modification times, as corpus_fingerprint() sees them).
+// modification times, as corpus_fingerprint() sees them) by a build that makes terms the same
+// way (store/database.h index_terms_current()).
 bool corpus_index_current(const Xapian::Database& db, const std::filesystem::path& corpus_dir);
 
 }  // namespace tpm

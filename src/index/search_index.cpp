@@ -21,7 +21,8 @@ constexpr const char* kRebuild = "tpmindex --rebuild";
 
 // Said before the corpus index is built, which takes a few seconds.
 constexpr const char* kBuilding =
-    "building the index in index/ from corpus/ (once, after each change to corpus/)";
+    "building the index in index/ from corpus/ (once, after each change to corpus/ or to "
+    "tpmsearch)";
 
 // How long a search that must (re)build the missing default index waits for another process
 // that is building it: the first searches after an install may run together.

@@ -8,6 +8,7 @@
 
 #include "model/error.h"
 #include "store/schema.h"
+#include "store/writable.h"
 
 namespace tpm {
 
@@ -17,6 +18,10 @@ int index_schema_version(const Xapian::Database& db) {
     const auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), version);
     if (ec != std::errc() || ptr != value.data() + value.size()) return 0;
     return version;
+}
+
+bool index_terms_current(const Xapian::Database& db) {
+    return db.get_metadata(schema::kTermSignatureKey) == detail::term_signature();
 }
 
 bool index_exists(const std::filesystem::path& dir) {

@@ -13,6 +13,10 @@ namespace tpm {
 // The schema version recorded in `db`, or 0 when it records none.
 int index_schema_version(const Xapian::Database& db);
 
+// Whether every document of `db` has its terms made the way this build makes them (stemmer,
+// morphology tables, field weights); when not, queries stem words differently from the index.
+bool index_terms_current(const Xapian::Database& db);
+
 // True when `dir` holds a Xapian database (of any version).
 bool index_exists(const std::filesystem::path& dir);
 

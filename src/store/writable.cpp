@@ -14,8 +14,6 @@
 
 namespace tpm::detail {
 
-namespace {
-
 // Changes to how terms are generated that leave the stored data alone still have to reach
 // every document: the writer re-indexes all documents when this signature differs from the
 // one recorded in the index.
@@ -24,6 +22,8 @@ std::string term_signature() {
            std::to_string(schema::kWdfLabel) + ":" + std::to_string(schema::kWdfBody) +
            ":cjk:one-copy-notes:morphology" + std::to_string(kMorphologyVersion);
 }
+
+namespace {
 
 // The length of `doc` as BM25 sees it: the sum of its terms' wdf. It walks every term, so it
 // is taken a fixed number of times per document, never per field: a note of 16,000 list items

@@ -52,6 +52,9 @@ void add_to_index(Xapian::WritableDatabase& db, const Xapian::Document& xdoc);
 void replace_in_index(Xapian::WritableDatabase& db, const std::string& term,
                       const Xapian::Document& xdoc);
 
+// How terms are generated now (stemmer, morphology tables, field weights); recorded by stamp().
+std::string term_signature();
+
 // Records the schema version and, with `terms`, the term signature: that every document's terms
 // are made the current way. Call before every commit.
 void stamp(Xapian::WritableDatabase& db, bool terms = true);

@@ -252,7 +252,7 @@ TEST(TpmSearchIndexChoice, FirstSearchBuildsTheDefaultIndexOnceWithANotice) {
     EXPECT_EQ(first.status, 0) << first.err;
     EXPECT_EQ(first.err,
               "tpmsearch: building the index in index/ from corpus/ (once, after each "
-              "change to corpus/)\n");
+              "change to corpus/ or to tpmsearch)\n");
     const auto second = f.search({"canary"});
     EXPECT_EQ(second.err, "");
     EXPECT_EQ(second.out, first.out);

@@ -13,6 +13,7 @@
 // - a missing notes index named with --index never suggests building the corpus into it.
 #include <fcntl.h>
 #include <unistd.h>
+#include <xapian.h>
 
 #include <atomic>
 #include <fstream>
@@ -292,6 +293,22 @@ TEST_F(Repair, ALockedStaleIndexAnswersAtOnceWithANotice) {
     const ProcessResult refreshed = tpmsearch({"-n", "1", "canary"});
     EXPECT_EQ(refreshed.status, 0) << refreshed.err;
     EXPECT_NE(refreshed.err.find("building the index"), std::string::npos) << refreshed.err;
+    EXPECT_EQ(tpmsearch({"-n", "1", "canary"}).err, "");
+}
+
+// An index whose terms an older build made (another stemmer table) is rebuilt before it is
+// searched: its stems would no longer meet the query's ("failure" is stemmed "fail" now).
+TEST_F(Repair, AnIndexWhoseTermsAnOlderBuildMadeIsRebuiltFirst) {
+    {
+        Xapian::WritableDatabase db(default_index().string(), Xapian::DB_OPEN);
+        db.set_metadata("tpmsearch:terms", "english:older-build");
+        db.commit();
+    }
+    const ProcessResult r = tpmsearch({"-n", "1", "canary"});
+    EXPECT_EQ(r.status, 0) << r.err;
+    EXPECT_NE(r.err.find("building the index"), std::string::npos) << r.err;
+    EXPECT_NE(Xapian::Database(default_index().string()).get_metadata("tpmsearch:terms"),
+              "english:older-build");
     EXPECT_EQ(tpmsearch({"-n", "1", "canary"}).err, "");
 }
 

@@ -18,7 +18,8 @@ namespace {
 class SearchIndexTest : public ::testing::Test, protected test::CorpusAndNotes {};
 
 constexpr const char* kBuilding =
-    "building the index in index/ from corpus/ (once, after each change to corpus/)";
+    "building the index in index/ from corpus/ (once, after each change to corpus/ or to "
+    "tpmsearch)";
 
 TEST_F(SearchIndexTest, BuildsTheShippedIndexOnFirstUseThenReusesIt) {
     const Xapian::doccount documents = open().get_doccount();
