@@ -10,6 +10,7 @@
 #include "search/phrase_forms.h"
 #include "search/query_checks.h"
 #include "search/query_expansion.h"
+#include "search/question_frames.h"
 #include "search/stopwords.h"
 #include "search/synonyms.h"
 #include "search/word_list.h"
@@ -270,7 +271,22 @@ struct ParsedQuery {
     // A plain query's words in the paraphrase field: found there, a question is a match.
     Xapian::Query in_paraphrase;
     Xapian::Query filter;  // BuiltQuery::filter
+    std::string asked;     // a plain query's words without their frame (FramedWords::asked)
 };
+
+// The words of a plain query parsed in the field `prefix` ("" for all text): what they ask
+// about at full weight, the words that frame the question at kFrameWeight.
+Xapian::Query parse_framed(Xapian::QueryParser& qp, const FramedWords& words,
+                           const std::string& prefix) {
+    Xapian::Query asked = qp.parse_query(words.asked, kParserFlags, prefix);
+    const bool frame_has_words = std::ranges::any_of(
+        phrase_stems(words.frame), [](const std::string& stem) { return !is_stop_stem(stem); });
+    if (!frame_has_words) return asked;
+    return Xapian::Query(
+        Xapian::Query::OP_OR, asked,
+        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                      qp.parse_query(words.frame, kParserFlags, prefix), kFrameWeight));
+}
 
 // Parses `folded` (the query `text` as folded); a plain query with filters is parsed in two
 // parts, so that the vocabulary's alternatives are added to its words and the filters then
@@ -280,18 +296,21 @@ ParsedQuery parse(const Xapian::Database& db, std::string_view text, const std::
     Xapian::QueryParser qp = make_parser(db);
     const bool split = plain && !plain->words.empty() && !plain->filters.empty();
     const std::string& words = split ? plain->words : folded;
+    // Only a plain query's words are told apart from their frame: in "a NOT b" every word is
+    // the user's instruction.
+    const FramedWords framed =
+        plain && !plain->words.empty() ? split_frame(words) : FramedWords{words, {}};
     ParsedQuery parsed;
+    parsed.asked = framed.asked;
     try {
-        parsed.matching = qp.parse_query(words, kParserFlags);
+        parsed.matching = parse_framed(qp, framed, "");
         // The same query again on the question field alone: a short field with its own length
         // normalisation, so words of the question outweigh the same words deep in an answer.
         // AND_MAYBE only adds weight to what the query matches, so -word still excludes.
-        parsed.in_question =
-            qp.parse_query(words, kParserFlags, std::string(schema::kPrefixQuestion));
+        parsed.in_question = parse_framed(qp, framed, std::string(schema::kPrefixQuestion));
         if (split) parsed.filter = qp.parse_query(plain->filters, kParserFlags);
         if (plain && !plain->words.empty() && has_paraphrases(db)) {
-            parsed.in_paraphrase =
-                qp.parse_query(words, kParserFlags, std::string(schema::kPrefixParaphrase));
+            parsed.in_paraphrase = parse_framed(qp, framed, std::string(schema::kPrefixParaphrase));
         }
         // The words as a phrase in the question field too: a heading typed as it is written
         // ("Don't make my mistakes") finds its section before one that merely uses the rarer
@@ -426,7 +445,8 @@ BuiltQuery QueryBuilder::build(std::string_view text, Reading reading) const {
     if (plain && !plain->words.empty()) {
         built.plain_words =
             static_cast<std::size_t>(std::count(plain->words.begin(), plain->words.end(), ' ')) + 1;
-        const std::vector<std::string> stems = phrase_stems(plain->words);
+        // The vocabulary and the taxonomy read what is asked about, not how it is asked.
+        const std::vector<std::string> stems = phrase_stems(parsed.asked);
         if (context_.synonyms) {
             detail::SynonymAlternatives alternatives =
                 detail::synonym_alternatives(*context_.synonyms, stems);

@@ -162,5 +162,21 @@ TEST_F(NotesRankingTest, AQuotedPluralFindsTheSingular) {
     EXPECT_EQ(exact.hits[0].doc.title, "Toggles");
 }
 
+// The words that frame a question do not decide the ranking: a heading that shares "best way"
+// with the question does not beat the note about what it asks (search/question_frames.h).
+TEST_F(NotesRankingTest, TheQuestionsFrameDoesNotDecideTheRanking) {
+    write_note("standup.md",
+               "# The best way to run a standup\n\nKeep it short; the best way is fifteen "
+               "minutes, standing.\n");
+    write_note("leads.md",
+               "# Two leads disagreed\n\nI resolved the conflict by writing down both "
+               "designs.\n");
+    index_notes();
+    const SearchResults results =
+        search("what is the best way to resolve a conflict", Origin::notes);
+    ASSERT_EQ(results.hits.size(), 2u);
+    EXPECT_EQ(results.hits[0].doc.title, "Two leads disagreed");
+}
+
 }  // namespace
 }  // namespace tpm
