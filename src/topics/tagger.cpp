@@ -33,6 +33,12 @@ constexpr double kWhyWeight = 0.5;
 constexpr double kMinScore = 4.0;
 constexpr double kRelativeScore = 0.5;
 
+// When no topic qualifies, the best one is kept if it has at least the evidence of one match in
+// the question text: a single everyday word in a note ("video" in a packing list, "performance"
+// in a salary note) is not what the note is about. Measured on labelled note sections with
+// bench/tagger (bench/tagger/README.md).
+constexpr double kMinFallbackScore = kTitleWeight;
+
 struct Scores {
     std::vector<double> total;  // per topic, in taxonomy order
     std::vector<bool> named;    // per topic: a signal of it is in the question text
@@ -62,16 +68,16 @@ std::vector<Field> body_fields(const Document& doc) {
 }
 
 // The topics that qualify (see kMinScore), best first: those the question text names, then the
-// others, each by score; ties keep taxonomy order so tagging is deterministic. When some topic
-// scored but none qualifies, the best one alone, so every document with any evidence can be
-// found by topic.
+// others, each by score; ties keep taxonomy order so tagging is deterministic. When none
+// qualifies, the best one alone if it reaches kMinFallbackScore, so every document with real
+// evidence can be found by topic.
 std::vector<std::size_t> ranked_topics(const Scores& scores) {
     const std::vector<double>& total = scores.total;
     std::vector<std::size_t> order(total.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::stable_sort(order.begin(), order.end(),
                      [&total](std::size_t a, std::size_t b) { return total[a] > total[b]; });
-    if (order.empty() || total[order.front()] <= 0.0) return {};
+    if (order.empty() || total[order.front()] < kMinFallbackScore) return {};
 
     const double relative_bar = kRelativeScore * total[order.front()];
     std::vector<std::size_t> kept;
@@ -175,7 +181,12 @@ TagResult Tagger::tag(const Document& doc, const std::vector<std::string>& expli
     const auto has = [&result](const std::string& id) {
         return std::find(result.topics.begin(), result.topics.end(), id) != result.topics.end();
     };
-    for (const std::string& tag : explicit_tags) {
+    // A kind the taxonomy names (a "story" is behavioural) is as good as a tag; other kinds
+    // ("question") are not tags at all.
+    std::vector<std::string> tags;
+    if (impl_->taxonomy->find(to_string(doc.kind))) tags.emplace_back(to_string(doc.kind));
+    tags.insert(tags.end(), explicit_tags.begin(), explicit_tags.end());
+    for (const std::string& tag : tags) {
         if (const Topic* topic = impl_->taxonomy->find(tag)) {
             if (!has(topic->id) && result.topics.size() < kMaxTopics) {
                 result.topics.push_back(topic->id);

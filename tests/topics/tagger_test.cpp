@@ -141,9 +141,28 @@ TEST_F(TaggerTest, SideRemarkDoesNotTagAFocusedDocument) {
 }
 
 TEST_F(TaggerTest, WeakEvidenceStillGivesTheBestTopic) {
-    // One mention in the answer is below the minimum score, but it is all there is.
-    EXPECT_EQ(topics(doc("Any thoughts?", "Maybe tracing.")),
+    // One mention in the question is below the minimum score, but it is all there is.
+    EXPECT_EQ(topics(doc("Any thoughts on tracing?", "Maybe.")),
               std::vector<std::string>{"observability"});
+}
+
+// One everyday word in the body is not what a note is about (kMinFallbackScore).
+TEST_F(TaggerTest, OneMentionInTheBodyAloneGivesNoTopic) {
+    EXPECT_TRUE(topics(doc("Things to bring", "Laptop, charger, maybe tracing paper.")).empty());
+}
+
+// A kind the taxonomy names is a tag: every STAR story is behavioural, whatever it says.
+TEST_F(TaggerTest, AKindTheTaxonomyNamesIsATag) {
+    const Taxonomy taxonomy({{"behavioural", "Behavioural", "", {"story"}, {"STAR method"}, 1}});
+    const Tagger tagger(taxonomy, english());
+    Document story = doc("Launch slipped", "I replanned the launch with the team.");
+    story.kind = DocKind::story;
+    EXPECT_EQ(tagger.tag(story).topics, std::vector<std::string>{"behavioural"});
+    EXPECT_TRUE(tagger.tag(story).unknown.empty());
+    Document question = story;
+    question.kind = DocKind::question;
+    EXPECT_TRUE(tagger.tag(question).topics.empty());
+    EXPECT_TRUE(tagger.tag(question).unknown.empty());
 }
 
 TEST_F(TaggerTest, DocumentWithoutSignalsGetsNoTopics) {
