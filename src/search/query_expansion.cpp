@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "search/stopwords.h"
 #include "search/synonyms.h"
 #include "store/schema.h"
 #include "store/stemmer.h"
@@ -96,6 +97,27 @@ bool names_topic(const std::string& name, const std::vector<std::string>& stems)
     return true;
 }
 
+// A query names a topic when the topic's name is what it is about, not one word among many:
+// "security", "behavioral questions", "tech debt" name one; "how do I make my profile
+// available only to friends" does not name reliability, although "available" shares a stem
+// with one of its aliases. The name's words must be at least this share of the query's words
+// that are not stop words.
+constexpr double kNameShareOfQuery = 0.5;
+
+std::size_t meaningful_words(const std::vector<std::string>& stems) {
+    return static_cast<std::size_t>(std::count_if(
+        stems.begin(), stems.end(), [](const std::string& s) { return !is_stop_stem(s); }));
+}
+
+// Whether `name` (an id or alias, already known to be among `stems`) is most of the query.
+bool is_the_subject(const std::string& name, const std::vector<std::string>& stems) {
+    const std::vector<std::string> name_stems = phrase_stems(name);
+    std::size_t words = 0;
+    for (const std::string& s : name_stems) words += s != "and" && !is_stop_stem(s);
+    return static_cast<double>(words) >=
+           kNameShareOfQuery * static_cast<double>(meaningful_words(stems));
+}
+
 }  // namespace
 
 SynonymAlternatives synonym_alternatives(const SynonymExpander& synonyms,
@@ -127,13 +149,13 @@ Xapian::Query add_topic_boost(const Taxonomy& taxonomy, const std::vector<std::s
     for (const Topic& topic : taxonomy.topics()) {
         std::vector<std::string> names = topic.aliases;
         names.push_back(topic.id);
+        const Xapian::Query topic_term(std::string(schema::kPrefixTopic) + topic.id);
         const bool named = std::any_of(names.begin(), names.end(), [&](const std::string& name) {
-            return names_topic(name, stems);
+            return names_topic(name, stems) && is_the_subject(name, stems);
         });
         if (!named) continue;
         Xapian::Query fixed((new Xapian::FixedWeightPostingSource(kTopicBoost))->release());
-        boosts.emplace_back(Xapian::Query::OP_FILTER, fixed,
-                            Xapian::Query(std::string(schema::kPrefixTopic) + topic.id));
+        boosts.emplace_back(Xapian::Query::OP_FILTER, fixed, topic_term);
     }
     if (boosts.empty()) return matching;
     boosts.push_back(matching);

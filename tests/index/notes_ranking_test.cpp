@@ -178,5 +178,24 @@ TEST_F(NotesRankingTest, TheQuestionsFrameDoesNotDecideTheRanking) {
     EXPECT_EQ(results.hits[0].doc.title, "Two leads disagreed");
 }
 
+// A topic's alias that is one word among several in a query ("stakeholders" in a question about
+// a call) does not boost the topic: the query is not about stakeholder management, so a note of
+// that topic that says none of its words is not a match (search/query_expansion.cpp,
+// kNameShareOfQuery).
+TEST_F(NotesRankingTest, AnAliasAmongOtherWordsDoesNotBoostItsTopic) {
+    write_note("call.md", "# Weekly call\n\nThe stakeholders joined our weekly call.\n");
+    write_note("escalation.md",
+               "---\ntags: [stakeholders]\n---\n# Escalation path\n\nWho decides when two "
+               "leads cannot agree.\n");
+    index_notes();
+    const SearchResults call = search("which stakeholders joined the weekly call", Origin::notes);
+    ASSERT_EQ(call.hits.size(), 1u);
+    EXPECT_EQ(call.hits[0].doc.title, "Weekly call");
+    // A query about the topic still finds the topic's documents that never say its name.
+    std::set<std::string> titles;
+    for (const Hit& hit : search("stakeholders", Origin::notes).hits) titles.insert(hit.doc.title);
+    EXPECT_EQ(titles, (std::set<std::string>{"Weekly call", "Escalation path"}));
+}
+
 }  // namespace
 }  // namespace tpm

@@ -9,7 +9,10 @@
 
 #include "index/notes_indexer.h"
 #include "index/search_index.h"
+#include "ingest/corpus.h"
+#include "model/diagnostic.h"
 #include "support/temp_dir.h"
+#include "topics/taxonomy.h"
 
 namespace tpm::test {
 
@@ -29,11 +32,16 @@ class CorpusAndNotes {
         write_file(notes() / name, text);
     }
 
-    // Indexes notes/ into the notes index, which the search then reads with the corpus.
+    // Indexes notes/ into the notes index, which the search then reads with the corpus; the
+    // notes are tagged with the corpus's taxonomy, as tpmindex tags them.
     void index_notes() {
         where_.notes_index = root_.path() / "notes-index";
+        std::vector<Diagnostic> problems;
+        const Taxonomy taxonomy =
+            read_taxonomy(root_.path() / "corpus" / "topics.yaml", "corpus/topics.yaml", problems);
         NotesIndexOptions options;
         options.index_dir = *where_.notes_index;
+        options.taxonomy = &taxonomy;
         update_notes(options, {notes().string()});
     }
 
