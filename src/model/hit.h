@@ -44,6 +44,15 @@ struct TermMatch {
     bool operator==(const TermMatch&) const = default;
 };
 
+// With --explain: how much one part of the query ("words", "heading", "paraphrase",
+// "vocabulary", "topic", "feedback") adds to a hit's score.
+struct Contribution {
+    std::string part;
+    double weight = 0.0;
+
+    bool operator==(const Contribution&) const = default;
+};
+
 // With --explain: how the query was read.
 struct Explanation {
     std::string query;                    // the final Xapian query, as Xapian describes it
@@ -57,6 +66,12 @@ struct Hit {
     std::vector<Span> title_highlights;  // matched words in doc.title
     std::vector<Excerpt> excerpts;
     std::vector<TermMatch> matched;  // with --explain only
+    // With --explain: what each part of the query gave the score, before `crowding`; they add
+    // up to score / crowding.
+    std::vector<Contribution> contributions;
+    // The factor a crowded heading's later sections are weighted by (search/crowding.h); 1
+    // for every other hit. `score` is already multiplied by it.
+    double crowding = 1.0;
     // Not a match of the query: a document like the few matches, shown after them
     // (search/searcher.h). Its highlights mark the terms it shares with them.
     bool related = false;

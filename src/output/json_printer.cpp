@@ -65,6 +65,12 @@ Json hit_json(const Hit& hit) {
         }
         j["matched"] = std::move(matched);
     }
+    if (!hit.contributions.empty()) {
+        Json parts = Json::object();
+        for (const Contribution& c : hit.contributions) parts[c.part] = c.weight;
+        j["contributions"] = std::move(parts);
+        j["crowding"] = hit.crowding;
+    }
     Json excerpts = Json::array();
     for (const Excerpt& excerpt : hit.excerpts) excerpts.push_back(excerpt_json(excerpt));
     j["excerpts"] = std::move(excerpts);

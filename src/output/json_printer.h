@@ -12,7 +12,7 @@
 
 namespace tpm {
 
-inline constexpr int kJsonSchema = 6;
+inline constexpr int kJsonSchema = 7;
 
 // {"schema":3,"query":...,"corrected_query":null or the query searched after spelling fixes,
 // "rescue":null or one line on how a query that matched nothing as written was read instead,

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdio>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -134,6 +135,31 @@ void write_matched(std::ostream& out, std::size_t indent, const std::vector<Term
     write_paragraph(out, indent, line, style);
 }
 
+// A weight as --explain shows it: two decimals.
+std::string weight_text(double weight) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.2f", weight);
+    return text;
+}
+
+// With --explain: "score 9.41 = words 5.02 + heading 3.10 + feedback 1.29", and "x 0.81
+// crowded" when crowding lowered the hit's place.
+void write_contributions(std::ostream& out, std::size_t indent, const Hit& hit,
+                         const TextStyle& style) {
+    if (hit.contributions.empty()) return;
+    Styled line("score ", Tone::dim);
+    line.add(weight_text(hit.score), Tone::label);
+    for (std::size_t i = 0; i < hit.contributions.size(); ++i) {
+        line.add(i == 0 ? " = " : " + ", Tone::dim);
+        line.add(hit.contributions[i].part + " " + weight_text(hit.contributions[i].weight),
+                 Tone::plain);
+    }
+    if (hit.crowding < 1.0) {
+        line.add(" \xC3\x97 " + weight_text(hit.crowding) + " crowded", Tone::dim);
+    }
+    write_paragraph(out, indent, line, style);
+}
+
 }  // namespace
 
 // Layout (rank right-aligned to the widest rank; everything under it indented past "N. "):
@@ -160,6 +186,7 @@ void print_results(std::ostream& out, const SearchResults& results, const TextSt
         const std::size_t indent = rank_width + 2;
         write_location(out, indent, hit.doc, style);
         write_matched(out, indent, hit.matched, style);
+        write_contributions(out, indent, hit, style);
         for (const Excerpt& excerpt : hit.excerpts) {
             write_excerpt(out, indent, excerpt, hit.doc.kind, style);
         }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "search/index_reader.h"
 #include "store/schema.h"
 
 namespace tpm {
@@ -52,6 +53,27 @@ std::vector<TermMatch> matched_fields(const Xapian::Document& doc,
             match.fields.push_back("body");
         }
         out.push_back(std::move(match));
+    }
+    return out;
+}
+
+std::vector<std::vector<Contribution>> part_contributions(
+    const Xapian::Database& db, const std::vector<QueryPart>& parts,
+    const std::vector<Xapian::docid>& docs, const std::vector<std::string>& id_terms) {
+    std::vector<std::vector<Contribution>> out(docs.size());
+    if (docs.empty()) return out;
+    // Each part alone, over these documents only: its weight there is what it adds in the
+    // whole query (the document statistics BM25 uses do not depend on the other parts).
+    const Xapian::Query these(Xapian::Query::OP_OR, id_terms.begin(), id_terms.end());
+    for (const QueryPart& part : parts) {
+        const Xapian::Enquire enquire =
+            detail::make_enquire(db, Xapian::Query(Xapian::Query::OP_FILTER, part.query, these));
+        const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(docs.size()));
+        for (auto it = mset.begin(); it != mset.end(); ++it) {
+            for (std::size_t i = 0; i < docs.size(); ++i) {
+                if (docs[i] == *it) out[i].push_back({part.name, it.get_weight()});
+            }
+        }
     }
     return out;
 }

@@ -437,10 +437,11 @@ BuiltQuery QueryBuilder::build(std::string_view text, Reading reading) const {
     built.matching = std::move(parsed.matching);
     built.filter = std::move(parsed.filter);
     built.terms = collect_terms(built.matching, folded);
+    built.parts.push_back({"words", built.matching});
     if (!parsed.in_paraphrase.empty()) {
-        built.matching = Xapian::Query(
-            Xapian::Query::OP_OR, built.matching,
-            Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, parsed.in_paraphrase, kParaphraseWeight));
+        built.parts.push_back(
+            {"paraphrase", Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, parsed.in_paraphrase,
+                                         kParaphraseWeight)});
     }
     if (plain && !plain->words.empty()) {
         built.plain_words =
@@ -452,8 +453,7 @@ BuiltQuery QueryBuilder::build(std::string_view text, Reading reading) const {
                 detail::synonym_alternatives(*context_.synonyms, stems);
             if (alternatives.capped) built.warnings.push_back(std::move(*alternatives.capped));
             if (!alternatives.anywhere.empty()) {
-                built.matching =
-                    Xapian::Query(Xapian::Query::OP_OR, built.matching, alternatives.anywhere);
+                built.parts.push_back({"vocabulary", alternatives.anywhere});
                 parsed.in_question = Xapian::Query(Xapian::Query::OP_OR, parsed.in_question,
                                                    alternatives.in_question);
             }
@@ -462,11 +462,16 @@ BuiltQuery QueryBuilder::build(std::string_view text, Reading reading) const {
             built.expansions = std::move(alternatives.described);
         }
         if (context_.taxonomy) {
-            built.matching = detail::add_topic_boost(*context_.taxonomy, stems, built.matching);
+            Xapian::Query boost = detail::topic_boost(*context_.taxonomy, stems);
+            if (!boost.empty()) built.parts.push_back({"topic", std::move(boost)});
         }
     }
-    built.query =
-        Xapian::Query(Xapian::Query::OP_AND_MAYBE, built.matching, by_origin(parsed.in_question));
+    std::vector<Xapian::Query> matching;
+    for (const QueryPart& part : built.parts) matching.push_back(part.query);
+    built.matching = Xapian::Query(Xapian::Query::OP_OR, matching.begin(), matching.end());
+    Xapian::Query heading = by_origin(parsed.in_question);
+    built.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, built.matching, heading);
+    built.parts.push_back({"heading", std::move(heading)});
     return built;
 }
 

@@ -23,6 +23,13 @@ struct QueryTerms {
     std::vector<std::string> prefixes;
 };
 
+// One part of a ranked query, named for --explain: what it adds to a document's weight is the
+// weight of `query` alone, since the parts are combined by OR and AND_MAYBE, which add weights.
+struct QueryPart {
+    std::string name;  // "words", "paraphrase", "vocabulary", "topic", "heading", "feedback"
+    Xapian::Query query;
+};
+
 struct BuiltQuery {
     Xapian::Query query;  // what to rank with: `matching`, weighted up where the question says it
     Xapian::Query matching;  // what the user asked for, as parsed; decides what matches
@@ -42,6 +49,8 @@ struct BuiltQuery {
     std::size_t plain_words = 0;
     // The query text as finally parsed (folded, relaxed and corrected as its Reading asks).
     std::string parsed_text;
+    // `query` in its parts, whose weights add up to its weight (empty parts left out).
+    std::vector<QueryPart> parts;
 };
 
 // The ways of reading a query, in the order the rescue ladder tries them (search/query_planner.h).

@@ -143,22 +143,19 @@ SynonymAlternatives synonym_alternatives(const SynonymExpander& synonyms,
     return out;
 }
 
-Xapian::Query add_topic_boost(const Taxonomy& taxonomy, const std::vector<std::string>& stems,
-                              const Xapian::Query& matching) {
+Xapian::Query topic_boost(const Taxonomy& taxonomy, const std::vector<std::string>& stems) {
     std::vector<Xapian::Query> boosts;
     for (const Topic& topic : taxonomy.topics()) {
         std::vector<std::string> names = topic.aliases;
         names.push_back(topic.id);
-        const Xapian::Query topic_term(std::string(schema::kPrefixTopic) + topic.id);
         const bool named = std::any_of(names.begin(), names.end(), [&](const std::string& name) {
             return names_topic(name, stems) && is_the_subject(name, stems);
         });
         if (!named) continue;
         Xapian::Query fixed((new Xapian::FixedWeightPostingSource(kTopicBoost))->release());
-        boosts.emplace_back(Xapian::Query::OP_FILTER, fixed, topic_term);
+        boosts.emplace_back(Xapian::Query::OP_FILTER, fixed,
+                            Xapian::Query(std::string(schema::kPrefixTopic) + topic.id));
     }
-    if (boosts.empty()) return matching;
-    boosts.push_back(matching);
     return Xapian::Query(Xapian::Query::OP_OR, boosts.begin(), boosts.end());
 }
 

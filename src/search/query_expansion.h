@@ -32,11 +32,10 @@ struct SynonymAlternatives {
 SynonymAlternatives synonym_alternatives(const SynonymExpander& synonyms,
                                          const std::vector<std::string>& stems);
 
-// `matching` ORed with a fixed weight for the documents of each topic whose id or alias the
-// query's `stems` name, when that name is what the query is about (at least half its words
-// that are not stop words); `matching` itself when it names none.
-Xapian::Query add_topic_boost(const Taxonomy& taxonomy, const std::vector<std::string>& stems,
-                              const Xapian::Query& matching);
+// A fixed weight for the documents of each topic whose id or alias the query's `stems` name,
+// when that name is what the query is about (at least half its words that are not stop
+// words), to OR with the query; an empty query when it names none.
+Xapian::Query topic_boost(const Taxonomy& taxonomy, const std::vector<std::string>& stems);
 
 }  // namespace detail
 }  // namespace tpm

@@ -105,6 +105,7 @@ QueryPlan QueryPlanner::plan_reading(const SearchRequest& request, Reading readi
     plan.corrected = std::move(built.corrected);
     plan.parsed_text = std::move(built.parsed_text);
     plan.expansions = std::move(built.expansions);
+    plan.parts = std::move(built.parts);
     plan.warnings = std::move(built.warnings);
     return plan;
 }

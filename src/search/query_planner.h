@@ -70,6 +70,7 @@ struct QueryPlan {
     std::string corrected;                // SearchResults::corrected_query
     std::string parsed_text;              // the query as this reading parsed it
     std::vector<std::string> expansions;  // what the vocabulary added (--explain)
+    std::vector<QueryPart> parts;         // `ranked` in its named parts (--explain)
     std::vector<Diagnostic> warnings;     // what the vocabulary's caps left out
     // For a rescue reading: the line that tells the user how the query was read instead.
     std::string rescue_note;

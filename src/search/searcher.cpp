@@ -27,15 +27,14 @@ constexpr Xapian::doccount kFeedbackDocuments = 3;
 constexpr Xapian::termcount kFeedbackTerms = 10;
 constexpr double kFeedbackWeight = 0.3;
 
-// `query` re-ranked with the best terms of its own top hits.
-Xapian::Query with_feedback(const Xapian::Database& db, const Xapian::Query& query) {
+// The best terms of `query`'s own top hits, weighted to re-rank it; empty when there are none.
+Xapian::Query feedback_for(const Xapian::Database& db, const Xapian::Query& query) {
     const Xapian::Enquire enquire = make_enquire(db, query);
     const Xapian::MSet top = enquire.get_mset(0, kFeedbackDocuments);
-    if (top.empty()) return query;
+    if (top.empty()) return {};
     Xapian::RSet rset;
     for (auto it = top.begin(); it != top.end(); ++it) rset.add_document(*it);
-    const Xapian::Query terms = feedback_query(enquire, rset, kFeedbackTerms, kFeedbackWeight);
-    return terms.empty() ? query : Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, terms);
+    return feedback_query(enquire, rset, kFeedbackTerms, kFeedbackWeight);
 }
 
 // Related documents (QueryPlan::related) are those that best match the kRelatedTerms most
@@ -65,12 +64,17 @@ std::vector<Xapian::MSetIterator> all_of(const Xapian::MSet& mset) {
 // into it; read again with twice as many while a match not read yet could still move in.
 constexpr Xapian::doccount kCrowdLookahead = 20;
 
+// A page of hits and, for each, the factor crowding weighted it by (search/crowding.h).
+struct SpreadPage {
+    std::vector<Xapian::MSetIterator> hits;
+    std::vector<double> crowding;
+};
+
 // Hits `offset` .. `offset + limit` of `enquire`'s ranking with crowded headings spread, from
 // `mset`, its first `window` matches, or more when needed. The order of every match depends
 // only on the matches above it, so each page agrees with the next.
-std::vector<Xapian::MSetIterator> spread_page(const Xapian::Enquire& enquire, Xapian::MSet mset,
-                                              Xapian::doccount window, std::size_t offset,
-                                              std::size_t limit) {
+SpreadPage spread_page(const Xapian::Enquire& enquire, Xapian::MSet mset, Xapian::doccount window,
+                       std::size_t offset, std::size_t limit) {
     const std::size_t end = offset + limit;
     for (;; window *= 2, mset = enquire.get_mset(0, window)) {
         std::vector<RankedMatch> matches;
@@ -83,9 +87,11 @@ std::vector<Xapian::MSetIterator> spread_page(const Xapian::Enquire& enquire, Xa
         const bool settled = mset.size() < window || order.size() < end ||
                              weights[order[end - 1]] >= matches.back().weight;
         if (!settled) continue;
-        std::vector<Xapian::MSetIterator> page;
+        SpreadPage page;
         for (std::size_t i = offset; i < std::min<std::size_t>(end, order.size()); ++i) {
-            page.push_back(mset[static_cast<Xapian::doccount>(order[i])]);
+            page.hits.push_back(mset[static_cast<Xapian::doccount>(order[i])]);
+            const RankedMatch& match = matches[order[i]];
+            page.crowding.push_back(match.weight > 0.0 ? weights[order[i]] / match.weight : 1.0);
         }
         return page;
     }
@@ -102,6 +108,22 @@ std::map<std::string, double> term_weights(const Xapian::Database& db, const Que
     for (const auto& s : terms.stems) weights[s] = idf(schema::stem_term(s));
     for (const auto& w : terms.words) weights[w] = idf(w);
     return weights;
+}
+
+// With --explain: what each part of the query gave each hit of `page`, and crowding's factor.
+void explain_weights(const Xapian::Database& db, const std::vector<QueryPart>& parts,
+                     const SpreadPage& page, std::vector<Hit>& hits) {
+    std::vector<Xapian::docid> docs;
+    std::vector<std::string> id_terms;
+    for (std::size_t i = 0; i < page.hits.size(); ++i) {
+        docs.push_back(*page.hits[i]);
+        id_terms.push_back(schema::id_term(hits[i].doc.id));
+    }
+    std::vector<std::vector<Contribution>> weights = part_contributions(db, parts, docs, id_terms);
+    for (std::size_t i = 0; i < page.hits.size(); ++i) {
+        hits[i].contributions = std::move(weights[i]);
+        hits[i].crowding = page.crowding[i];
+    }
 }
 
 }  // namespace
@@ -155,7 +177,10 @@ SearchResults Searcher::run(const QueryPlan& plan, const SearchRequest& request)
     SearchResults results;
     results.query = request.query;
     results.corrected_query = plan.corrected;
-    const Xapian::Query ranked = plan.feedback ? with_feedback(db_, plan.ranked) : plan.ranked;
+    const Xapian::Query feedback = plan.feedback ? feedback_for(db_, plan.ranked) : Xapian::Query();
+    const Xapian::Query ranked =
+        feedback.empty() ? plan.ranked
+                         : Xapian::Query(Xapian::Query::OP_AND_MAYBE, plan.ranked, feedback);
     const Xapian::Query query = plan.filtered(ranked);
     Xapian::Enquire enquire = make_enquire(db_, query);
     if (plan.listing) enquire.set_sort_by_value(schema::kSlotOrder, false);
@@ -173,9 +198,9 @@ SearchResults Searcher::run(const QueryPlan& plan, const SearchRequest& request)
         static_cast<Xapian::doccount>(std::min<std::size_t>(check, db_.get_doccount())));
     // The facets are counted once, above, however often spread_page reads the ranking again.
     enquire.clear_matchspies();
-    const std::vector<Xapian::MSetIterator> page =
-        plan.listing ? all_of(mset)
-                     : spread_page(enquire, mset, count, request.offset, request.limit);
+    const SpreadPage page = plan.listing
+                                ? SpreadPage{all_of(mset), std::vector<double>(mset.size(), 1.0)}
+                                : spread_page(enquire, mset, count, request.offset, request.limit);
     results.estimated_total = mset.get_matches_estimated();
     results.topics = spy.counts(mset.get_matches_estimated());
     results.topics_estimated = spy.seen() < mset.get_matches_estimated();
@@ -183,8 +208,13 @@ SearchResults Searcher::run(const QueryPlan& plan, const SearchRequest& request)
         results.explanation = Explanation{query.get_description(), plan.expansions};
     }
     const Highlighter highlighter(plan.terms, term_weights(db_, plan.terms));
-    add_hits(page, explained_terms(enquire, page, request.explain), highlighter, request, false,
-             results);
+    add_hits(page.hits, explained_terms(enquire, page.hits, request.explain), highlighter, request,
+             false, results);
+    if (request.explain && !plan.listing) {
+        std::vector<QueryPart> parts = plan.parts;
+        if (!feedback.empty()) parts.push_back({"feedback", feedback});
+        explain_weights(db_, parts, page, results.hits);
+    }
     // A page the matches do not fill is completed with related documents.
     const std::size_t room = std::min(request.limit - results.hits.size(), plan.related.at_most);
     if (room > 0 && !mset.empty() && results.estimated_total < plan.related.fewer_than) {

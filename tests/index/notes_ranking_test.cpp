@@ -17,12 +17,16 @@ class NotesRankingTest : public ::testing::Test, protected test::CorpusAndNotes 
   protected:
     SearchResults search(const std::string& query, std::optional<Origin> origin = std::nullopt,
                          std::size_t offset = 0) {
-        const Searcher searcher(open());
+        return search(request_for(query, origin, offset));
+    }
+    SearchResults search(const SearchRequest& request) { return Searcher(open()).search(request); }
+    static SearchRequest request_for(const std::string& query, std::optional<Origin> origin,
+                                     std::size_t offset = 0) {
         SearchRequest request;
         request.query = query;
         request.origin = origin;
         request.offset = offset;
-        return searcher.search(request);
+        return request;
     }
 };
 
@@ -152,12 +156,9 @@ TEST_F(NotesRankingTest, AQuotedPluralFindsTheSingular) {
     }
     EXPECT_EQ(titles, (std::set<std::string>{"Rollout", "Toggles"}));
 
-    const Searcher searcher(open());
-    SearchRequest request;
-    request.query = "\"feature flags\"";
-    request.origin = Origin::notes;
+    SearchRequest request = request_for("\"feature flags\"", Origin::notes);
     request.exact_phrases = true;
-    const SearchResults exact = searcher.search(request);
+    const SearchResults exact = search(request);
     ASSERT_EQ(exact.hits.size(), 1u);
     EXPECT_EQ(exact.hits[0].doc.title, "Toggles");
 }
@@ -195,6 +196,37 @@ TEST_F(NotesRankingTest, AnAliasAmongOtherWordsDoesNotBoostItsTopic) {
     std::set<std::string> titles;
     for (const Hit& hit : search("stakeholders", Origin::notes).hits) titles.insert(hit.doc.title);
     EXPECT_EQ(titles, (std::set<std::string>{"Weekly call", "Escalation path"}));
+}
+
+// --explain says what each mechanism gave each hit: the parts add up to the score, the heading
+// and the body are told apart, and crowding's factor is shown where it applied.
+TEST_F(NotesRankingTest, ExplainSplitsEachScoreIntoItsMechanisms) {
+    for (int week = 1; week <= 4; ++week) {
+        write_note("week" + std::to_string(week) + ".md",
+                   "# Caching strategy\n\nWeek " + std::to_string(week) + " reading list.\n");
+    }
+    write_note("eviction.md", "# Eviction\n\nOur caching strategy evicts old entries.\n");
+    index_notes();
+    SearchRequest request = request_for("caching strategy", Origin::notes);
+    request.explain = true;
+    const SearchResults results = search(request);
+    ASSERT_EQ(results.hits.size(), 5u);
+    std::size_t crowded = 0;
+    for (const Hit& hit : results.hits) {
+        double sum = 0.0;
+        std::set<std::string> parts;
+        for (const Contribution& c : hit.contributions) {
+            sum += c.weight;
+            parts.insert(c.part);
+        }
+        EXPECT_NEAR(sum, hit.score, 1e-9 * hit.score) << hit.doc.title;
+        EXPECT_EQ(parts.count("words"), 1u) << hit.doc.title;
+        EXPECT_EQ(parts.count("heading"), hit.doc.title == "Caching strategy" ? 1u : 0u)
+            << hit.doc.title;
+        if (hit.crowding < 1.0) ++crowded;
+    }
+    // Four sections under one heading: the first two keep their weight.
+    EXPECT_EQ(crowded, 2u);
 }
 
 }  // namespace

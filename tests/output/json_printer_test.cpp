@@ -60,7 +60,7 @@ std::string highlighted(const json& excerpt, std::size_t n) {
 
 TEST(JsonPrinter, ResultsAreOneLineWithSchemaFirst) {
     const std::string out = results_output(results_with(canary_excerpt()));
-    EXPECT_EQ(out.rfind("{\"schema\":6,\"query\":\"canary\",", 0), 0u) << out;
+    EXPECT_EQ(out.rfind("{\"schema\":7,\"query\":\"canary\",", 0), 0u) << out;
     ASSERT_FALSE(out.empty());
     EXPECT_EQ(out.back(), '\n');
     EXPECT_EQ(out.find('\n'), out.size() - 1);
@@ -99,6 +99,19 @@ TEST(JsonPrinter, RelatedHitsAreMarked) {
     const json j = json::parse(results_output(results));
     EXPECT_EQ(j.at("hits").at(0).at("related"), false);
     EXPECT_EQ(j.at("hits").at(1).at("related"), true);
+}
+
+// With --explain, each part's weight and crowding's factor; without, neither key.
+TEST(JsonPrinter, ExplainedHitsCarryWhatEachPartAdded) {
+    SearchResults results = results_with(canary_excerpt());
+    const json plain = json::parse(results_output(results));
+    EXPECT_FALSE(plain.at("hits").at(0).contains("contributions"));
+    results.hits.front().contributions = {{"words", 2.0}, {"heading", 0.75}};
+    results.hits.front().crowding = 0.9;
+    const json j = json::parse(results_output(results));
+    const json& hit = j.at("hits").at(0);
+    EXPECT_EQ(hit.at("contributions"), json::parse(R"({"words":2.0,"heading":0.75})"));
+    EXPECT_DOUBLE_EQ(hit.at("crowding").get<double>(), 0.9);
 }
 
 TEST(JsonPrinter, EmptyResultsHaveEmptyHits) {
@@ -166,7 +179,7 @@ TEST(JsonPrinter, DocumentCarriesEveryFieldInOrder) {
     d.example = "Once.";
     d.why = "Because.";
     const std::string out = document_output(d);
-    EXPECT_EQ(out.rfind("{\"schema\":6,\"document\":{\"id\":\"Q26\",\"kind\":\"question\","
+    EXPECT_EQ(out.rfind("{\"schema\":7,\"document\":{\"id\":\"Q26\",\"kind\":\"question\","
                         "\"origin\":\"corpus\",\"question\":\"How?\",\"source\":\"corpus/"
                         "netflix.txt\",\"line\":800,"
                         "\"answer\":\"Intro.\",\"points\":[{\"label\":\"Canary Releases\","

@@ -131,6 +131,20 @@ TEST(TextPrinter, RelatedHitsFollowOneHeadingLine) {
     EXPECT_EQ(render(r, {}), expected);
 }
 
+// --explain's score line: the parts in the order the search gave them, and crowding's factor.
+TEST(TextPrinter, ExplainedHitsShowWhatEachPartAdded) {
+    SearchResults r;
+    r.hits.push_back(hit(1, "Q1", "First", 3, {}));
+    r.hits[0].score = 9.41;
+    r.hits[0].contributions = {{"words", 5.02}, {"heading", 3.1}, {"feedback", 1.29}};
+    r.hits[0].crowding = 0.81;
+    const std::string expected =
+        "1. Q1  First\n"
+        "   corpus/netflix.txt:3\n"
+        "   score 9.41 = words 5.02 + heading 3.10 + feedback 1.29 \xC3\x97 0.81 crowded\n";
+    EXPECT_EQ(render(r, {}), expected);
+}
+
 TEST(TextPrinter, EmptyResultsPrintNothing) { EXPECT_EQ(render(SearchResults{}, {}), ""); }
 
 TEST(TextPrinter, PartLabelsAreCapitalised) {
