@@ -158,15 +158,16 @@ std::string correct_spelling(const Xapian::Database& db, const WordList* diction
             correctable(token)
                 ? std::max(db.get_termfreq(token), db.get_termfreq(schema::stem_term(stem(token))))
                 : kRareWordDocuments + 1;
-        if (held <= kRareWordDocuments && !(dictionary && dictionary->contains(token))) {
+        if (held <= kRareWordDocuments) {
             const unsigned edits = token.size() >= kTwoEditsFromLength ? 2 : 1;
             std::string suggestion = db.get_spelling_suggestion(token, edits);
-            if (held == 0 && !suggestion.empty()) {
-                token = std::move(suggestion);
-                changed = true;
-            } else if (held > 0 && !suggestion.empty() && suggestion != token &&
-                       db.get_termfreq(suggestion) >= kTypoEvidence * held) {
-                token += " " + suggestion;
+            const bool replace = held == 0 && !suggestion.empty();
+            const bool add = held > 0 && !suggestion.empty() && suggestion != token &&
+                             db.get_termfreq(suggestion) >= kTypoEvidence * held;
+            // The word list is read last: reading it costs more than the rest of a search, and
+            // most rare words ("canary" in two answers) have no suggestion to weigh.
+            if ((replace || add) && !(dictionary && dictionary->contains(token))) {
+                token = replace ? std::move(suggestion) : token + " " + suggestion;
                 changed = true;
             }
         }

@@ -14,7 +14,8 @@ namespace tpm {
 
 class WordList {
   public:
-    // Nothing is read until the first contains(): most queries never need the list.
+    // Nothing is read until contains(), which reads the file through once per call: most
+    // queries never ask, and the rest ask about one or two words.
     explicit WordList(std::filesystem::path path);
 
     // True when the folded `word` is in the list (compared folded). A list that cannot be read
@@ -23,7 +24,6 @@ class WordList {
 
   private:
     std::filesystem::path path_;
-    mutable std::optional<std::vector<std::string>> words_;
 };
 
 }  // namespace tpm
