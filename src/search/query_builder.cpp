@@ -280,9 +280,7 @@ struct ParsedQuery {
 Xapian::Query parse_framed(Xapian::QueryParser& qp, const FramedWords& words,
                            const std::string& prefix) {
     Xapian::Query asked = qp.parse_query(words.asked, kParserFlags, prefix);
-    const bool frame_has_words = std::ranges::any_of(
-        phrase_stems(words.frame), [](const std::string& stem) { return !is_stop_stem(stem); });
-    if (!frame_has_words) return asked;
+    if (meaningful_words(words.frame) == 0) return asked;
     return Xapian::Query(
         Xapian::Query::OP_OR, asked,
         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
@@ -463,7 +461,8 @@ BuiltQuery QueryBuilder::build(std::string_view text, Reading reading) const {
             built.expansions = std::move(alternatives.described);
         }
         if (context_.taxonomy) {
-            Xapian::Query boost = detail::topic_boost(*context_.taxonomy, stems);
+            Xapian::Query boost =
+                detail::topic_boost(*context_.taxonomy, stems, meaningful_words(parsed.asked));
             if (!boost.empty()) built.parts.push_back({"topic", std::move(boost)});
         }
     }

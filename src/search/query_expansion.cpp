@@ -104,18 +104,11 @@ bool names_topic(const std::string& name, const std::vector<std::string>& stems)
 // that are not stop words.
 constexpr double kNameShareOfQuery = 0.5;
 
-std::size_t meaningful_words(const std::vector<std::string>& stems) {
-    return static_cast<std::size_t>(std::count_if(
-        stems.begin(), stems.end(), [](const std::string& s) { return !is_stop_stem(s); }));
-}
-
-// Whether `name` (an id or alias, already known to be among `stems`) is most of the query.
-bool is_the_subject(const std::string& name, const std::vector<std::string>& stems) {
-    const std::vector<std::string> name_stems = phrase_stems(name);
-    std::size_t words = 0;
-    for (const std::string& s : name_stems) words += s != "and" && !is_stop_stem(s);
-    return static_cast<double>(words) >=
-           kNameShareOfQuery * static_cast<double>(meaningful_words(stems));
+// Whether `name` (an id or alias, already known to be in the query) is most of a query of
+// `query_words` words that are not stop words.
+bool is_the_subject(const std::string& name, std::size_t query_words) {
+    return static_cast<double>(meaningful_words(text::fold(name))) >=
+           kNameShareOfQuery * static_cast<double>(query_words);
 }
 
 }  // namespace
@@ -143,13 +136,14 @@ SynonymAlternatives synonym_alternatives(const SynonymExpander& synonyms,
     return out;
 }
 
-Xapian::Query topic_boost(const Taxonomy& taxonomy, const std::vector<std::string>& stems) {
+Xapian::Query topic_boost(const Taxonomy& taxonomy, const std::vector<std::string>& stems,
+                          std::size_t query_words) {
     std::vector<Xapian::Query> boosts;
     for (const Topic& topic : taxonomy.topics()) {
         std::vector<std::string> names = topic.aliases;
         names.push_back(topic.id);
         const bool named = std::any_of(names.begin(), names.end(), [&](const std::string& name) {
-            return names_topic(name, stems) && is_the_subject(name, stems);
+            return names_topic(name, stems) && is_the_subject(name, query_words);
         });
         if (!named) continue;
         Xapian::Query fixed((new Xapian::FixedWeightPostingSource(kTopicBoost))->release());

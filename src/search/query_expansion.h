@@ -33,9 +33,10 @@ SynonymAlternatives synonym_alternatives(const SynonymExpander& synonyms,
                                          const std::vector<std::string>& stems);
 
 // A fixed weight for the documents of each topic whose id or alias the query's `stems` name,
-// when that name is what the query is about (at least half its words that are not stop
-// words), to OR with the query; an empty query when it names none.
-Xapian::Query topic_boost(const Taxonomy& taxonomy, const std::vector<std::string>& stems);
+// when that name is what the query is about (at least half its `query_words`, the words that
+// are not stop words), to OR with the query; an empty query when it names none.
+Xapian::Query topic_boost(const Taxonomy& taxonomy, const std::vector<std::string>& stems,
+                          std::size_t query_words);
 
 }  // namespace detail
 }  // namespace tpm

@@ -9,6 +9,7 @@
 
 #include "store/schema.h"
 #include "store/stemmer.h"
+#include "text/words.h"
 
 namespace tpm {
 
@@ -66,6 +67,15 @@ bool is_stop_stem(std::string_view stem) {
         return out;
     }();
     return stems.count(stem) > 0;
+}
+
+std::size_t meaningful_words(std::string_view folded) {
+    std::size_t count = 0;
+    for (const text::WordSpan& w : text::word_spans(folded)) {
+        const std::string_view word = folded.substr(w.start, w.end - w.start);
+        count += !std::binary_search(std::begin(kWords), std::end(kWords), word);
+    }
+    return count;
 }
 
 }  // namespace tpm

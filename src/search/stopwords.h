@@ -5,6 +5,7 @@
 
 #include <xapian.h>
 
+#include <cstddef>
 #include <string_view>
 
 namespace tpm {
@@ -16,5 +17,10 @@ const Xapian::Stopper& english_stopper();
 // True when `stem` is the English stem of a stop word (for terms of the index, which are
 // stemmed: "Zdoe" comes from "does").
 bool is_stop_stem(std::string_view stem);
+
+// How many words of `folded` (text as text::fold() leaves it) are not stop words. Words, not
+// stems: the query side can ask this without stemming the stop list (is_stop_stem's first call
+// stems all of it, more than the rest of building a two-word query).
+std::size_t meaningful_words(std::string_view folded);
 
 }  // namespace tpm
