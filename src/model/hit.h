@@ -66,11 +66,10 @@ struct Hit {
     std::vector<Span> title_highlights;  // matched words in doc.title
     std::vector<Excerpt> excerpts;
     std::vector<TermMatch> matched;  // with --explain only
-    // With --explain: what each part of the query gave the score, before `crowding`; they add
-    // up to score / crowding.
+    // With --explain: what each part of the query gave the score; they add up to `score`.
     std::vector<Contribution> contributions;
-    // The factor a crowded heading's later sections are weighted by (search/crowding.h); 1
-    // for every other hit. `score` is already multiplied by it.
+    // The factor a crowded heading's later sections are ranked by (search/crowding.h): the
+    // hit's place comes from score x crowding; 1 for every other hit.
     double crowding = 1.0;
     // Not a match of the query: a document like the few matches, shown after them
     // (search/searcher.h). Its highlights mark the terms it shares with them.

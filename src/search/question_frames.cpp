@@ -35,8 +35,6 @@ bool in(std::string_view word, const auto& sorted) {
     return std::binary_search(std::begin(sorted), std::end(sorted), word);
 }
 
-bool is_stop_word(std::string_view word) { return english_stopper()(std::string(word)); }
-
 std::vector<std::string_view> split_words(std::string_view words) {
     std::vector<std::string_view> out;
     std::size_t i = 0;

@@ -45,13 +45,15 @@ static_assert(std::is_sorted(std::begin(kWords), std::end(kWords)));
 // instructions, more than a quarter of parsing the query).
 class ListStopper : public Xapian::Stopper {
   public:
-    bool operator()(const std::string& term) const override {
-        return std::binary_search(std::begin(kWords), std::end(kWords), std::string_view(term));
-    }
+    bool operator()(const std::string& term) const override { return is_stop_word(term); }
     std::string get_description() const override { return "tpm::ListStopper()"; }
 };
 
 }  // namespace
+
+bool is_stop_word(std::string_view word) {
+    return std::binary_search(std::begin(kWords), std::end(kWords), word);
+}
 
 const Xapian::Stopper& english_stopper() {
     // Built once, never destroyed: parsers hold a pointer to it for the program's life.
@@ -73,7 +75,7 @@ std::size_t meaningful_words(std::string_view folded) {
     std::size_t count = 0;
     for (const text::WordSpan& w : text::word_spans(folded)) {
         const std::string_view word = folded.substr(w.start, w.end - w.start);
-        count += !std::binary_search(std::begin(kWords), std::end(kWords), word);
+        count += !is_stop_word(word);
     }
     return count;
 }

@@ -10,6 +10,9 @@
 
 namespace tpm {
 
+// True when the folded `word` is on the English stop list.
+bool is_stop_word(std::string_view word);
+
 // A stopper for Xapian::QueryParser with the English list. The object lives as long as the
 // program, so parsers may keep a pointer to it.
 const Xapian::Stopper& english_stopper();

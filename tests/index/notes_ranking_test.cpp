@@ -20,6 +20,19 @@ class NotesRankingTest : public ::testing::Test, protected test::CorpusAndNotes 
         return search(request_for(query, origin, offset));
     }
     SearchResults search(const SearchRequest& request) { return Searcher(open()).search(request); }
+    // `query` with spelling correction against a word list of `words` (one per line).
+    SearchResults search_with_word_list(const std::string& query, const std::string& words) {
+        test::write_file(root() / "words", words);
+        return Searcher(open(), root() / "words").search(request_for(query, std::nullopt));
+    }
+    // Writes `count` notes "<name>1.md" .. with the heading "<heading> N" over `body`.
+    void write_notes(const std::string& name, const std::string& heading, int count,
+                     const std::string& body) {
+        for (int i = 1; i <= count; ++i) {
+            write_note(name + std::to_string(i) + ".md",
+                       "# " + heading + " " + std::to_string(i) + "\n\n" + body + "\n");
+        }
+    }
     static SearchRequest request_for(const std::string& query, std::optional<Origin> origin,
                                      std::size_t offset = 0) {
         SearchRequest request;
@@ -105,16 +118,9 @@ TEST_F(NotesRankingTest, AccessibilityIsNotAccess) {
 // kRareWordDocuments).
 TEST_F(NotesRankingTest, ATypoInOneNoteStillGetsItsCorrectionBesideIt) {
     write_note("scratch.md", "# Scratch\n\nreview the priortization framework\n");
-    for (int i = 1; i <= 5; ++i) {
-        write_note("plan" + std::to_string(i) + ".md",
-                   "# Plan " + std::to_string(i) + "\n\nprioritization by impact\n");
-    }
+    write_notes("plan", "Plan", 5, "prioritization by impact");
     index_notes();
-    test::write_file(root() / "words", "review\nframework\n");
-    const Searcher searcher(open(), root() / "words");
-    SearchRequest request;
-    request.query = "priortization";
-    const SearchResults results = searcher.search(request);
+    const SearchResults results = search_with_word_list("priortization", "review\nframework\n");
     EXPECT_EQ(results.corrected_query, "priortization prioritization");
     std::set<std::string> titles;
     for (const Hit& hit : results.hits) titles.insert(hit.doc.title);
@@ -127,16 +133,9 @@ TEST_F(NotesRankingTest, ATypoInOneNoteStillGetsItsCorrectionBesideIt) {
 // word list lacks it (query_builder.cpp, kMinCorrectableLength).
 TEST_F(NotesRankingTest, AnInformalShortFormIsNotCorrected) {
     write_note("photos.md", "# Photos\n\nshare the pics from the offsite\n");
-    for (int i = 1; i <= 5; ++i) {
-        write_note("pick" + std::to_string(i) + ".md",
-                   "# Pick " + std::to_string(i) + "\n\npick the riskiest item first\n");
-    }
+    write_notes("pick", "Pick", 5, "pick the riskiest item first");
     index_notes();
-    test::write_file(root() / "words", "share\noffsite\npick\n");
-    const Searcher searcher(open(), root() / "words");
-    SearchRequest request;
-    request.query = "pics";
-    const SearchResults results = searcher.search(request);
+    const SearchResults results = search_with_word_list("pics", "share\noffsite\npick\n");
     EXPECT_EQ(results.corrected_query, "");
     ASSERT_EQ(results.hits.size(), 1u);
     EXPECT_EQ(results.hits[0].doc.title, "Photos");
