@@ -8,7 +8,9 @@
 #include <cstring>
 #include <iostream>
 
+#include "cli/version.h"
 #include "model/error.h"
+#include "text/edit_distance.h"
 #include "text/printable.h"
 
 namespace tpm::cli {
@@ -35,6 +37,43 @@ void hold_if_closed(int fd) {
     if (opened >= 0 && opened != fd) close(opened);
 }
 
+// The long option names of `app` and of its subcommands.
+std::vector<std::string> long_option_names(const CLI::App& app) {
+    std::vector<std::string> names;
+    for (const CLI::Option* option : app.get_options()) {
+        for (const std::string& name : option->get_lnames()) names.push_back("--" + name);
+    }
+    for (const CLI::App* sub : app.get_subcommands({})) {
+        for (std::string& name : long_option_names(*sub)) names.push_back(std::move(name));
+    }
+    return names;
+}
+
+// "; did you mean --limit?" for the first argument that looks like a long option, is none,
+// and is at most a third of its length (and 2) away from one, as git suggests a command; else
+// nothing.
+std::string option_suggestion(const CLI::App& app, const std::vector<std::string>& args) {
+    const std::vector<std::string> names = long_option_names(app);
+    for (std::size_t i = 1; i < args.size(); ++i) {
+        if (args[i] == "--") break;
+        const std::string typed = args[i].substr(0, args[i].find('='));
+        if (!typed.starts_with("--") || typed.size() < 4) continue;
+        if (std::find(names.begin(), names.end(), typed) != names.end()) continue;
+        const std::size_t most = std::min<std::size_t>(2, (typed.size() - 2) / 3);
+        const std::string* best = nullptr;
+        std::size_t best_distance = most + 1;
+        for (const std::string& name : names) {
+            const std::size_t d = text::edit_distance(typed, name);
+            if (d < best_distance) {
+                best = &name;
+                best_distance = d;
+            }
+        }
+        if (best) return "; did you mean " + *best + "?";
+    }
+    return {};
+}
+
 }  // namespace
 
 // Error messages quote the query and other input (CLI11 names the bad value), so they are
@@ -49,6 +88,8 @@ int parse_and_run(CLI::App& app, const std::vector<std::string>& args, std::ostr
     std::vector<const char*> argv;
     for (const std::string& a : args) argv.push_back(a.c_str());
     int status = 0;
+    app.set_version_flag("-V,--version", version_text(app.get_name()),
+                         "Print the version (and those of Xapian and ICU) and exit");
     try {
         app.parse(static_cast<int>(argv.size()), argv.data());
         try {
@@ -62,9 +103,9 @@ int parse_and_run(CLI::App& app, const std::vector<std::string>& args, std::ostr
         out << e.what() << "\n";
     } catch (const CLI::ParseError& e) {
         // One line, as every other error: CLI11's own advice would be a second.
-        status =
-            report_error(err, app.get_name(),
-                         std::string(e.what()) + "; run " + app.get_name() + " --help for usage");
+        status = report_error(err, app.get_name(),
+                              std::string(e.what()) + option_suggestion(app, args) + "; run " +
+                                  app.get_name() + " --help for usage");
     }
     out.flush();
     // A status of 2 has already said what went wrong; a write that failed after it adds

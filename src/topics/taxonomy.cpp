@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "text/edit_distance.h"
 #include "text/normalize.h"
 
 namespace tpm {
@@ -191,23 +192,6 @@ std::u32string code_points(std::string_view s) {
     return out;
 }
 
-// Levenshtein distance with one row of the dynamic-programming table.
-std::size_t edit_distance(const std::u32string& a, const std::u32string& b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diag = row[0];  // row[i-1][j-1]
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t up = row[j];
-            const std::size_t subst = diag + (a[i - 1] == b[j - 1] ? 0 : 1);
-            row[j] = std::min({up + 1, row[j - 1] + 1, subst});
-            diag = up;
-        }
-    }
-    return row[b.size()];
-}
-
 std::size_t shared_prefix(const std::u32string& a, const std::u32string& b) {
     std::size_t n = 0;
     while (n < a.size() && n < b.size() && a[n] == b[n]) ++n;
@@ -244,7 +228,7 @@ std::vector<std::string> Taxonomy::nearest(std::string_view name, std::size_t n)
         names.insert(names.begin(), topics_[i].id);
         for (const std::string& topic_name : names) {
             const std::u32string key = code_points(text::fold(topic_name));
-            const Candidate c{edit_distance(query, key), shared_prefix(query, key), i};
+            const Candidate c{text::edit_distance(query, key), shared_prefix(query, key), i};
             if (c.distance < best.distance ||
                 (c.distance == best.distance && c.prefix > best.prefix)) {
                 best = c;

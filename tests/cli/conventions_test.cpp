@@ -1,0 +1,46 @@
+// What both programs do as command-line tools, whatever the index holds: --version, and a
+// suggestion for a mistyped option.
+#include <gtest/gtest.h>
+
+#include <regex>
+
+#include "support/cli_fixture.h"
+
+namespace tpm {
+namespace {
+
+using test::CliFixture;
+
+TEST(Conventions, VersionNamesTheProgramAndItsLibraries) {
+    const CliFixture f;
+    for (const std::string program : {"tpmsearch", "tpmindex"}) {
+        for (const std::string flag : {"--version", "-V"}) {
+            const auto r = program == "tpmsearch" ? f.search({flag}) : f.index({flag});
+            EXPECT_EQ(r.status, 0) << program << " " << flag << ": " << r.err;
+            EXPECT_TRUE(std::regex_match(
+                r.out,
+                std::regex(program + R"( \d+\.\d+\.\d+ \(Xapian 1\.4\.\d+, ICU \d+\.\d+.*\)\n)")))
+                << r.out;
+            EXPECT_EQ(r.err, "");
+        }
+    }
+}
+
+TEST(Conventions, MistypedOptionGetsTheClosestOne) {
+    const CliFixture f;
+    auto r = f.search({"--limt", "3", "canary"});
+    EXPECT_EQ(r.status, 2);
+    EXPECT_NE(r.err.find("--limt; did you mean --limit?"), std::string::npos) << r.err;
+    // An option of a subcommand is suggested too, wherever it is typed.
+    r = f.index({"--lst"});
+    EXPECT_EQ(r.status, 2);
+    EXPECT_NE(r.err.find("did you mean --list?"), std::string::npos) << r.err;
+    // Nothing near: no suggestion, the usual advice.
+    r = f.search({"--frobnicate", "canary"});
+    EXPECT_EQ(r.status, 2);
+    EXPECT_EQ(r.err.find("did you mean"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("--help for usage"), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace tpm
