@@ -1,0 +1,26 @@
+# fish completion for tpmsearch. Installed in share/fish/vendor_completions.d.
+
+function __tpmsearch_ids
+    tpmsearch --json $argv 2>/dev/null | string match -a -r -g '"id":"([^"]*)"'
+end
+
+function __tpmsearch_no_command
+    not __fish_seen_subcommand_from show similar topics
+end
+
+complete -c tpmsearch -s h -l help -d 'Print help and exit'
+complete -c tpmsearch -s V -l version -d 'Print the version and exit'
+complete -c tpmsearch -l index -r -F -d 'Search this index folder'
+complete -c tpmsearch -s n -l limit -x -d 'Show at most N results'
+complete -c tpmsearch -l topic -x -a '(__tpmsearch_ids topics)' -d 'Only results with this topic'
+complete -c tpmsearch -l source -x -a 'corpus notes' -d 'Only the shipped corpus or your notes'
+complete -c tpmsearch -l json -d 'Print one JSON document'
+complete -c tpmsearch -l explain -d 'Show how the query was read and why each result matched'
+complete -c tpmsearch -l exact -d 'Match quoted phrases only as typed'
+complete -c tpmsearch -l no-excerpts -d 'Titles and locations only'
+complete -c tpmsearch -l color -x -a 'auto always never' -d 'Colour'
+complete -c tpmsearch -f -n __tpmsearch_no_command -a show -d 'Print a whole question'
+complete -c tpmsearch -f -n __tpmsearch_no_command -a similar -d 'Documents most like one'
+complete -c tpmsearch -f -n __tpmsearch_no_command -a topics -d 'List the topics'
+complete -c tpmsearch -f -n '__fish_seen_subcommand_from show similar' \
+    -a '(__tpmsearch_ids --source corpus; __tpmsearch_ids --source notes)'
