@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstring>
 #include <iostream>
+#include <optional>
 
 #include "cli/version.h"
 #include "model/error.h"
@@ -74,6 +75,27 @@ std::string option_suggestion(const CLI::App& app, const std::vector<std::string
     return {};
 }
 
+// `PROGRAM help [COMMAND]`, as git and cargo take it: the help of the program or of one of
+// its subcommands. nullopt when the arguments are not a request for help; a query whose first
+// word is "help" is written `PROGRAM -- help ...`, as one starting with a subcommand's name is.
+std::optional<std::string> help_request(const CLI::App& app, const std::vector<std::string>& args) {
+    if (args.size() < 2 || args[1] != "help") return std::nullopt;
+    if (args.size() == 2) return app.help();
+    if (args.size() == 3) {
+        for (const CLI::App* sub : app.get_subcommands({})) {
+            if (sub->get_name() == args[2]) return sub->help();
+        }
+    }
+    std::string commands;
+    for (const CLI::App* sub : app.get_subcommands({})) {
+        commands += (commands.empty() ? "" : ", ") + sub->get_name();
+    }
+    throw CLI::ExtrasError("help takes one command name (" + commands +
+                               "), or none; to search for the words, write " + app.get_name() +
+                               " -- help ...",
+                           CLI::ExitCodes::ExtrasError);
+}
+
 }  // namespace
 
 // Error messages quote the query and other input (CLI11 names the bad value), so they are
@@ -91,6 +113,11 @@ int parse_and_run(CLI::App& app, const std::vector<std::string>& args, std::ostr
     app.set_version_flag("-V,--version", version_text(app.get_name()),
                          "Print the version (and those of Xapian and ICU) and exit");
     try {
+        if (const std::optional<std::string> help = help_request(app, args)) {
+            out << *help;
+            out.flush();
+            return 0;
+        }
         app.parse(static_cast<int>(argv.size()), argv.data());
         try {
             status = run();

@@ -42,5 +42,23 @@ TEST(Conventions, MistypedOptionGetsTheClosestOne) {
     EXPECT_NE(r.err.find("--help for usage"), std::string::npos) << r.err;
 }
 
+TEST(Conventions, HelpCommandPrintsTheProgramsOrACommandsHelp) {
+    const CliFixture f;
+    auto r = f.search({"help"});
+    EXPECT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(r.out, f.search({"--help"}).out);
+    r = f.search({"help", "show"});
+    EXPECT_EQ(r.status, 0) << r.err;
+    EXPECT_NE(r.out.find("Usage: show"), std::string::npos) << r.out;
+    r = f.index({"help"});
+    EXPECT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(r.out, f.index({"--help"}).out);
+    // No such command: an error that says how to search for the word instead.
+    r = f.search({"help", "canary"});
+    EXPECT_EQ(r.status, 2);
+    EXPECT_NE(r.err.find("tpmsearch -- help"), std::string::npos) << r.err;
+    EXPECT_EQ(r.out, "");
+}
+
 }  // namespace
 }  // namespace tpm
