@@ -37,7 +37,7 @@ void setup_search(CLI::App& app, SearchOptions& options) {
     app.add_option("--source", options.origin,
                    "Only results from the shipped corpus or from your notes")
         ->check(CLI::IsMember({"corpus", "notes"}));
-    app.add_flag("--json", options.json, "Print one JSON document (schema in README)");
+    app.add_flag("--json", options.json, "Print one JSON document (schema: man 5 tpmsearch-json)");
     app.add_flag("--explain", options.explain,
                  "Show how the query was read and, per result, which words matched in which "
                  "field");
