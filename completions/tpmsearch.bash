@@ -26,7 +26,7 @@ _tpmsearch() {
     esac
     if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W "--help --version --index --limit --topic --source --json
-            --explain --exact --no-excerpts --color" -- "$cur"))
+            --explain --exact --no-excerpts --no-refresh --color" -- "$cur"))
     elif (( COMP_CWORD == 1 )); then
         COMPREPLY=($(compgen -W "show similar topics" -- "$cur"))
     fi

@@ -69,6 +69,8 @@ Environment process_environment() {
     if (const char* index = std::getenv("TPMSEARCH_INDEX"); index && *index) {
         env.index_override = index;
     }
+    const char* no_refresh = std::getenv("TPMSEARCH_NO_REFRESH");
+    env.no_refresh = no_refresh && *no_refresh && std::string_view(no_refresh) != "0";
     const char* no_color = std::getenv("NO_COLOR");
     env.no_color = no_color != nullptr && *no_color != '\0';  // no-color.org
     const char* term = std::getenv("TERM");

@@ -14,7 +14,10 @@ namespace tpm::cli {
 
 struct Environment {
     std::optional<std::string> index_override;  // TPMSEARCH_INDEX
-    bool no_color = false;                      // NO_COLOR is set to something
+    // TPMSEARCH_NO_REFRESH is set to something but "0": a search does not first bring the notes
+    // index up to date (tpmsearch --no-refresh).
+    bool no_refresh = false;
+    bool no_color = false;  // NO_COLOR is set to something
     // TERM is "dumb" or unset: a terminal that takes no escape sequences (git's rule), so
     // --color auto gives none.
     bool dumb_terminal = false;

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "cli/app_runner.h"
+#include "cli/notes_refresh.h"
 #include "index/search_index.h"
 #include "ingest/vocabulary.h"
 #include "model/error.h"
@@ -46,6 +47,10 @@ void setup_search(CLI::App& app, SearchOptions& options) {
                  "finds \"feature flag\")");
     app.add_flag("--no-excerpts", options.no_excerpts,
                  "Print each result's title and location only, without answer passages");
+    app.add_flag("--no-refresh", options.no_refresh,
+                 "Search your notes index as it is, without first re-indexing the notes changed "
+                 "since tpmindex ran (also TPMSEARCH_NO_REFRESH=1); changed notes are still "
+                 "counted in a notice");
     app.add_option("--color", options.color, "Colour: auto, always or never")
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->capture_default_str();
@@ -212,6 +217,9 @@ int run_search(const SearchOptions& options, const Environment& env, std::ostrea
         return report_error(err, "tpmsearch",
                             "no query given (try: tpmsearch \"canary rollback\", or --help)");
     }
+    // Notes edited since they were indexed are indexed again first (cli/notes_refresh.h).
+    const bool notes_stale =
+        refresh_notes_before_search(env, options.no_refresh || env.no_refresh, err);
     const Xapian::Database db = open_search_index(options, env, err);
     const Searcher searcher(db, env.dictionary, user_vocabulary(env, err),
                             env.user_vocabulary ? env.user_vocabulary->string() : std::string());
@@ -224,6 +232,10 @@ int run_search(const SearchOptions& options, const Environment& env, std::ostrea
     request.topics = options.topics;
     request.explain = options.explain;
     request.exact_phrases = options.exact;
+    // Stale notes may hold the very word the index lacks: correcting it would replace what
+    // the user wrote with another word. Simplest sound rule: no correction while notes are
+    // stale (a word the index does not have then just finds nothing, and the notice says why).
+    request.correct_spelling = !notes_stale;
     if (!options.origin.empty()) {
         request.origin = options.origin == "notes" ? Origin::notes : Origin::corpus;
     }

@@ -25,6 +25,7 @@ struct SearchOptions {
     bool explain = false;             // --explain
     bool exact = false;               // --exact
     bool no_excerpts = false;         // --no-excerpts: titles and locations only
+    bool no_refresh = false;          // --no-refresh: search the notes index as it is
     // --source corpus|notes; empty: both. The option and the query filter source: keep the
     // name users know; in the code "source" is always a file and this is the origin.
     std::string origin;

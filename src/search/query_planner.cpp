@@ -68,6 +68,7 @@ QueryPlan QueryPlanner::plan(const SearchRequest& request) const {
 }
 
 std::optional<QueryPlan> QueryPlanner::rescue(const SearchRequest& request, Reading reading) const {
+    if (reading == Reading::any_word_respelled && !request.correct_spelling) return std::nullopt;
     try {
         QueryPlan plan = plan_reading(request, reading);
         plan.rescue_note = describe_rescue(reading, plan.parsed_text);
@@ -92,6 +93,7 @@ QueryPlan QueryPlanner::plan_reading(const SearchRequest& request, Reading readi
     }
     QueryContext context = context_;
     context.exact_phrases = request.exact_phrases;
+    if (!request.correct_spelling) context.dictionary = nullptr;
     BuiltQuery built = QueryBuilder(db_, context).build(request.query, reading);
     plan.ranked = std::move(built.query);
     if (!built.filter.empty()) plan.filters.push_back(std::move(built.filter));

@@ -40,6 +40,10 @@ struct SearchRequest {
     std::size_t facet_sample = 1000;
     // Quoted phrases match their words only as typed (QueryContext::exact_phrases).
     bool exact_phrases = false;
+    // Whether a word the index lacks may be replaced by the index's spelling suggestion (as
+    // written, and in the respelled rescue reading). Off while the user's notes are known to
+    // be newer than the index: the word may be in an edit not yet indexed.
+    bool correct_spelling = true;
 };
 
 // The readings the rescue ladder tries, in order, while a search still has no hits.
