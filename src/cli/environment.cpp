@@ -94,6 +94,12 @@ Environment process_environment() {
     } else if (const char* home = std::getenv("HOME"); home && *home) {
         env.notes_index = std::filesystem::path(home) / ".local" / "share" / "tpmsearch";
     }
+    // XDG Base Directory: non-essential data lives in $XDG_CACHE_HOME, else ~/.cache.
+    if (const auto cache = xdg_directory("XDG_CACHE_HOME")) {
+        env.cache_index = *cache / "tpmsearch" / "index";
+    } else if (const char* home = std::getenv("HOME"); home && *home) {
+        env.cache_index = std::filesystem::path(home) / ".cache" / "tpmsearch" / "index";
+    }
     env.dictionary = dictionary();
     return env;
 }

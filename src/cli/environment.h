@@ -36,6 +36,10 @@ struct Environment {
     std::optional<std::filesystem::path> user_vocabulary;
     // The personal notes index: $XDG_DATA_HOME/tpmsearch, else ~/.local/share/tpmsearch.
     std::optional<std::filesystem::path> notes_index;
+    // Where the shipped index is built when the install's index/ is not current and cannot be
+    // written (a shared, root-owned install): $XDG_CACHE_HOME/tpmsearch/index, else
+    // ~/.cache/tpmsearch/index (a relative XDG_CACHE_HOME is ignored).
+    std::optional<std::filesystem::path> cache_index;
 
     std::filesystem::path corpus_dir() const { return *data_root / "corpus"; }
     std::filesystem::path default_index_dir() const { return *data_root / "index"; }

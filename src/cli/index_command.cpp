@@ -16,6 +16,7 @@
 
 #include "cli/app_runner.h"
 #include "index/notes_indexer.h"
+#include "index/search_index.h"
 #include "ingest/corpus.h"
 #include "model/error.h"
 #include "store/database.h"
@@ -99,10 +100,25 @@ CorpusTarget corpus_target(const IndexOptions& options, const Environment& env) 
                     "cannot find the shipped corpus/ beside tpmindex; name the folders with "
                     "--corpus DIR --index DIR");
     }
-    return {options.corpus.empty() ? env.corpus_dir() : std::filesystem::path(options.corpus),
-            options.corpus.empty() ? "corpus" : options.corpus,
-            options.index.empty() ? env.default_index_dir() : std::filesystem::path(options.index),
-            options.index.empty() ? "index/" : options.index};
+    CorpusTarget target{
+        options.corpus.empty() ? env.corpus_dir() : std::filesystem::path(options.corpus),
+        options.corpus.empty() ? "corpus" : options.corpus,
+        options.index.empty() ? env.default_index_dir() : std::filesystem::path(options.index),
+        options.index.empty() ? "index/" : options.index};
+    // The shipped index of a shared install that is not current and not ours to write is
+    // built in the user's cache instead, where tpmsearch then finds it (search_index.h).
+    if (options.index.empty() && options.corpus.empty()) {
+        target.index = corpus_index_dir(*env.data_root, env.cache_index);
+        if (target.index != env.default_index_dir()) target.index_shown = target.index.string();
+    }
+    return target;
+}
+
+// A current shipped index in an install the user cannot write: nothing for tpmindex to do.
+bool current_read_only(const IndexOptions& options, const CorpusTarget& target,
+                       const Environment& env) {
+    return options.index.empty() && options.corpus.empty() &&
+           target.index == env.default_index_dir() && index_unwritable(target.index);
 }
 
 int run_rebuild(const IndexOptions& options, const Environment& env, std::ostream& out,
@@ -316,10 +332,14 @@ int run_index(const IndexOptions& options, const Environment& env, std::ostream&
         return run_refresh_notes(options, env, out, err);
     }
     const CorpusTarget target = corpus_target(options, env);
-    const IndexReport report =
-        build_or_repair_corpus(options, target.corpus, target.corpus_shown, target.index, err);
-    print_warnings(report.diagnostics, err);
-    if (!options.quiet) print_report(report, target.index_shown, out);
+    if (current_read_only(options, target, env)) {
+        if (!options.quiet) out << "index/ is current (the install is read-only)\n";
+    } else {
+        const IndexReport report =
+            build_or_repair_corpus(options, target.corpus, target.corpus_shown, target.index, err);
+        print_warnings(report.diagnostics, err);
+        if (!options.quiet) print_report(report, target.index_shown, out);
+    }
     // A plain tpmindex also refreshes every registered notes folder, and repairs their index.
     if (options.index.empty() && options.corpus.empty() && env.notes_index) {
         return run_refresh_notes(options, env, out, err);

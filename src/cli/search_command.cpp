@@ -98,6 +98,7 @@ Xapian::Database open_search_index(const SearchOptions& options, const Environme
     }
     where.data_root = env.data_root;
     where.notes_index = env.notes_index;
+    where.cache_index = env.cache_index;
     return tpm::open_search_index(where, [&err](const SearchIndexNotice& notice) {
         err << "tpmsearch: ";
         switch (notice.kind) {

@@ -151,7 +151,26 @@ Xapian::Database open_corpus_index(const std::filesystem::path& corpus,
     return rebuilt_corpus_index(corpus, index, problem, notify);
 }
 
+// Whether the corpus index in `index` can be searched as it is: built from `corpus` as it is now.
+bool current_corpus_index(const std::filesystem::path& corpus, const std::filesystem::path& index) {
+    try {
+        return corpus_index_current(open_index(index), corpus);
+    } catch (const Error&) {
+        return false;  // missing, damaged or of another schema
+    }
+}
+
 }  // namespace
+
+std::filesystem::path corpus_index_dir(const std::filesystem::path& data_root,
+                                       const std::optional<std::filesystem::path>& cache) {
+    const std::filesystem::path installed = data_root / "index";
+    if (!cache || !index_unwritable(installed)) return installed;
+    if (current_corpus_index(data_root / "corpus", installed)) return installed;
+    std::error_code ec;
+    std::filesystem::create_directories(cache->parent_path(), ec);  // a failure shows on build
+    return *cache;
+}
 
 Xapian::Database open_search_index(const SearchIndexLocations& where,
                                    const SearchIndexNotify& notify) {
@@ -161,8 +180,8 @@ Xapian::Database open_search_index(const SearchIndexLocations& where,
                     "cannot find the shipped corpus/ beside tpmsearch; name an index with "
                     "--index DIR or TPMSEARCH_INDEX");
     }
-    Xapian::Database db =
-        open_corpus_index(*where.data_root / "corpus", *where.data_root / "index", notify);
+    Xapian::Database db = open_corpus_index(
+        *where.data_root / "corpus", corpus_index_dir(*where.data_root, where.cache_index), notify);
     if (!where.notes_index) return db;
     const std::filesystem::path& notes = *where.notes_index;
     if (!index_exists(notes)) {

@@ -20,7 +20,18 @@ struct SearchIndexLocations {
     std::optional<std::filesystem::path> data_root;
     // The user's notes index, searched with the corpus index when it exists.
     std::optional<std::filesystem::path> notes_index;
+    // Where the corpus index is built when data_root/index is not current and cannot be
+    // written (corpus_index_dir()).
+    std::optional<std::filesystem::path> cache_index;
 };
+
+// The folder of the shipped corpus index of `data_root`: data_root/index, unless that folder
+// cannot be written (a shared install owned by root) and its index is not current (missing,
+// stale, damaged, of another schema): then `cache` (the user's cache folder, its parent
+// created), where the index is built once and searched afterwards. A current install index is
+// always preferred over the cache. Without `cache`, always data_root/index.
+std::filesystem::path corpus_index_dir(const std::filesystem::path& data_root,
+                                       const std::optional<std::filesystem::path>& cache);
 
 // What happened on the way that the user should hear, in order, as it happens (building the
 // corpus index takes seconds).
