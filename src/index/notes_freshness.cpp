@@ -1,5 +1,7 @@
 #include "index/notes_freshness.h"
 
+#include <dirent.h>
+#include <sys/stat.h>
 #include <xapian.h>
 
 #include <map>
@@ -51,6 +53,63 @@ std::size_t changed_under(const std::string& root, const WalkResult& walked,
     return changed;
 }
 
+std::int64_t mtime_ns(const struct stat& st) {
+    return static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
+}
+
+// The quick test a search runs first: one listing per folder and one stat per note file, none
+// of walk_notes()'s path resolving. True only when it is sure nothing under `root` changed:
+// every note file listed is recorded with its size and time, and every recorded file was
+// listed. Anything a walk treats specially (a symlink, an entry of unknown type) or any
+// difference is "not sure", and the caller walks properly (changed_under()).
+bool surely_unchanged(const std::string& root, const std::map<std::string, FileState>& known) {
+    std::size_t recorded = 0;
+    for (const auto& [path, state] : known) {
+        if (state.root == root) ++recorded;
+    }
+    struct stat st {};
+    if (::stat(root.c_str(), &st) != 0) return false;
+    if (S_ISREG(st.st_mode)) {
+        const auto it = known.find(root);
+        return recorded == 1 && it != known.end() &&
+               it->second.size == std::uintmax_t(st.st_size) && it->second.mtime_ns == mtime_ns(st);
+    }
+    std::size_t listed = 0;
+    std::vector<std::string> folders{root};
+    while (!folders.empty()) {
+        const std::string folder = std::move(folders.back());
+        folders.pop_back();
+        DIR* dir = ::opendir(folder.c_str());
+        if (dir == nullptr) return false;
+        bool sure = true;
+        while (const dirent* entry = ::readdir(dir)) {
+            const std::string_view name = entry->d_name;
+            if (name.starts_with('.') || name == "node_modules") continue;
+            std::string path = folder + "/" + std::string(name);
+            if (entry->d_type == DT_DIR) {
+                folders.push_back(std::move(path));
+                continue;
+            }
+            if (entry->d_type != DT_REG) {
+                sure = false;  // a link, a FIFO, a file system without d_type
+                break;
+            }
+            if (!is_note_file(std::filesystem::path(std::string(name)))) continue;
+            const auto it = known.find(path);
+            if (it == known.end() || it->second.root != root || ::stat(path.c_str(), &st) != 0 ||
+                it->second.size != std::uintmax_t(st.st_size) ||
+                it->second.mtime_ns != mtime_ns(st)) {
+                sure = false;
+                break;
+            }
+            ++listed;
+        }
+        ::closedir(dir);
+        if (!sure) return false;
+    }
+    return listed == recorded;
+}
+
 NotesFreshness stale(std::size_t changed, std::string why) {
     NotesFreshness out;
     out.state = NotesFreshness::State::stale;
@@ -70,6 +129,7 @@ NotesChanges notes_changes(const fs::path& index_dir, const WalkOptions& walk) {
         [&] { return Xapian::Database(index_dir.string(), Xapian::DB_BACKEND_GLASS); });
     const std::map<std::string, FileState> known = notes_files(db);
     for (const std::string& root : walkable_roots(notes_roots(db))) {
+        if (surely_unchanged(root, known)) continue;
         try {
             out.changed += changed_under(root, walk_notes(root, walk), known);
         } catch (const Error&) {
