@@ -218,8 +218,10 @@ int run_search(const SearchOptions& options, const Environment& env, std::ostrea
         return report_error(err, "tpmsearch",
                             "no query given (try: tpmsearch \"canary rollback\", or --help)");
     }
-    // Notes edited since they were indexed are indexed again first (cli/notes_refresh.h).
+    // Notes edited since they were indexed are indexed again first (cli/notes_refresh.h),
+    // unless the search reads only an index named by --index.
     const bool notes_stale =
+        options.index.empty() &&
         refresh_notes_before_search(env, options.no_refresh || env.no_refresh, err);
     const Xapian::Database db = open_search_index(options, env, err);
     const Searcher searcher(db, env.dictionary, user_vocabulary(env, err),
