@@ -180,8 +180,20 @@ Xapian::Database open_search_index(const SearchIndexLocations& where,
                     "cannot find the shipped corpus/ beside tpmsearch; name an index with "
                     "--index DIR or TPMSEARCH_INDEX");
     }
-    Xapian::Database db = open_corpus_index(
-        *where.data_root / "corpus", corpus_index_dir(*where.data_root, where.cache_index), notify);
+    const std::filesystem::path corpus_index =
+        corpus_index_dir(*where.data_root, where.cache_index);
+    SearchIndexNotify corpus_notify = notify;
+    if (corpus_index != *where.data_root / "index") {
+        // Building in the user's cache: the progress line names it, not the install's index/.
+        corpus_notify = [&](const SearchIndexNotice& notice) {
+            if (notice.kind != SearchIndexNotice::Kind::progress) return notify(notice);
+            notify({notice.kind, "building the shipped index in " + corpus_index.string() +
+                                     " (this install is read-only; once, after "
+                                     "each change to corpus/ or to tpmsearch)"});
+        };
+    }
+    Xapian::Database db =
+        open_corpus_index(*where.data_root / "corpus", corpus_index, corpus_notify);
     if (!where.notes_index) return db;
     const std::filesystem::path& notes = *where.notes_index;
     if (!index_exists(notes)) {

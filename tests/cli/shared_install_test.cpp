@@ -88,6 +88,10 @@ TEST_F(SharedInstall, ANormalUserIndexesNotesAndSearchesThemWithTheShippedQuesti
     EXPECT_NE(found.out.find("Q26"), std::string::npos) << found.out;
     EXPECT_NE(found.out.find("deploy.md"), std::string::npos) << found.out;
     expect_no_error(found);
+    EXPECT_NE(found.err.find("building the shipped index in " +
+                             (home_ / ".cache" / "tpmsearch" / "index").string()),
+              std::string::npos)
+        << found.err;
     // The shipped index was built once, in the user's cache, and the install left as it was.
     EXPECT_TRUE(fs::exists(home_ / ".cache" / "tpmsearch" / "index" / "iamglass"));
     EXPECT_FALSE(fs::exists(app_ / "index"));
