@@ -258,6 +258,9 @@ class Updater {
             p.diagnostics.push_back(
                 {path, 0, "read as " + decoded.encoding + " and converted to UTF-8"});
         }
+        for (const int line : decoded.replaced_lines) {
+            p.diagnostics.push_back({path, line, "not UTF-8; the bad bytes read as U+FFFD"});
+        }
         IngestResult parsed =
             parse_note(NoteFile{decoded.text, path, note_id_prefix(path), found.markdown});
         for (Diagnostic& d : parsed.diagnostics) p.diagnostics.push_back(std::move(d));

@@ -26,8 +26,10 @@ struct Keyword {
     Marker marker;
 };
 
-// Longer words first, so "question" is not read as "q" followed by "uestion".
-constexpr std::array<Keyword, 8> kKeywords = {{
+// Longer words first, so "question" is not read as "q" followed by "uestion". The single
+// letters S, T and R ("S: ...") are STAR parts only with a colon; "A:" stays an answer here and
+// is read as the Action inside a story (story_part).
+constexpr std::array<Keyword, 11> kKeywords = {{
     {"situation", Marker::situation},
     {"question", Marker::question},
     {"action", Marker::action},
@@ -36,17 +38,51 @@ constexpr std::array<Keyword, 8> kKeywords = {{
     {"task", Marker::task},
     {"q", Marker::question},
     {"a", Marker::answer},
+    {"s", Marker::situation},
+    {"t", Marker::task},
+    {"r", Marker::result},
 }};
 
 bool is_star(Marker m) { return star_index(m) >= 0; }
 
+// Skips a list number written as text ("1. ", "2) "), as in "1. Situation: ...".
+std::string_view skip_number(std::string_view s) {
+    std::size_t i = 0;
+    while (i < s.size() && text::is_ascii_digit(s[i])) ++i;
+    if (i == 0 || i > 2 || i + 1 >= s.size() || (s[i] != '.' && s[i] != ')')) return s;
+    if (s[i + 1] != ' ' && s[i + 1] != '\t') return s;
+    return skip_blanks(s.substr(i + 1));
+}
+
+// "Situation - text": the word, a blank, a dash and a blank; "Action-items" is not a label.
+bool skip_spaced_dash(std::string_view after, std::string_view& rest) {
+    if (after.empty() || (after.front() != ' ' && after.front() != '\t')) return false;
+    std::string_view t = skip_blanks(after);
+    for (std::string_view dash : {"-", "\xE2\x80\x93", "\xE2\x80\x94"}) {
+        if (t.starts_with(dash) && t.size() > dash.size() &&
+            (t[dash.size()] == ' ' || t[dash.size()] == '\t')) {
+            rest = trim_space(t.substr(dash.size()));
+            return true;
+        }
+    }
+    return false;
+}
+
 // The marker of one line: `text` starts at the line, `bold_end` counts from the same place.
 Marker marker_at(std::string_view text, std::size_t bold_end, std::string_view& rest) {
-    const std::size_t lead = text.size() - skip_blanks(text).size();
-    const std::string_view s = text.substr(lead);
+    const std::size_t blank_lead = text.size() - skip_blanks(text).size();
+    const std::string_view unnumbered = skip_number(text.substr(blank_lead));
     for (const Keyword& k : kKeywords) {
+        // Only a STAR label may follow a list number written as text.
+        const std::string_view s = is_star(k.marker) ? unnumbered : text.substr(blank_lead);
+        const std::size_t lead = text.size() - s.size();
         if (!starts_with_word(s, k.word)) continue;
         std::string_view after = s.substr(k.word.size());
+        if (is_star(k.marker) && k.word.size() == 1) {
+            if (after.empty() || after.front() != ':') continue;
+            rest = trim_space(after.substr(1));
+            return k.marker;
+        }
         if (!is_star(k.marker)) {
             // "Q:", "Q1:", "Question 2:", "Answer:".
             after = skip_blanks(after);
@@ -66,6 +102,7 @@ Marker marker_at(std::string_view text, std::size_t bold_end, std::string_view& 
             rest = trim_space(spaced);
             return k.marker;
         }
+        if (skip_spaced_dash(after, rest)) return k.marker;
         // "**Situation** - text": a bold word followed by a dash.
         const std::size_t word_end = lead + k.word.size();
         if (bold_end >= word_end &&
@@ -101,11 +138,19 @@ int star_index(Marker marker) {
     }
 }
 
+int story_part(const Block& block, std::string_view& rest) {
+    const Marker marker = marker_of(block, rest);
+    if (marker != Marker::answer) return star_index(marker);
+    // "A:" between "T:" and "R:" is the Action; "Answer:" stays an answer.
+    const std::string_view s = skip_blanks(block.text);
+    return s.size() >= 2 && (s[0] == 'a' || s[0] == 'A') && s[1] == ':' ? 2 : -1;
+}
+
 Marker star_heading(std::string_view heading) {
-    heading = trim_space(heading);
+    heading = skip_number(trim_space(heading));
     if (heading.ends_with(':')) heading = trim_space(heading.substr(0, heading.size() - 1));
     for (const Keyword& k : kKeywords) {
-        if (is_star(k.marker) && heading.size() == k.word.size() &&
+        if (is_star(k.marker) && k.word.size() > 1 && heading.size() == k.word.size() &&
             starts_with_word(heading, k.word)) {
             return k.marker;
         }

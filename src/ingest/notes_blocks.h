@@ -44,6 +44,15 @@ Marker marker_of(const Block& block, std::string_view& rest);
 // 0-3 for situation, task, action, result; -1 for other markers.
 int star_index(Marker marker);
 
+// The STAR part (0-3, or -1) a paragraph or item of a story opens: its marker, with "A:" read
+// as the Action (in "S:/T:/A:/R:" notes), and in `rest` the text after it.
+int story_part(const Block& block, std::string_view& rest);
+
+// A section is a story when it has at least this many of the four STAR parts: a story still
+// being written (no Result yet) is a story, and `show` names the part that is missing. Two
+// parts ("Task:" and "Result:" in a to-do list) are not enough.
+inline constexpr int kStoryMinParts = 3;
+
 // The STAR marker a heading's text names ("Situation", "Result:"), or Marker::none.
 Marker star_heading(std::string_view heading);
 

@@ -38,7 +38,7 @@ void SectionText::add(const Block& block, std::string_view text) {
     if (story_ && (block.type == BlockType::paragraph ||
                    (block.type == BlockType::item && block.level == 1))) {
         std::string_view rest;
-        const int part = star_index(marker_of(block, rest));
+        const int part = story_part(block, rest);
         if (part >= 0) {
             // A labelled paragraph or item opens its part with its text.
             set_part(part, block.line);
@@ -89,7 +89,9 @@ SectionText::Part* SectionText::part() {
 void SectionText::add_paragraph(std::string text) {
     if (text.empty()) return;
     if (Part* p = part()) {
-        p->paras.push_back(std::move(text));
+        // After the part's items, a paragraph is kept after them, in the file's order ("Result:",
+        // its bullets, then "Follow-ups they may ask ...").
+        (p->items.empty() ? p->paras : p->items).push_back(std::move(text));
     } else {
         answer_.push_back(std::move(text));
     }

@@ -208,7 +208,7 @@ class SectionBuilder {
     }
 
     // Collects the STAR sections among `candidates`; true (with the parts set on `owner`) if
-    // all four are there.
+    // enough of the four are there (kStoryMinParts).
     bool take_parts(std::size_t owner, const std::vector<std::size_t>& candidates) {
         std::array<std::size_t, 4> found;
         found.fill(kNone);
@@ -219,9 +219,9 @@ class SectionBuilder {
                 found[static_cast<std::size_t>(part)] = c;
             }
         }
-        for (std::size_t c : found) {
-            if (c == kNone) return false;
-        }
+        int parts = 0;
+        for (std::size_t c : found) parts += c != kNone ? 1 : 0;
+        if (parts < kStoryMinParts) return false;
         for (std::size_t c : candidates) {
             const int part = star_of(c);
             if (part < 0 || found[static_cast<std::size_t>(part)] != c) continue;
@@ -246,7 +246,9 @@ class SectionBuilder {
                 siblings.push_back(next);
                 next = sections_[next].sections_end;
             }
-            if (siblings.size() == 4) take_parts(s, siblings);
+            if (siblings.size() >= static_cast<std::size_t>(kStoryMinParts)) {
+                take_parts(s, siblings);
+            }
         }
         for (std::size_t s = 0; s < sections_.size(); ++s) {
             if (sections_[s].consumed || sections_[s].heading == kNone ||
@@ -262,7 +264,7 @@ class SectionBuilder {
         }
     }
 
-    // True if the section's own paragraphs and items carry all four STAR labels.
+    // True if the section's own paragraphs and items carry enough STAR labels (kStoryMinParts).
     bool has_star_labels(const Section& section) const {
         std::array<bool, 4> seen{};
         for (std::size_t i = section.begin; i < section.end; ++i) {
@@ -272,10 +274,12 @@ class SectionBuilder {
                 continue;
             }
             std::string_view rest;
-            const int part = star_index(marker_of(block, rest));
+            const int part = story_part(block, rest);
             if (part >= 0) seen[static_cast<std::size_t>(part)] = true;
         }
-        return seen[0] && seen[1] && seen[2] && seen[3];
+        int parts = 0;
+        for (bool part : seen) parts += part ? 1 : 0;
+        return parts >= kStoryMinParts;
     }
 
     void emit_section(std::size_t s) {

@@ -67,6 +67,23 @@ bool reads_as_text(std::string_view t) {
     return item_marker_length(t) > 0 && numbered_depth(t) == 0;
 }
 
+// A heading needs no blank line under it ("Mentoring\nCoached a junior PM for six months."):
+// a line of at most kMaxGluedHeadingWords words that is not a sentence, a list item or a
+// numbered line, right above a longer line that ends a sentence. Two short lines without
+// punctuation (an address, a list of names) stay text.
+constexpr std::size_t kMaxGluedHeadingWords = 6;
+
+bool heads_next_line(std::string_view t, std::string_view next) {
+    if (next.empty() || ends_sentence(t) || t.ends_with('?') || numbered_depth(t) > 0 ||
+        underline_char(next) != 0 || utf8_length(next) <= utf8_length(t)) {
+        return false;
+    }
+    std::size_t words = 1;
+    for (char c : t) words += c == ' ' ? 1 : 0;
+    const char last = next.back();
+    return words <= kMaxGluedHeadingWords && (last == '.' || last == '!' || last == '?');
+}
+
 std::string heading_text(std::string_view t) {
     if (t.ends_with(':')) t.remove_suffix(1);
     return collapse_space(t);
@@ -92,8 +109,9 @@ std::size_t next_nonblank(const Lines& lines, std::size_t i) {
 }
 
 // Marks the heading lines. Every kind of heading stands after a blank line (or at the top). A
-// plain short line is a heading only before a blank line and more text, and not when the next
-// block is itself a heading (a run of short lines is a list), unless that is a STAR part.
+// plain short line is a heading before a blank line and more text, or right above a sentence
+// (heads_next_line), and not when the next block is itself a heading (a run of short lines is
+// a list), unless that is a STAR part.
 // A heading on the first line is the title, level 1; below it, === underlines and plain lines
 // are level 2, --- underlines level 3, and "1." level 2, "1.2" level 3.
 void find_headings(Lines& lines) {
@@ -111,7 +129,14 @@ void find_headings(Lines& lines) {
                 continue;
             }
         }
-        if (i + 1 >= n || !is_blank(lines.text[i + 1])) continue;
+        if (i + 1 >= n) continue;
+        if (!is_blank(lines.text[i + 1])) {
+            if (heads_next_line(t, trim_space(lines.text[i + 1]))) {
+                plain[i] = true;
+                lines.level[i] = i == first ? 1 : 2;
+            }
+            continue;
+        }
         const std::size_t next = next_nonblank(lines, i + 1);
         if (next >= n) continue;
         if (const int depth = numbered_depth(t); depth > 0) {

@@ -75,4 +75,9 @@ struct SourceInfo {
     bool operator==(const SourceInfo&) const = default;
 };
 
+// The STAR parts ("Situation", "Task", "Action", "Result") a story does not tell, in that order:
+// a story needs only three of the four (ingest/notes_blocks.h kStoryMinParts), and `show` says
+// which one is missing. Empty for other kinds and for a story without STAR parts at all.
+std::vector<std::string> missing_star_parts(const Document& doc);
+
 }  // namespace tpm

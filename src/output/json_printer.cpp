@@ -156,6 +156,7 @@ void print_document_json(std::ostream& out, const Document& doc, const SourceInf
     d["why"] = doc.why;
     d["topics"] = doc.topics;
     d["tags"] = doc.tags;
+    if (doc.kind == DocKind::story) d["missing_parts"] = missing_star_parts(doc);
     Json j;
     j["schema"] = kJsonSchema;
     j["document"] = std::move(d);

@@ -297,6 +297,15 @@ class BlockWriter {
         }
     }
 
+    // "  missing: Result" under a story that does not tell every STAR part.
+    void missing_parts(const std::vector<std::string>& parts) {
+        if (parts.empty()) return;
+        std::string names;
+        for (const std::string& part : parts) names += (names.empty() ? "" : ", ") + part;
+        start_block();
+        write_paragraph(out_, kBodyIndent, Styled("missing: " + names, Tone::dim), style_);
+    }
+
   private:
     std::ostream& out_;
     const TextStyle& style_;
@@ -325,6 +334,7 @@ void print_document(std::ostream& out, const Document& doc, const TextStyle& sty
     if (has_body && doc.kind == DocKind::question) blocks.heading("Answer");
     blocks.text(doc.answer);
     blocks.points(doc.points);
+    blocks.missing_parts(missing_star_parts(doc));
     if (!is_blank(doc.example)) {
         if (doc.kind == DocKind::question) blocks.heading("Example");
         blocks.text(doc.example);

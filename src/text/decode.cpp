@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -128,6 +129,68 @@ Decoded decode_legacy(std::string_view bytes) {
     return converted(bytes, kFallbackEncoding, kFallbackLabel);
 }
 
+// The length of the well-formed UTF-8 sequence of 2-4 bytes at `s[i]` (RFC 3629: no overlong
+// forms, no surrogates, nothing above U+10FFFF), or 0.
+std::size_t utf8_sequence(std::string_view s, std::size_t i) {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    const unsigned char b = byte(i);
+    std::size_t n = 0;
+    unsigned char lo = 0x80, hi = 0xBF;  // the range of the second byte
+    if (b >= 0xC2 && b <= 0xDF) {
+        n = 2;
+    } else if (b >= 0xE0 && b <= 0xEF) {
+        n = 3;
+        if (b == 0xE0) lo = 0xA0;
+        if (b == 0xED) hi = 0x9F;
+    } else if (b >= 0xF0 && b <= 0xF4) {
+        n = 4;
+        if (b == 0xF0) lo = 0x90;
+        if (b == 0xF4) hi = 0x8F;
+    } else {
+        return 0;
+    }
+    if (i + n > s.size() || byte(i + 1) < lo || byte(i + 1) > hi) return 0;
+    for (std::size_t k = 2; k < n; ++k) {
+        if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
+    }
+    return n;
+}
+
+// UTF-8 with its ill-formed bytes as U+FFFD when the bytes are mostly UTF-8 (decode_text);
+// nullopt when they are not.
+std::optional<Decoded> repaired_utf8(std::string_view bytes) {
+    std::string out;
+    out.reserve(bytes.size() + 16);
+    std::size_t multibyte = 0, bad = 0;
+    std::vector<int> lines;
+    int line = 1;
+    for (std::size_t i = 0; i < bytes.size();) {
+        const auto b = static_cast<unsigned char>(bytes[i]);
+        if (b < 0x80) {
+            if (b == '\n') ++line;
+            out.push_back(bytes[i++]);
+            continue;
+        }
+        if (const std::size_t n = utf8_sequence(bytes, i); n > 0) {
+            ++multibyte;
+            out.append(bytes.substr(i, n));
+            i += n;
+            continue;
+        }
+        ++bad;
+        if (lines.empty() || lines.back() != line) lines.push_back(line);
+        out.append("\xEF\xBF\xBD");
+        ++i;
+    }
+    if (multibyte == 0 || bad > multibyte) return std::nullopt;
+    Decoded d;
+    d.ok = true;
+    d.text = clean_input(out);
+    d.encoding = "UTF-8";
+    d.replaced_lines = std::move(lines);
+    return d;
+}
+
 }  // namespace
 
 Decoded decode_text(std::string_view bytes) {
@@ -154,6 +217,7 @@ Decoded decode_text(std::string_view bytes) {
         d.encoding = "UTF-8";
         return d;
     }
+    if (std::optional<Decoded> repaired = repaired_utf8(bytes)) return std::move(*repaired);
     return decode_legacy(bytes);
 }
 

@@ -9,6 +9,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace tpm::text {
 
@@ -23,10 +24,17 @@ struct Decoded {
     std::string encoding;
     bool converted = false;  // true when `encoding` is not UTF-8 (the caller reports it once)
     std::string reason;      // when !ok
+    // A mostly-UTF-8 file (see decode_text) whose few ill-formed bytes became U+FFFD: the
+    // 1-based lines that held them, for a warning each. `encoding` is then "UTF-8".
+    std::vector<int> replaced_lines;
 };
 
 // Decodes `bytes`. Never throws on bad input; an ICU failure becomes !ok with a reason.
-// Ill-formed sequences in UTF-16 or a detected charset become U+FFFD.
+// Ill-formed sequences in UTF-16 or a detected charset become U+FFFD. Bytes that are mostly
+// UTF-8 (at least one valid multi-byte sequence, and no more ill-formed bytes than valid
+// multi-byte sequences: a stray Latin-1 "\xE9" pasted into a UTF-8 note) stay UTF-8, with only
+// the ill-formed bytes replaced by U+FFFD; a file in windows-1252 throughout has no valid
+// multi-byte sequence, or far fewer than bad bytes, and is converted whole.
 Decoded decode_text(std::string_view bytes);
 
 }  // namespace tpm::text

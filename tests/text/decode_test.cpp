@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "support/temp_dir.h"
 
@@ -206,6 +207,40 @@ TEST(Decode, DecodesFilesWrittenToDisk) {
     const Decoded d = decode_text(test::read_file(dir / "image.png"));
     EXPECT_FALSE(d.ok);
     EXPECT_EQ(d.reason, "binary file (NUL byte at offset 8)");
+}
+
+}  // namespace
+}  // namespace tpm::text
+
+namespace tpm::text {
+namespace {
+
+TEST(Decode, MostlyUtf8KeepsItsUtf8AndReplacesOnlyTheBadBytes) {
+    // A UTF-8 note ("—", "é", "日本") with one Latin-1 "\xE9" pasted in on line 3.
+    const std::string bytes =
+        "Plan \xE2\x80\x94 caf\xC3\xA9\nTokyo \xE6\x97\xA5\xE6\x9C\xAC\nna\xEFve idea\n";
+    const Decoded d = decode_text(bytes);
+    ASSERT_TRUE(d.ok) << d.reason;
+    EXPECT_EQ(d.encoding, "UTF-8");
+    EXPECT_FALSE(d.converted);
+    EXPECT_EQ(d.text, "Plan \u2014 caf\u00E9\nTokyo \u65E5\u672C\nna\uFFFDve idea\n");
+    EXPECT_EQ(d.replaced_lines, (std::vector<int>{3}));
+
+    // A truncated sequence at the end counts as bad too, on its own line.
+    const Decoded cut = decode_text("caf\xC3\xA9 and \xC3\xA9\nend \xE2\x80");
+    ASSERT_TRUE(cut.ok);
+    EXPECT_EQ(cut.text, "caf\u00E9 and \u00E9\nend \uFFFD\uFFFD");
+    EXPECT_EQ(cut.replaced_lines, (std::vector<int>{2}));
+}
+
+TEST(Decode, Windows1252ThroughoutIsStillConvertedWhole) {
+    // More bad bytes than UTF-8 sequences ("\xC3\xA9" reads as "Ã©" by chance): windows-1252.
+    const Decoded d = decode_text("He said \x93hello\x94 at the caf\xE9 \xC3\xA9.\n");
+    ASSERT_TRUE(d.ok);
+    EXPECT_TRUE(d.converted);
+    EXPECT_NE(d.encoding, "UTF-8");
+    EXPECT_TRUE(d.replaced_lines.empty());
+    EXPECT_EQ(d.text.find("\uFFFD"), std::string::npos) << d.text;
 }
 
 }  // namespace
