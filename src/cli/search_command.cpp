@@ -175,7 +175,16 @@ int run_similar(const Xapian::Database& db, const SearchOptions& options, const 
                 std::ostream& out, std::ostream& err) {
     SearchResults results;
     try {
-        results = find_similar(db, options.similar_id, options.limit ? options.limit : 10);
+        SimilarRequest request;
+        request.id = options.similar_id;
+        request.limit = options.limit ? options.limit : 10;
+        if (!options.origin.empty()) {
+            request.origin = options.origin == "notes" ? Origin::notes : Origin::corpus;
+        }
+        request.topics = options.topics;
+        request.excerpts = !options.no_excerpts;
+        request.explain = options.explain;
+        results = find_similar(db, request);
     } catch (const Error& e) {
         if (e.code() != ErrorCode::not_found) throw;
         return no_document(options.similar_id, options, out, err);

@@ -1,7 +1,9 @@
 #include "search/similar.h"
 
+#include <algorithm>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -13,6 +15,7 @@
 #include "search/searcher.h"
 #include "store/schema.h"
 #include "store/stored_records.h"
+#include "text/normalize.h"
 
 namespace tpm {
 
@@ -33,6 +36,14 @@ class SharedTermDecider : public Xapian::ExpandDecider {
     const Xapian::Database& db_;
 };
 
+// A term that says nothing about what a note is about (is_similar_noise).
+class NoiseTermDecider : public Xapian::ExpandDecider {
+  public:
+    bool operator()(const std::string& term) const override {
+        return !is_similar_noise(schema::split_text_term(term).word);
+    }
+};
+
 // The characteristic terms of one document, as a query and as highlighting keys.
 struct CharacteristicTerms {
     Xapian::Query query;  // the terms OR'ed, each scaled by its ESet weight
@@ -45,7 +56,9 @@ CharacteristicTerms expand(const Xapian::Database& db, Xapian::docid doc) {
     rset.add_document(doc);
     const MeaningfulTermDecider meaningful;
     const SharedTermDecider shared(db);
-    const Xapian::ExpandDeciderAnd decider(meaningful, shared);
+    const NoiseTermDecider not_noise;
+    const Xapian::ExpandDeciderAnd meaningful_shared(meaningful, shared);
+    const Xapian::ExpandDeciderAnd decider(meaningful_shared, not_noise);
     Xapian::Enquire enquire(db);
     // Bo1 (divergence from randomness) rather than Xapian's default "trad": with one relevant
     // document trad ranks terms mostly by how rare they are in the index, so incidental rare
@@ -70,8 +83,66 @@ CharacteristicTerms expand(const Xapian::Database& db, Xapian::docid doc) {
 
 }  // namespace
 
+bool is_similar_noise(std::string_view stem) {
+    static const std::set<std::string, std::less<>> noise = [] {
+        // Month names and their usual short forms, and the words a STAR story is laid out with;
+        // stemmed as the index stems them, so "November" and "novemb" are both left out.
+        static constexpr std::string_view kWords[] = {
+            "january",   "february", "march",    "april",    "may",  "june",   "july",     "august",
+            "september", "october",  "november", "december", "jan",  "feb",    "mar",      "apr",
+            "jun",       "jul",      "aug",      "sep",      "sept", "oct",    "nov",      "dec",
+            "situation", "task",     "action",   "result",   "star", "follow", "followup", "ups",
+            "s",         "t",        "a",        "r",
+        };
+        const Xapian::Stem stemmer(schema::kStemLanguage);
+        std::set<std::string, std::less<>> words;
+        for (std::string_view w : kWords) {
+            words.emplace(w);
+            words.insert(stemmer(std::string(w)));
+        }
+        return words;
+    }();
+    if (std::any_of(stem.begin(), stem.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        return true;
+    }
+    return noise.find(stem) != noise.end();
+}
+
+namespace {
+
+// The filter of a similar request: its origin and its topics (ids, OR'ed).
+Xapian::Query request_filter(const SimilarRequest& request) {
+    std::vector<Xapian::Query> topics;
+    for (const std::string& topic : request.topics) {
+        topics.emplace_back(std::string(schema::kPrefixTopic) + text::fold(topic));
+    }
+    Xapian::Query filter(Xapian::Query::OP_OR, topics.begin(), topics.end());
+    if (request.origin) {
+        const Xapian::Query origin(std::string(schema::kPrefixOrigin) + to_string(*request.origin));
+        filter = filter.empty() ? origin : Xapian::Query(Xapian::Query::OP_FILTER, filter, origin);
+    }
+    return filter;
+}
+
+std::string used_terms(const CharacteristicTerms& characteristic) {
+    std::string out = "similar terms:";
+    for (const std::string& stem : characteristic.terms.stems) out += " " + stem;
+    return out;
+}
+
+}  // namespace
+
 SearchResults find_similar(const Xapian::Database& database, std::string_view id, std::size_t limit,
                            std::optional<Origin> origin) {
+    SimilarRequest request;
+    request.id = std::string(id);
+    request.limit = limit;
+    request.origin = origin;
+    return find_similar(database, request);
+}
+
+SearchResults find_similar(const Xapian::Database& database, const SimilarRequest& request) {
+    const std::string_view id = request.id;
     Xapian::Database db = database;  // a handle of our own, which reopen() may refresh
     const std::string id_term = schema::id_term(schema::canonical_id(id));
     const std::optional<Xapian::docid> doc =
@@ -87,24 +158,27 @@ SearchResults find_similar(const Xapian::Database& database, std::string_view id
     results.query = "similar " + std::string(id);
     const CharacteristicTerms characteristic =
         detail::with_reopen(db, [&] { return expand(db, *doc); });
+    if (request.explain) {
+        results.explanation = Explanation{used_terms(characteristic), {}};
+    }
     // No term in it that another document shares: nothing is like it.
     if (characteristic.query.empty()) return results;
     Xapian::Query query(Xapian::Query::OP_AND_NOT, characteristic.query, Xapian::Query(id_term));
-    if (origin) {
-        query =
-            Xapian::Query(Xapian::Query::OP_FILTER, query,
-                          Xapian::Query(std::string(schema::kPrefixOrigin) + to_string(*origin)));
-    }
+    const Xapian::Query filter = request_filter(request);
+    if (!filter.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
     const Xapian::MSet mset = detail::with_reopen(db, [&] {
-        return detail::make_enquire(db, query).get_mset(0, static_cast<Xapian::doccount>(limit));
+        return detail::make_enquire(db, query).get_mset(
+            0, static_cast<Xapian::doccount>(request.limit));
     });
     results.estimated_total = mset.get_matches_estimated();
     const Highlighter highlighter(characteristic.terms, characteristic.weights);
+    ExcerptOptions excerpts;
+    if (!request.excerpts) excerpts.max_excerpts = 0;
     int rank = 0;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         Hit hit = highlighted_hit(decode_document_data(detail::with_reopen(
                                       db, [&] { return it.get_document().get_data(); })),
-                                  it.get_weight(), highlighter, ExcerptOptions{});
+                                  it.get_weight(), highlighter, excerpts);
         hit.rank = ++rank;
         results.hits.push_back(std::move(hit));
     }

@@ -8,7 +8,9 @@
 
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "model/hit.h"
 
@@ -22,5 +24,23 @@ namespace tpm {
 // tpm::Error(index_corrupt) when the index cannot be read.
 SearchResults find_similar(const Xapian::Database& db, std::string_view id, std::size_t limit,
                            std::optional<Origin> origin = std::nullopt);
+
+// `similar` with the options of a search: where from, which topics (ids, OR'ed, as --topic),
+// how many, excerpts or not, and with `explain` the terms it used (in results.explanation).
+struct SimilarRequest {
+    std::string id;
+    std::size_t limit = 10;
+    std::optional<Origin> origin;
+    std::vector<std::string> topics;
+    bool excerpts = true;
+    bool explain = false;
+};
+
+SearchResults find_similar(const Xapian::Database& db, const SimilarRequest& request);
+
+// True if `stem` is a word `similar` never picks: a month name (full or short), a number or a
+// word with a digit, or a word of a story's scaffolding ("situation", "result", "STAR",
+// "follow-ups"): a story matched on those is like every other story in the index.
+bool is_similar_noise(std::string_view stem);
 
 }  // namespace tpm
