@@ -92,7 +92,37 @@ void add_label(Styled& body, const std::string& label, Tone tone) {
     body.add(" ", Tone::plain);
 }
 
-// A note section's own text is not an "Answer": only questions get that label.
+// The highlights of `spans` inside bytes [begin, end), counted from `begin`.
+std::vector<Span> spans_within(const std::vector<Span>& spans, std::size_t begin, std::size_t end) {
+    std::vector<Span> out;
+    for (const Span& span : spans) {
+        if (span.end <= begin || span.start >= end) continue;
+        out.push_back({std::max(span.start, begin) - begin, std::min(span.end, end) - begin});
+    }
+    return out;
+}
+
+// The next lone '\n' from `from` next to a table row ("Redis | low", as the notes reader
+// writes a row), or npos. Other line breaks and "\n\n" between paragraphs run on in an
+// excerpt, as they always have.
+std::size_t row_break(std::string_view text, std::size_t from) {
+    for (std::size_t nl = text.find('\n', from); nl != std::string_view::npos;
+         nl = text.find('\n', nl + 1)) {
+        const bool after_break = nl > 0 && text[nl - 1] == '\n';
+        const bool before_break = nl + 1 < text.size() && text[nl + 1] == '\n';
+        const std::size_t prev = nl == 0 ? std::string_view::npos : text.rfind('\n', nl - 1);
+        const std::size_t row_begin = prev == std::string_view::npos ? 0 : prev + 1;
+        const std::string_view row = text.substr(row_begin, nl - row_begin);
+        const std::string_view next = text.substr(nl + 1, text.find('\n', nl + 1) - nl - 1);
+        const bool table =
+            row.find(" | ") != std::string_view::npos || next.find(" | ") != std::string_view::npos;
+        if (!after_break && !before_break && table) return nl;
+    }
+    return std::string_view::npos;
+}
+
+// A note section's own text is not an "Answer": only questions get that label. A passage
+// with lines of its own (a table's rows, "Option | Cost") keeps one row a line.
 void write_excerpt(std::ostream& out, std::size_t indent, const Excerpt& excerpt, DocKind kind,
                    const TextStyle& style) {
     if (is_blank(excerpt.text)) return;
@@ -100,7 +130,18 @@ void write_excerpt(std::ostream& out, std::size_t indent, const Excerpt& excerpt
     const bool own_text = excerpt.label == "answer" && kind != DocKind::question;
     if (!own_text) add_label(body, display_label(excerpt.label), Tone::label);
     if (excerpt.truncated_start) body.add(kEllipsis, Tone::dim);
-    body.add_spans(excerpt.text, excerpt.highlights, Tone::plain, Tone::highlight);
+    const std::string_view text = excerpt.text;
+    std::size_t begin = 0;
+    for (std::size_t nl = row_break(text, 0); nl != std::string_view::npos;
+         nl = row_break(text, begin)) {
+        body.add_spans(text.substr(begin, nl - begin), spans_within(excerpt.highlights, begin, nl),
+                       Tone::plain, Tone::highlight);
+        if (!body.text().empty()) write_paragraph(out, indent, body, style);
+        body = Styled();
+        begin = nl + 1;
+    }
+    body.add_spans(text.substr(begin), spans_within(excerpt.highlights, begin, text.size()),
+                   Tone::plain, Tone::highlight);
     if (excerpt.truncated_end) body.add(kEllipsis, Tone::dim);
     write_paragraph(out, indent, body, style);
 }

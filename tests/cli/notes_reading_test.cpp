@@ -105,5 +105,24 @@ TEST_F(NotesReading, SimilarOnAStoryHonoursTheOptionsAndSkipsMonthsAndScaffoldin
     EXPECT_LT(bare.out.size(), full.out.size()) << bare.out;
 }
 
+TEST_F(NotesReading, TableRowsStayLinesAndAStrayByteIsReplacedWithAWarning) {
+    write("design.md",
+          "# Design\n\n| Option | Cost |\n|---|---|\n| Redis | low |\n| Memcached | lower |\n");
+    write("mixed.md", "# Plan \xE2\x80\x94 caf\xC3\xA9\n\nna\xEFve zanzibar idea\n");
+    const auto indexed = f_.index({notes_.string()});
+    ASSERT_EQ(indexed.status, 0) << indexed.err;
+    EXPECT_NE(indexed.err.find("prep/mixed.md:3: not UTF-8"), std::string::npos) << indexed.err;
+
+    const auto table = f_.search({"--source", "notes", "memcached"});
+    ASSERT_EQ(table.status, 0) << table.err;
+    EXPECT_NE(table.out.find("Option | Cost\n"), std::string::npos) << table.out;
+    EXPECT_NE(table.out.find("Redis | low\n"), std::string::npos) << table.out;
+
+    const auto mixed = f_.search({"--source", "notes", "zanzibar"});
+    ASSERT_EQ(mixed.status, 0) << mixed.err;
+    EXPECT_NE(mixed.out.find("Plan \u2014 caf\u00E9"), std::string::npos) << mixed.out;
+    EXPECT_NE(mixed.out.find("na\uFFFDve"), std::string::npos) << mixed.out;
+}
+
 }  // namespace
 }  // namespace tpm

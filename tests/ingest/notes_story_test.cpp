@@ -1,5 +1,6 @@
-// STAR stories as people write them (issue 17): every common layout of the four parts is read
-// as a story, a story missing one part still is one, and a part keeps the file's order.
+// Notes as people write them (issue 17): every common layout of a STAR story's four parts is
+// read as a story, a story missing one part still is one, a part keeps the file's order, and a
+// plain-text heading needs no blank line under it.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -112,6 +113,17 @@ TEST(NotesStory, LabelLookalikesAreNotParts) {
         parse("## Week\n\nAction-items: none\n\nSales: flat\n\nTasks: three\n\nResults: good\n");
     ASSERT_EQ(r.docs.size(), 1u);
     EXPECT_EQ(r.docs[0].kind, DocKind::note);
+}
+
+TEST(NotesStory, PlainTextHeadingsNeedNoBlankLineUnderThem) {
+    const IngestResult r = parse(
+        "Prep notes\n\nMentoring\nCoached a junior PM for six months.\n\nJohn Smith\n"
+        "Main Street\n",
+        "prep/notes.txt");
+    ASSERT_EQ(r.docs.size(), 1u);
+    EXPECT_EQ(r.docs[0].title, "Prep notes > Mentoring");
+    // Two short lines without a sentence (an address) stay text of the section above.
+    EXPECT_EQ(r.docs[0].answer, "Coached a junior PM for six months.\n\nJohn Smith Main Street");
 }
 
 }  // namespace
