@@ -22,8 +22,9 @@ void setup_search(CLI::App& app, SearchOptions& options) {
     app.description(
         "Search TPM interview questions and your notes.\n"
         "Query syntax: words (ranked, any may match), \"a phrase\", AND, OR, NOT, -word, NEAR, "
-        "word*, question:word, answer:word, why:word, id:Q26, kind:story, source:notes, "
-        "file:PATH, topic:ID.");
+        "word*, question:word, title:word (a question or heading), answer:word, why:word, "
+        "id:Q26, kind:story, source:notes, file:PATH (a file, or a folder: absolute or relative "
+        "to a registered one), topic:ID, tag:NAME (front matter tags:, #hashtags).");
     app.add_option("query", options.words, "Words to search for")->expected(0, -1);
     app.add_option("--index", options.index,
                    "Index folder (default: $TPMSEARCH_INDEX, else the shipped index/)");

@@ -23,6 +23,7 @@
 
 #include "index/notes_indexer.h"
 #include "ingest/file_reader.h"
+#include "ingest/hashtags.h"
 #include "ingest/notes.h"
 #include "ingest/walk.h"
 #include "model/error.h"
@@ -265,12 +266,15 @@ class Updater {
             parse_note(NoteFile{decoded.text, path, note_id_prefix(path), found.markdown});
         for (Diagnostic& d : parsed.diagnostics) p.diagnostics.push_back(std::move(d));
         if (!parsed.sources.empty()) p.info = std::move(parsed.sources.front());
-        const std::vector<std::string> no_tags;
+        add_hashtags(decoded.text, found.markdown, parsed.docs);
         for (Document& doc : parsed.docs) {
             if (stopping(options_)) return interrupted(std::move(p));
-            tagger_.tag_document(doc, p.info ? p.info->tags : no_tags);
+            // The file's tags, then the section's own #hashtags.
+            std::vector<std::string> tags = p.info ? p.info->tags : std::vector<std::string>{};
+            tags.insert(tags.end(), doc.tags.begin(), doc.tags.end());
+            tagger_.tag_document(doc, tags);
         }
-        p.sections = maker_.make(std::move(parsed.docs), options_.stop);
+        p.sections = maker_.make(std::move(parsed.docs), options_.stop, root);
         p.interrupted = p.sections.stopped;
         p.action = Prepared::Action::index;
         return p;

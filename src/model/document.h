@@ -59,7 +59,8 @@ struct Document {
     std::vector<std::string> paraphrases;
 
     std::vector<std::string> topics;  // topic ids, best first (set by the tagger at index time)
-    std::vector<std::string> tags;    // explicit tags that name no topic, kept as they are
+    // Explicit tags (front matter tags:/topics:, a note's #hashtags), as written, once each.
+    std::vector<std::string> tags;
 
     bool operator==(const Document&) const = default;
 };

@@ -198,12 +198,26 @@ constexpr unsigned kParserFlags =
     Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
     Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_CJK_NGRAM;
 
-// file:PATH: the index names a file too long for a term by a hash of its path
-// (schema::source_term), so the query's term is made the same way, not by prefixing the path.
+// file:PATH: the file of that path, or every file under the folder of that path (absolute, or
+// relative to a registered folder: schema::folder_terms()). The index names a path too long
+// for a term by a hash of it, so the query's terms are made the same way.
 class FileFilter : public Xapian::FieldProcessor {
   public:
     Xapian::Query operator()(const std::string& path) override {
-        return Xapian::Query(schema::source_term(path));
+        std::string_view folder = path;
+        while (folder.starts_with("./")) folder.remove_prefix(2);
+        while (folder.size() > 1 && folder.back() == '/') folder.remove_suffix(1);
+        return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(schema::source_term(path)),
+                             Xapian::Query(schema::folder_term(folder)));
+    }
+};
+
+// tag:NAME, folded as the index folds tags (schema::tag_term()).
+class TagFilter : public Xapian::FieldProcessor {
+  public:
+    Xapian::Query operator()(const std::string& tag) override {
+        const std::string term = schema::tag_term(tag);
+        return term.empty() ? Xapian::Query::MatchNothing : Xapian::Query(term);
     }
 };
 
@@ -221,6 +235,8 @@ Xapian::QueryParser make_parser(const Xapian::Database& db) {
         if (f.prefix == schema::kPrefixSource) {
             // The parser owns the processor once release() hands it over (reference counted).
             qp.add_boolean_prefix(f.name, (new FileFilter)->release());
+        } else if (f.prefix == schema::kPrefixTag) {
+            qp.add_boolean_prefix(f.name, (new TagFilter)->release());
         } else {
             qp.add_boolean_prefix(f.name, std::string(f.prefix));
         }

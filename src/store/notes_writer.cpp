@@ -158,11 +158,12 @@ SectionMaker::SectionMaker() : tg_(detail::make_term_generator(caching_stemmer()
 
 SectionMaker::SectionMaker(const Xapian::Stem& stem) : tg_(detail::make_term_generator(stem)) {}
 
-MadeSections SectionMaker::make(std::vector<Document> docs, const std::atomic<bool>* stop) {
+MadeSections SectionMaker::make(std::vector<Document> docs, const std::atomic<bool>* stop,
+                                std::string_view root) {
     MadeSections out;
     out.made.reserve(docs.size());
     for (const Document& doc : docs) {
-        Xapian::Document made = detail::make_document(doc, tg_, stop);
+        Xapian::Document made = detail::make_document(doc, tg_, stop, root);
         // Checked after the document: make_document() may have cut it short.
         if (stop && stop->load(std::memory_order_relaxed)) {
             out.stopped = true;
@@ -179,7 +180,7 @@ MadeSections SectionMaker::make(std::vector<Document> docs, const std::atomic<bo
 
 void NotesWriter::replace_file(const FileState& state, const std::vector<Document>& docs,
                                const SourceInfo* info) {
-    replace_file(state, SectionMaker().make(docs), info);
+    replace_file(state, SectionMaker().make(docs, nullptr, state.root), info);
 }
 
 void NotesWriter::replace_file(const FileState& state, const MadeSections& sections,

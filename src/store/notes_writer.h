@@ -16,6 +16,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/document.h"
@@ -67,7 +68,9 @@ class SectionMaker {
     // Once `stop` (may be null) is set, returns within a field of the text: `stopped`, with what
     // was made so far. A section of 16,000 list items is made in a fraction of a second, but a
     // 10 MB file still takes seconds, and a user's Ctrl-C must not wait for it.
-    MadeSections make(std::vector<Document> docs, const std::atomic<bool>* stop = nullptr);
+    // `root`: the registered folder the file was found under (file:FOLDER finds it by it).
+    MadeSections make(std::vector<Document> docs, const std::atomic<bool>* stop = nullptr,
+                      std::string_view root = {});
 
   private:
     Xapian::TermGenerator tg_;

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "store/fnv1a.h"
+#include "text/normalize.h"
 
 namespace tpm::schema {
 
@@ -34,6 +35,47 @@ std::string hashed_if_long(std::string_view prefix, std::string_view path, std::
 std::string source_term(std::string_view path) {
     // Xapian terms are at most 245 bytes.
     return hashed_if_long(kPrefixSource, path, 200);
+}
+
+std::string folder_term(std::string_view path) { return hashed_if_long(kPrefixFolder, path, 200); }
+
+std::vector<std::string> folder_terms(std::string_view source, std::string_view root) {
+    std::vector<std::string> out;
+    // Every folder above the file: "/a/b/c.md" gives "/a/b" and "/a"; "corpus/x.txt" "corpus".
+    for (std::size_t slash = source.rfind('/'); slash != std::string_view::npos && slash > 0;
+         slash = source.rfind('/', slash - 1)) {
+        out.push_back(folder_term(source.substr(0, slash)));
+    }
+    while (!root.empty() && root.size() > 1 && root.back() == '/') root.remove_suffix(1);
+    if (root.empty() || source.size() <= root.size() + 1 || !source.starts_with(root) ||
+        source[root.size()] != '/') {
+        return out;
+    }
+    const std::string_view relative = source.substr(root.size() + 1);
+    out.push_back(folder_term(relative));
+    for (std::size_t slash = relative.rfind('/'); slash != std::string_view::npos && slash > 0;
+         slash = relative.rfind('/', slash - 1)) {
+        out.push_back(folder_term(relative.substr(0, slash)));
+    }
+    return out;
+}
+
+std::string tag_term(std::string_view tag) {
+    while (!tag.empty() && tag.front() == '#') tag.remove_prefix(1);
+    const std::string folded = text::fold(tag);
+    std::string name;
+    bool space = false;
+    for (const char c : folded) {
+        if (c == ' ' || c == '\t' || c == '\n') {
+            space = !name.empty();
+            continue;
+        }
+        if (space) name += '-';
+        space = false;
+        name += c;
+    }
+    if (name.empty()) return {};
+    return hashed_if_long(kPrefixTag, name, 200);
 }
 
 std::string source_key(std::string_view path) {
@@ -72,7 +114,8 @@ TextTerm split_text_term(std::string_view term) {
 }
 
 bool is_boolean_term(std::string_view term) {
-    return std::any_of(std::begin(kBooleanFields), std::end(kBooleanFields),
+    return term.starts_with(kPrefixFolder) ||
+           std::any_of(std::begin(kBooleanFields), std::end(kBooleanFields),
                        [&](const QueryField& f) { return term.starts_with(f.prefix); });
 }
 

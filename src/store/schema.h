@@ -20,7 +20,7 @@ namespace tpm::schema {
 
 // Bump when the terms, values or data layout change; an index with another version is refused
 // (or, for the default index, rebuilt).
-inline constexpr int kSchemaVersion = 8;
+inline constexpr int kSchemaVersion = 9;
 
 // Metadata keys.
 inline constexpr const char* kSchemaVersionKey = "tpmsearch:schema";
@@ -56,6 +56,12 @@ inline constexpr std::string_view kPrefixKind = "XKIND";      // "XKINDquestion"
 inline constexpr std::string_view kPrefixSource = "XSOURCE";  // source_term(): the file
 inline constexpr std::string_view kPrefixOrigin = "XORIGIN";  // "XORIGINcorpus", "XORIGINnotes"
 inline constexpr std::string_view kPrefixTopic = "XTOPIC";    // "XTOPICreliability"
+// tag_term(): an explicit tag (front matter tags:/topics:, a #hashtag), folded: "XTAGconflict".
+inline constexpr std::string_view kPrefixTag = "XTAG";
+// folder_term(): a folder that holds the file (absolute, and relative to the registered folder
+// it was found under) and the file's path relative to that folder, so file:stories and
+// file:stories/keeper.md find it ("XDIRstories"). Not a query field of its own: file: reads it.
+inline constexpr std::string_view kPrefixFolder = "XDIR";
 
 // Free-text field prefixes. Every field is also indexed without a prefix, so a plain query
 // searches all of them; the prefixed copies serve field queries (question:, answer:).
@@ -108,21 +114,43 @@ struct QueryField {
     std::string_view prefix;
 };
 inline constexpr QueryField kTextFields[] = {
-    {"question", kPrefixQuestion}, {"q", kPrefixQuestion},     {"answer", kPrefixAnswer},
-    {"answer", kPrefixPoint},      {"answer", kPrefixExample}, {"point", kPrefixPoint},
-    {"example", kPrefixExample},   {"why", kPrefixWhy},        {"paraphrase", kPrefixParaphrase},
+    {"question", kPrefixQuestion},
+    {"q", kPrefixQuestion},
+    {"answer", kPrefixAnswer},
+    {"answer", kPrefixPoint},
+    {"answer", kPrefixExample},
+    {"point", kPrefixPoint},
+    {"example", kPrefixExample},
+    {"why", kPrefixWhy},
+    {"paraphrase", kPrefixParaphrase},
+    // A shipped question's text, a tip's label, a note section's own heading: the title shown.
+    {"title", kPrefixQuestion},
 };
 // The query's source: names the origin (corpus or notes), as the --source option does: the
 // name users know. Everywhere in the code "source" is a file, which the query calls file:.
 inline constexpr QueryField kBooleanFields[] = {
     {"id", kPrefixId},       {"kind", kPrefixKind}, {"source", kPrefixOrigin},  // corpus or notes
-    {"file", kPrefixSource},  // one file, by its path as shown
-    {"topic", kPrefixTopic},
+    {"file", kPrefixSource},  // a file by its path as shown, or a folder (folder_term())
+    {"topic", kPrefixTopic}, {"tag", kPrefixTag},
 };
 
 // The boolean term of the file `path` (Document::source): the prefix and the path, or for a
 // path too long for a Xapian term, a hash of it.
 std::string source_term(std::string_view path);
+
+// The boolean term of a folder (or a path relative to a registered folder), `path` without a
+// trailing '/': the prefix and the path, or a hash of a long one, as source_term().
+std::string folder_term(std::string_view path);
+
+// The folder terms of the file `source` (Document::source) found under the registered folder
+// `root` ("" when there is none, as for the shipped corpus): every folder above it but "/"
+// (absolute when `source` is), and when it lies under `root`, its path relative to `root` and
+// every folder of that path.
+std::vector<std::string> folder_terms(std::string_view source, std::string_view root);
+
+// The boolean term of the tag `tag`: without a leading '#', case-folded, with runs of spaces
+// made one '-' ("System Design" and "#system-design" are one tag); "" for an empty tag.
+std::string tag_term(std::string_view tag);
 
 // The metadata key of the source file `path` (kSourceKeyPrefix and the path, as every index
 // written before long paths were hashed holds it), or for a path whose key Xapian would refuse

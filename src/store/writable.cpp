@@ -134,7 +134,7 @@ Xapian::WritableDatabase open_writable(const std::string& where, int action, boo
 }  // namespace
 
 Xapian::Document make_document(const Document& doc, Xapian::TermGenerator& tg,
-                               const std::atomic<bool>* stop) {
+                               const std::atomic<bool>* stop, std::string_view root) {
     Xapian::Document xdoc;
     tg.set_document(xdoc);
     const bool lean = doc.origin == Origin::notes;
@@ -180,6 +180,12 @@ Xapian::Document make_document(const Document& doc, Xapian::TermGenerator& tg,
     xdoc.add_boolean_term(schema::id_term(doc.id));
     xdoc.add_boolean_term(std::string(schema::kPrefixKind) + to_string(doc.kind));
     xdoc.add_boolean_term(schema::source_term(doc.source));
+    for (const std::string& folder : schema::folder_terms(doc.source, root)) {
+        xdoc.add_boolean_term(folder);
+    }
+    for (const std::string& tag : doc.tags) {
+        if (std::string term = schema::tag_term(tag); !term.empty()) xdoc.add_boolean_term(term);
+    }
     xdoc.add_boolean_term(std::string(schema::kPrefixOrigin) + to_string(doc.origin));
     std::string topics;
     for (const std::string& topic : doc.topics) {

@@ -9,6 +9,7 @@
 #include <atomic>
 #include <filesystem>
 #include <string>
+#include <string_view>
 
 #include "model/document.h"
 #include "store/index_writer.h"
@@ -36,9 +37,10 @@ void open_writable_index(const std::filesystem::path& dir, const WriterOptions& 
 // The Xapian document of `doc`: its fields as free text (also prefixed, for field queries), its
 // boolean terms, value slots and stored data. Its cost grows with the text, not with the number
 // of fields. Once `stop` (may be null) is set it returns at the next field, with a document
-// that is not whole: the caller that set it throws it away.
+// that is not whole: the caller that set it throws it away. `root`: the registered folder a
+// note was found under, for its folder terms (schema::folder_terms()).
 Xapian::Document make_document(const Document& doc, Xapian::TermGenerator& tg,
-                               const std::atomic<bool>* stop = nullptr);
+                               const std::atomic<bool>* stop = nullptr, std::string_view root = {});
 
 // The term generator documents are indexed with (English stemming, CJK as n-grams). It has no
 // database, so one can be used on any thread; spelling data is added with add_to_index().

@@ -209,7 +209,13 @@ TagResult Tagger::tag(const Document& doc, const std::vector<std::string>& expli
 void Tagger::tag_document(Document& doc, const std::vector<std::string>& explicit_tags) const {
     TagResult tags = tag(doc, explicit_tags);
     doc.topics = std::move(tags.topics);
-    doc.tags = std::move(tags.unknown);
+    // Every explicit tag, also one that names a topic: tag:NAME finds what the user tagged so.
+    doc.tags.clear();
+    for (const std::string& tag : explicit_tags) {
+        if (std::find(doc.tags.begin(), doc.tags.end(), tag) == doc.tags.end()) {
+            doc.tags.push_back(tag);
+        }
+    }
 }
 
 }  // namespace tpm

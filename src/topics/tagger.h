@@ -35,7 +35,8 @@ class Tagger {
     // places. Explicit tags that name no topic are returned in `unknown`.
     TagResult tag(const Document& doc, const std::vector<std::string>& explicit_tags = {}) const;
 
-    // tag() written into `doc`: its topics, and in doc.tags the explicit tags that name none.
+    // tag() written into `doc`: its topics, and in doc.tags every explicit tag, once (those
+    // that name a topic too: tag:NAME finds them).
     void tag_document(Document& doc, const std::vector<std::string>& explicit_tags) const;
 
     // The automatic score of each topic for `doc` (same order as the taxonomy), for tests and

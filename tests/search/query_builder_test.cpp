@@ -76,8 +76,10 @@ TEST_F(QueryBuilderTest, FileFilterMakesTheTermTheIndexHolds) {
     ASSERT_NE(schema::source_term(deep), "XSOURCE" + deep);
     for (const std::string& path : {shallow, deep}) {
         SCOPED_TRACE(path.size());
-        EXPECT_EQ(builder_.build("file:" + path).matching.get_description(),
-                  "Query(0 * " + schema::source_term(path) + ")");
+        // The file of that path, or the notes under the folder of that path.
+        EXPECT_EQ(
+            builder_.build("file:" + path).matching.get_description(),
+            "Query(0 * (" + schema::source_term(path) + " OR " + schema::folder_term(path) + "))");
     }
 }
 
@@ -122,8 +124,8 @@ TEST_F(QueryBuilderTest, MalformedQueriesGiveOneLineReasons) {
         {"Kind:Foo", "unknown kind \"Foo\""},
         {"foo:bar",
          "unknown field \"foo\" in foo:bar; the fields are question, q, answer, point, "
-         "example, why, paraphrase, id, kind, source, file, topic (to search for it as words, "
-         "quote it: \"foo:bar\")"},
+         "example, why, paraphrase, title, id, kind, source, file, topic, tag (to search for it "
+         "as words, quote it: \"foo:bar\")"},
         {"canary -Quesion:rollback", "unknown field \"Quesion\""},
         {"re:invent", "quote it: \"re:invent\""},
     };
