@@ -27,12 +27,15 @@ struct FacetCount {
     bool operator==(const FacetCount&) const = default;
 };
 
-// How many documents of each kind in an index carry a topic (tpmsearch topics).
+// How many documents of each kind in an index carry a topic (tpmsearch topics): the shipped
+// questions and tips, then the user's own questions (Q:/A: sections), stories and other notes.
 struct TopicCount {
     Topic topic;
-    std::size_t questions = 0;
+    std::size_t questions = 0;  // shipped questions
     std::size_t tips = 0;
-    std::size_t notes = 0;
+    std::size_t your_questions = 0;
+    std::size_t stories = 0;
+    std::size_t notes = 0;  // note sections that are neither a question nor a story
 };
 
 }  // namespace tpm

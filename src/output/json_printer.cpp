@@ -194,6 +194,8 @@ void print_topics_json(std::ostream& out, const std::vector<TopicCount>& topics)
         t["aliases"] = c.topic.aliases;
         t["questions"] = c.questions;
         t["tips"] = c.tips;
+        t["your_questions"] = c.your_questions;
+        t["stories"] = c.stories;
         t["notes"] = c.notes;
         list.push_back(std::move(t));
     }

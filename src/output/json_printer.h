@@ -12,7 +12,7 @@
 
 namespace tpm {
 
-inline constexpr int kJsonSchema = 7;
+inline constexpr int kJsonSchema = 8;
 
 // {"schema":3,"query":...,"corrected_query":null or the query searched after spelling fixes,
 // "rescue":null or one line on how a query that matched nothing as written was read instead,
@@ -36,7 +36,8 @@ void print_document_json(std::ostream& out, const Document& doc, const SourceInf
 // code "not_found").
 void print_error_json(std::ostream& out, std::string_view code, std::string_view message);
 
-// {"schema":N,"topics":[{"id","name","description","aliases","questions","tips","notes"}]}
+// {"schema":N,"topics":[{"id","name","description","aliases","questions","tips","your_questions","stories","notes"}]}:
+// questions and tips shipped, then the user's questions, stories and other notes
 // followed by a newline.
 void print_topics_json(std::ostream& out, const std::vector<TopicCount>& topics);
 

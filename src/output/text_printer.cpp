@@ -238,8 +238,9 @@ void print_results(std::ostream& out, const SearchResults& results, const TextSt
     }
 }
 
-// Layout: the id padded to the longest, the counts, the name; the description indented below.
-//   release-engineering      6 questions   1 tip    0 notes   Release engineering
+// Layout: the id padded to the longest, the counts (shipped questions and tips, then the user's
+// questions, stories and other notes), the name; the description indented below.
+//   release-engineering  6 questions   1 tip   2 your questions  1 story     0 notes   Release ...
 //       Shipping changes safely: canary and blue-green releases, feature flags, rollback.
 void print_topics(std::ostream& out, const std::vector<TopicCount>& topics,
                   const TextStyle& style) {
@@ -254,6 +255,8 @@ void print_topics(std::ostream& out, const std::vector<TopicCount>& topics,
         line.add(std::string(id_width + 2 - c.topic.id.size(), ' '), Tone::plain);
         line.add(counted(c.questions, "question", "questions", 14), Tone::plain);
         line.add(counted(c.tips, "tip", "tips", 8), Tone::plain);
+        line.add(counted(c.your_questions, "your question", "your questions", 18), Tone::plain);
+        line.add(counted(c.stories, "story", "stories", 12), Tone::plain);
         line.add(counted(c.notes, "note", "notes", 10), Tone::plain);
         line.add(c.topic.name, Tone::label);
         emit(out, line, 0, line.text().size(), style.color);

@@ -299,19 +299,24 @@ const Taxonomy& Searcher::taxonomy() const {
 std::vector<TopicCount> Searcher::topic_counts() const {
     std::vector<TopicCount> out;
     for (const Topic& topic : taxonomy().topics()) {
-        TopicCount c{topic, 0, 0, 0};
+        TopicCount c{topic};
         const Xapian::Query has(std::string(schema::kPrefixTopic) + topic.id);
-        auto count = [&](DocKind kind) -> std::size_t {
-            const Xapian::Query of_kind(std::string(schema::kPrefixKind) + to_string(kind));
+        auto count = [&](DocKind kind, Origin origin) -> std::size_t {
+            const Xapian::Query of_kind(
+                Xapian::Query::OP_AND,
+                Xapian::Query(std::string(schema::kPrefixKind) + to_string(kind)),
+                Xapian::Query(std::string(schema::kPrefixOrigin) + to_string(origin)));
             return with_reopen(db_, [&] {
                 Xapian::Enquire enquire(db_);
                 enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, has, of_kind));
                 return enquire.get_mset(0, 0, db_.get_doccount()).get_matches_estimated();
             });
         };
-        c.questions = count(DocKind::question);
-        c.tips = count(DocKind::tip);
-        c.notes = count(DocKind::note);
+        c.questions = count(DocKind::question, Origin::corpus);
+        c.tips = count(DocKind::tip, Origin::corpus);
+        c.your_questions = count(DocKind::question, Origin::notes);
+        c.stories = count(DocKind::story, Origin::notes);
+        c.notes = count(DocKind::note, Origin::notes);
         out.push_back(std::move(c));
     }
     return out;

@@ -1,11 +1,13 @@
 // The filters of a notes search end to end, with the real programs on real note files in a
 // temporary folder: tag: from front matter and from #hashtags (not in code, not a heading),
 // title: on headings, file: with a folder (relative to the registered folder or absolute) or a
-// relative file, and an unknown field as an error naming the known ones.
+// relative file, and an unknown field as an error naming the known ones; and `topics`, which
+// counts the shipped questions apart from the user's questions, stories and other notes.
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -113,6 +115,43 @@ TEST_F(NotesFilters, AnUnknownFieldIsAnErrorNamingTheKnownOnes) {
     }
     const std::string error = r.err.substr(r.err.find("tpmsearch: error:"));
     EXPECT_EQ(std::count(error.begin(), error.end(), '\n'), 1) << r.err;
+}
+
+TEST_F(NotesFilters, TopicsCountsYourQuestionsStoriesAndNotesApart) {
+    test::write_file(notes_ / "capacity.md",
+                     "---\ntopics: [capacity-planning]\n---\n# Capacity\n\nQ: How big?\n"
+                     "A: Big enough.\n\nQ: How fast?\nA: Fast enough.\n\n## Story\n\n"
+                     "Situation: the cluster was full.\n\nTask: grow it.\n\nAction: I "
+                     "planned.\n\nResult: it fit.\n\n## Notes\n\nHeadroom thoughts.\n");
+    ASSERT_EQ(f_.index({}).status, 0);
+    const auto text = f_.search({"topics"});
+    ASSERT_EQ(text.status, 0) << text.err;
+    const std::size_t at = text.out.find("capacity-planning");
+    ASSERT_NE(at, std::string::npos) << text.out;
+    const std::string line = text.out.substr(at, text.out.find('\n', at) - at);
+    EXPECT_NE(line.find("2 your questions  1 story     1 note "), std::string::npos) << line;
+
+    const auto shipped =
+        f_.search({"--json", "-n", "100", "kind:question source:corpus topic:capacity-planning"});
+    ASSERT_EQ(shipped.status, 0) << shipped.err;
+    const std::size_t shipped_questions = nlohmann::json::parse(shipped.out)["hits"].size();
+    EXPECT_GT(shipped_questions, 0u);
+
+    const auto json = f_.search({"--json", "topics"});
+    ASSERT_EQ(json.status, 0) << json.err;
+    const auto j = nlohmann::json::parse(json.out);
+    EXPECT_EQ(j["schema"], 8);
+    bool found = false;
+    for (const auto& t : j["topics"]) {
+        if (t["id"] != "capacity-planning") continue;
+        found = true;
+        EXPECT_EQ(t["your_questions"], 2) << t;
+        EXPECT_EQ(t["stories"], 1) << t;
+        EXPECT_EQ(t["notes"], 1) << t;
+        // The shipped questions of the topic are counted apart.
+        EXPECT_EQ(t["questions"], shipped_questions) << t;
+    }
+    EXPECT_TRUE(found) << json.out;
 }
 
 }  // namespace

@@ -471,11 +471,13 @@ TEST(TextPrinterTopics, ListsTopicsWithCountsAndDescriptions) {
     b.id = "behavioural";
     b.name = "Behavioural";
     std::ostringstream out;
-    print_topics(out, {TopicCount{a, 3, 0, 1}, TopicCount{b, 1, 4, 0}}, TextStyle{});
+    print_topics(out, {TopicCount{a, 3, 0, 2, 0, 1}, TopicCount{b, 1, 4, 1, 5, 0}}, TextStyle{});
     EXPECT_EQ(out.str(),
-              "security     3 questions   0 tips  1 note    Security\n"
+              "security     3 questions   0 tips  2 your questions  0 stories   1 note    "
+              "Security\n"
               "    Protecting systems and data.\n"
-              "behavioural  1 question    4 tips  0 notes   Behavioural\n");
+              "behavioural  1 question    4 tips  1 your question   5 stories   0 notes   "
+              "Behavioural\n");
 }
 
 }  // namespace

@@ -184,6 +184,7 @@ TEST_F(TopicsSearch, TopicCountsAddUpToTheTaggedDocuments) {
         SCOPED_TRACE(c.topic.id);
         EXPECT_EQ(c.questions, questions[c.topic.id]);
         EXPECT_EQ(c.notes, 0u);
+        EXPECT_EQ(c.your_questions + c.stories, 0u) << "a shipped index has no notes";
         EXPECT_GT(c.questions + c.tips, 0u) << "no shipped document carries this topic";
     }
 }
