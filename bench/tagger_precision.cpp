@@ -124,8 +124,7 @@ ParsedFile read_note(const fs::path& file) {
     const bool markdown = ext == ".md" || ext == ".markdown" || ext == ".mdx";
     const std::string path = file.string();
     ParsedFile out;
-    out.parsed =
-        tpm::parse_note(tpm::NoteFile{decoded.text, path, tpm::note_id_prefix(path), markdown});
+    out.parsed = tpm::parse_note(tpm::NoteFile{decoded.text, path, path, markdown});
     if (!out.parsed.sources.empty()) out.tags = out.parsed.sources.front().tags;
     return out;
 }

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <system_error>
 
 #include "cli/app_runner.h"
 #include "cli/notes_refresh.h"
@@ -56,11 +57,17 @@ void setup_search(CLI::App& app, SearchOptions& options) {
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->capture_default_str();
     CLI::App* show = app.add_subcommand("show", "Print a whole question and its answer");
-    show->add_option("id", options.show_id, "Document id, e.g. Q26 or tips/1")->required();
+    show->add_option("id", options.show_id,
+                     "Document id (Q26, tips/1, stories/x.md#slug) or a note file, PATH or "
+                     "PATH:LINE (the section holding the line)")
+        ->required();
     show->fallthrough();  // `tpmsearch show Q26 --json` as well as `tpmsearch --json show Q26`
     CLI::App* similar =
         app.add_subcommand("similar", "Find the questions and notes most like a document");
-    similar->add_option("id", options.similar_id, "Document id, e.g. Q26 or tips/1")->required();
+    similar
+        ->add_option("id", options.similar_id,
+                     "Document id (Q26, tips/1, stories/x.md#slug), PATH or PATH:LINE")
+        ->required();
     similar->fallthrough();  // --json and -n before or after the id
     CLI::App* topics = app.add_subcommand("topics", "List the topics with how much carries each");
     topics->fallthrough();
@@ -141,8 +148,9 @@ TextStyle text_style(const SearchOptions& options, const Environment& env) {
 // a JSON document saying so on stdout, so that a program reading it gets a document either way.
 int no_document(const std::string& id, const SearchOptions& options, std::ostream& out,
                 std::ostream& err) {
-    const std::string message =
-        "no document \"" + id + "\" in the index (ids look like Q26 or tips/1)";
+    const std::string message = "no document \"" + id +
+                                "\" in the index (name one as Q26, tips/1, stories/x.md#slug, "
+                                "PATH or PATH:LINE)";
     if (options.json) print_error_json(out, "not_found", message);
     err << "tpmsearch: " << shown(message) << "\n";
     return 1;
@@ -151,9 +159,17 @@ int no_document(const std::string& id, const SearchOptions& options, std::ostrea
 // How many of the user's note sections `show` lists under a shipped question.
 constexpr std::size_t kYourNotes = 3;
 
+// The working directory, which a relative PATH of `show`, `similar` and `open` starts from;
+// empty (the path is then taken as written or relative to a registered folder) when it is gone.
+std::filesystem::path working_directory() {
+    std::error_code ec;
+    std::filesystem::path cwd = std::filesystem::current_path(ec);
+    return ec ? std::filesystem::path() : cwd;
+}
+
 int run_show(const Xapian::Database& db, const Searcher& searcher, const SearchOptions& options,
              const Environment& env, std::ostream& out, std::ostream& err) {
-    const std::optional<Document> doc = searcher.find(options.show_id);
+    const std::optional<Document> doc = searcher.lookup(options.show_id, working_directory());
     if (!doc) return no_document(options.show_id, options, out, err);
     const std::optional<SourceInfo> source = searcher.source_info(doc->source);
     const SourceInfo* info = source ? &*source : nullptr;
@@ -172,12 +188,14 @@ int run_show(const Xapian::Database& db, const Searcher& searcher, const SearchO
     return 0;
 }
 
-int run_similar(const Xapian::Database& db, const SearchOptions& options, const Environment& env,
-                std::ostream& out, std::ostream& err) {
+int run_similar(const Xapian::Database& db, const Searcher& searcher, const SearchOptions& options,
+                const Environment& env, std::ostream& out, std::ostream& err) {
+    const std::optional<Document> doc = searcher.lookup(options.similar_id, working_directory());
+    if (!doc) return no_document(options.similar_id, options, out, err);
     SearchResults results;
     try {
         SimilarRequest request;
-        request.id = options.similar_id;
+        request.id = doc->id;
         request.limit = options.limit ? options.limit : 10;
         if (!options.origin.empty()) {
             request.origin = options.origin == "notes" ? Origin::notes : Origin::corpus;
@@ -237,7 +255,7 @@ int run_search(const SearchOptions& options, const Environment& env, std::ostrea
     const Searcher searcher(db, env.dictionary, user_vocabulary(env, err),
                             env.user_vocabulary ? env.user_vocabulary->string() : std::string());
     if (!options.show_id.empty()) return run_show(db, searcher, options, env, out, err);
-    if (!options.similar_id.empty()) return run_similar(db, options, env, out, err);
+    if (!options.similar_id.empty()) return run_similar(db, searcher, options, env, out, err);
     if (options.list_topics) return run_topics(searcher, options, env, out);
 
     SearchRequest request;

@@ -85,6 +85,7 @@ class Updater {
         for (Diagnostic& d : walked.skipped) report_.diagnostics.push_back(std::move(d));
         report_.skipped += walked.skipped.size();
         const ChangedFiles changed = changed_files(root, walked, known);
+        roots_ = writer_.roots();
         if (!write_changed(root, changed, walked.files.size())) return;
         for (const auto& [path, state] : known) {
             if (state.root == root && !changed.seen.count(path)) {
@@ -262,9 +263,10 @@ class Updater {
         for (const int line : decoded.replaced_lines) {
             p.diagnostics.push_back({path, line, "not UTF-8; the bad bytes read as U+FFFD"});
         }
-        IngestResult parsed =
-            parse_note(NoteFile{decoded.text, path, note_id_prefix(path), found.markdown});
+        IngestResult parsed = parse_note(
+            NoteFile{decoded.text, path, note_id_base(roots_, root, path), found.markdown});
         for (Diagnostic& d : parsed.diagnostics) p.diagnostics.push_back(std::move(d));
+        for (Document& doc : parsed.docs) doc.id = stored_note_id(doc.id);
         if (!parsed.sources.empty()) p.info = std::move(parsed.sources.front());
         add_hashtags(decoded.text, found.markdown, parsed.docs);
         for (Document& doc : parsed.docs) {
@@ -331,6 +333,8 @@ class Updater {
     const bool reindex_ = writer_.terms_outdated();
     Xapian::Stem stem_;
     const Taxonomy empty_;
+    // The registered folders, which name the ids (note_id_base); read by the preparing thread.
+    std::vector<std::string> roots_;
     Tagger tagger_;
     SectionMaker maker_;
 };

@@ -8,6 +8,7 @@
 
 #include "ingest/front_matter.h"
 #include "ingest/ingest_text.h"
+#include "ingest/note_ids.h"
 #include "ingest/notes_blocks.h"
 #include "text/ascii.h"
 
@@ -67,7 +68,6 @@ IngestResult parse_note(const NoteFile& file) {
     const FrontMatter fm = parse_front_matter(file.text, file.source, result.diagnostics);
     detail::NoteContext context;
     context.source = file.source;
-    context.id_prefix = file.id_prefix;
     context.front_title = detail::collapse_space(front_matter_field(fm, "title"));
     context.fallback_title = file_stem(file.source);
     context.kind = file_kind(fm, file, result.diagnostics);
@@ -91,6 +91,7 @@ IngestResult parse_note(const NoteFile& file) {
         if (!first_line.empty()) context.fallback_title = std::move(first_line);
     }
     detail::build_documents(blocks, context, result);
+    detail::assign_section_ids(blocks, file.id_base, result.docs);
     return result;
 }
 

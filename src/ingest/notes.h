@@ -10,18 +10,20 @@
 namespace tpm {
 
 struct NoteFile {
-    std::string text;       // the whole file, UTF-8 (already decoded), LF line ends
-    std::string source;     // Document::source and Diagnostic::path: the file's path as shown
-    std::string id_prefix;  // each section's id is id_prefix + "/" + its ordinal (1-based)
-    bool markdown = true;   // else plain text
+    std::string text;    // the whole file, UTF-8 (already decoded), LF line ends
+    std::string source;  // Document::source and Diagnostic::path: the file's path as shown
+    // The file as ids name it: its path relative to the registered folder (ingest/note_ids.h)
+    std::string id_base;
+    bool markdown = true;  // else plain text
 };
 
 // Sections of `file`, in order, each with kind, title (the heading path), line, origin notes,
 // and its text in answer/points/example; plus the file's front matter as one SourceInfo (when
 // present) and Diagnostics for what could not be read. Every Document gets origin notes, source
-// file.source, id file.id_prefix + "/" + its ordinal and order its ordinal (1-based, in file
-// order), and line the 1-based line (in the whole file) of its heading or first text. An empty
-// or whitespace-only file gives no documents and no diagnostic. Never throws on bad input.
+// file.source, an id made of file.id_base and its heading (detail::assign_section_ids:
+// "stories/failure.md#biggest-failure"), order its ordinal (1-based, in file order), and line the
+// 1-based line (in the whole file) of its heading or first text. An empty or whitespace-only file
+// gives no documents and no diagnostic. Never throws on bad input.
 //
 // Front matter (see parse_front_matter, whose diagnostics are passed on): title, date and the
 // tags:/topics: lists go into the SourceInfo (the indexer tags the documents from it, so

@@ -115,14 +115,13 @@ enum class FileKind { notes, question, story };
 
 struct NoteContext {
     std::string source;
-    std::string id_prefix;
     std::string front_title;     // the front matter's title, or empty
     std::string fallback_title;  // the file name without extension (or a text's first line)
     FileKind kind = FileKind::notes;
 };
 
-// Turns the blocks of one file into Documents appended to result.docs (ids, order and
-// origin set), and Diagnostics for questions without an answer.
+// Turns the blocks of one file into Documents appended to result.docs (order and origin set;
+// parse_note() gives the ids), and Diagnostics for questions without an answer.
 void build_documents(const std::vector<Block>& blocks, const NoteContext& context,
                      IngestResult& result);
 

@@ -103,7 +103,6 @@ class SectionBuilder {
                     {context_.source, doc.line, "question has no answer"});
             }
             ++ordinal;
-            doc.id = context_.id_prefix + "/" + std::to_string(ordinal);
             doc.order = ordinal;
             doc.origin = Origin::notes;
             doc.source = context_.source;

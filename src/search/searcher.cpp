@@ -6,6 +6,7 @@
 
 #include "model/error.h"
 #include "search/crowding.h"
+#include "search/document_lookup.h"
 #include "search/explain.h"
 #include "search/facets.h"
 #include "search/feedback.h"
@@ -329,6 +330,11 @@ std::optional<Document> Searcher::find(std::string_view id) const {
         if (p == db_.postlist_end(term)) return std::nullopt;
         return decode_document_data(db_.get_document(*p).get_data());
     });
+}
+
+std::optional<Document> Searcher::lookup(std::string_view ref,
+                                         const std::filesystem::path& cwd) const {
+    return with_reopen(db_, [&] { return detail::lookup_document(db_, ref, cwd); });
 }
 
 std::optional<SourceInfo> Searcher::source_info(const std::string& path) const {

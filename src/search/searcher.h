@@ -50,6 +50,15 @@ class Searcher {
     // tpm::Error(index_corrupt) when the index cannot be read.
     std::optional<Document> find(std::string_view id) const;
 
+    // The document `ref` names, or nothing: an id ("Q26", "tips/1",
+    // "stories/failure.md#biggest-failure"), or a file and line, "PATH:LINE", meaning the
+    // section holding that line (the last starting at or before it), or "PATH" alone, its
+    // first section. PATH is tried as written (absolute, or as results show it:
+    // "corpus/x.txt"), then relative to `cwd`, then relative to a registered folder (the end
+    // of an indexed file's path). Throws tpm::Error(not_found) when that last matches files in
+    // several folders, and tpm::Error(index_corrupt) when the index cannot be read.
+    std::optional<Document> lookup(std::string_view ref, const std::filesystem::path& cwd) const;
+
     // The front matter recorded for the source file `path` (Document::source), or nothing.
     std::optional<SourceInfo> source_info(const std::string& path) const;
 

@@ -2,6 +2,7 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <cassert>
 #include <cstdio>
 #include <nlohmann/json.hpp>
@@ -89,7 +90,37 @@ std::map<std::string, FileState> notes_files(const Xapian::Database& db) {
 
 std::string content_hash(std::string_view bytes) { return detail::fnv1a_hex(bytes); }
 
-std::string note_id_prefix(std::string_view path) { return "n" + detail::fnv1a_hex(path, 12); }
+namespace {
+
+// The last component of `path` ("/home/me/prep/" -> "prep").
+std::string last_name(const std::string& path) {
+    std::filesystem::path p(path);
+    if (!p.has_filename()) p = p.parent_path();
+    return p.filename().string();
+}
+
+}  // namespace
+
+std::string note_id_base(const std::vector<std::string>& roots, const std::string& root,
+                         const std::string& path) {
+    const bool is_file = path == root;
+    std::string relative = is_file ? last_name(path) : path;
+    const std::string folder = root.ends_with('/') ? root : root + "/";
+    if (!is_file && path.starts_with(folder)) relative = path.substr(folder.size());
+    const auto at = std::find(roots.begin(), roots.end(), root);
+    if (at == roots.begin() || at == roots.end()) return relative;
+    const std::string name = last_name(root);
+    const auto same = std::count_if(roots.begin(), at,
+                                    [&](const std::string& r) { return last_name(r) == name; });
+    return (same ? name + "-" + std::to_string(same + 1) : name) + ":" + relative;
+}
+
+std::string stored_note_id(std::string_view id) {
+    // Xapian terms are at most 245 bytes; the id term adds its prefix.
+    constexpr std::size_t kLongestId = 200;
+    if (id.size() <= kLongestId) return std::string(id);
+    return "n" + detail::fnv1a_hex(id);
+}
 
 struct NotesWriter::Impl : detail::WritableIndex {
     std::size_t uncommitted = 0;        // finished files since the last commit

@@ -40,8 +40,20 @@ struct FileState {
 // A 64-bit FNV-1a hash of `bytes` as 16 hex digits: tells a touched file from a changed one.
 std::string content_hash(std::string_view bytes);
 
-// The id prefix of the sections of the file `path`: "n" and 12 hex digits of its hash.
-std::string note_id_prefix(std::string_view path);
+// What the ids of the sections of `path` start with (NoteFile::id_base), `path` being found
+// under the registered folder (or file) `root`, one of `roots`, every registered folder in the
+// order they were added: the path relative to `root` ("stories/failure.md"; a registered file:
+// its name). The files of every folder but the first are prefixed with that folder's name and
+// ':' ("work:standup.md"; a registered file: its own name), numbered
+// ("notes-2:") when an earlier folder has the same name, so two folders holding the same
+// relative path never share an id, and an id never changes when a file appears in another
+// folder. Only removing an earlier folder changes a later one's prefix.
+std::string note_id_base(const std::vector<std::string>& roots, const std::string& root,
+                         const std::string& path);
+
+// `id` as the index holds it: itself, or for an id too long for a Xapian term (as
+// schema::source_term hashes long paths), "n" and 16 hex digits of its hash.
+std::string stored_note_id(std::string_view id);
 
 // What a notes index records, read from any handle on it (also a read-only one): the
 // registered folders in the order they were added, and every indexed file by path. Throw

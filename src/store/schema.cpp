@@ -10,7 +10,10 @@ namespace tpm::schema {
 
 std::string canonical_id(std::string_view id) {
     std::string out(id);
-    if (out.size() > 1 && out[0] == 'q' && out[1] >= '0' && out[1] <= '9') out[0] = 'Q';
+    const bool question_number =
+        out.size() > 1 &&
+        std::all_of(out.begin() + 1, out.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (question_number && out[0] == 'q') out[0] = 'Q';
     return out;
 }
 

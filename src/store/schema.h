@@ -173,7 +173,8 @@ inline constexpr Xapian::valueno kSlotHeading = 3;
 // Sorts documents by source path, then by their order within it.
 std::string order_key(const Document& doc);
 
-// The id as stored: "q26" and "Q26" name the same question; other ids are kept as given.
+// The id as stored: "q26" and "Q26" name the same question; other ids ("q1-notes.md#x", a
+// note's) are kept as given.
 std::string canonical_id(std::string_view id);
 
 // The unique id term of a document id.

@@ -155,7 +155,8 @@ TEST_F(NotesCommand, ShowListsTheNotesMostLikeAShippedQuestion) {
     EXPECT_NE(shown.out.find("ROOT/prep/release.md:1", heading), std::string::npos) << shown.out;
     // A note section is shown whole too, without a list of notes under it.
     const auto json = f_.search({"--json", "canary", "--source", "notes"});
-    const std::size_t id_at = json.out.find("\"id\":\"n");
+    // Its id is readable: the path in the folder and the heading's slug.
+    const std::size_t id_at = json.out.find("\"id\":\"release.md#canary-notes\"");
     ASSERT_NE(id_at, std::string::npos) << json.out;
     const std::string id = json.out.substr(id_at + 6, json.out.find('"', id_at + 6) - id_at - 6);
     const auto note = f_.search({"show", id});

@@ -78,7 +78,8 @@ TEST_F(TpmSearch, SimilarListsOtherDocumentsOrSaysTheIdIsUnknown) {
     EXPECT_EQ(missing.status, 1);
     EXPECT_EQ(missing.out, "");
     EXPECT_EQ(missing.err,
-              "tpmsearch: no document \"Q99\" in the index (ids look like Q26 or tips/1)\n");
+              "tpmsearch: no document \"Q99\" in the index (name one as Q26, tips/1, "
+              "stories/x.md#slug, PATH or PATH:LINE)\n");
 }
 
 TEST_F(TpmSearch, ExitStatusSaysWhatHappened) {
@@ -311,12 +312,14 @@ TEST_F(TpmSearch, JsonShowAndSimilarOfAnUnknownIdPrintAnErrorDocument) {
         const auto r = f_.search(args);
         EXPECT_EQ(r.status, 1);
         EXPECT_EQ(r.err,
-                  "tpmsearch: no document \"Q99\" in the index (ids look like Q26 or tips/1)\n");
+                  "tpmsearch: no document \"Q99\" in the index (name one as Q26, tips/1, "
+                  "stories/x.md#slug, PATH or PATH:LINE)\n");
         const auto j = nlohmann::json::parse(r.out);
         EXPECT_EQ(j.at("schema"), kJsonSchema);
         EXPECT_EQ(j.at("error").at("code"), "not_found");
         EXPECT_EQ(j.at("error").at("message"),
-                  "no document \"Q99\" in the index (ids look like Q26 or tips/1)");
+                  "no document \"Q99\" in the index (name one as Q26, tips/1, stories/x.md#slug, "
+                  "PATH or PATH:LINE)");
     }
 }
 
@@ -363,7 +366,8 @@ TEST(TpmSearchEnvironment, ARelativeXdgDirectoryIsIgnored) {
     namespace fs = std::filesystem;
     CliFixture f;
     const fs::path notes = f.root() / "prep";
-    test::write_file(notes / "review.md", "# Payment outage\n\nI led the wombat incident review.\n");
+    test::write_file(notes / "review.md",
+                     "# Payment outage\n\nI led the wombat incident review.\n");
     const fs::path home_vocabulary = f.root() / "home" / ".config" / "tpmsearch" / "synonyms.txt";
     test::write_file(home_vocabulary, "birdie => canary\n");
     f.set_env("HOME", (f.root() / "home").string());

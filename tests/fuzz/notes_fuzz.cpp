@@ -20,7 +20,7 @@ namespace {
 void parse_as(const std::string& text, bool markdown) {
     using namespace tpm;
     const std::string source = markdown ? "/home/u/notes/acme/onsite.md" : "/home/u/notes/a.txt";
-    const std::string prefix = note_id_prefix(source);
+    const std::string prefix = note_id_base({"/home/u/notes"}, "/home/u/notes", source);
     const IngestResult r = parse_note(NoteFile{text, source, prefix, markdown});
 
     TPM_FUZZ_CHECK(r.sources.size() <= 1);
@@ -28,12 +28,14 @@ void parse_as(const std::string& text, bool markdown) {
     const std::vector<std::string>& tags = r.sources.empty() ? no_tags : r.sources[0].tags;
     for (const std::string& tag : tags) fuzz::check_utf8(tag);
     fuzz::check_diagnostics(r.diagnostics, source);
-    // Promised by notes.h: id prefix + "/" + ordinal, order the ordinal, origin notes, the
-    // file's source, a 1-based line.
+    // Promised by notes.h: unique ids that start with the file's id base, order the ordinal, origin
+    // notes, the file's source, a 1-based line.
     int order = 0;
+    std::set<std::string> ids;
     for (const Document& doc : r.docs) {
         ++order;
-        TPM_FUZZ_CHECK(doc.id == prefix + "/" + std::to_string(order));
+        TPM_FUZZ_CHECK(doc.id.starts_with(prefix));
+        TPM_FUZZ_CHECK(ids.insert(doc.id).second);
         TPM_FUZZ_CHECK(doc.order == order);
         TPM_FUZZ_CHECK(doc.origin == Origin::notes);
         TPM_FUZZ_CHECK(doc.source == source);

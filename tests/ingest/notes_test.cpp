@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <ostream>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -18,7 +19,7 @@ IngestResult parse_fixture(const std::string& name, const std::string& prefix = 
     NoteFile file;
     file.text = test::read_file(std::string(TPM_TEST_DATA_DIR) + "/notes/" + name);
     file.source = "notes/" + name;
-    file.id_prefix = prefix;
+    file.id_base = prefix;
     file.markdown = !name.ends_with(".txt");
     return parse_note(file);
 }
@@ -79,10 +80,10 @@ TEST(Notes, MarkdownSectionsAreTitledByTheirHeadingPath) {
     EXPECT_TRUE(r.diagnostics.empty()) << ::testing::PrintToString(messages(r));
     // "## System design" has only subsections, so it gives no document of its own.
     const std::vector<Summary> expected = {
-        {"acme/1", DocKind::note, "Acme onsite", 8},
-        {"acme/2", DocKind::note, "Acme onsite > System design > Caching", 12},
-        {"acme/3", DocKind::note, "Acme onsite > System design > Sharding", 26},
-        {"acme/4", DocKind::note, "Acme onsite > Hiring manager", 30},
+        {"acme", DocKind::note, "Acme onsite", 8},
+        {"acme#caching", DocKind::note, "Acme onsite > System design > Caching", 12},
+        {"acme#sharding", DocKind::note, "Acme onsite > System design > Sharding", 26},
+        {"acme#hiring-manager", DocKind::note, "Acme onsite > Hiring manager", 30},
     };
     EXPECT_EQ(summaries(r), expected);
     for (std::size_t i = 0; i < r.docs.size(); ++i) {
@@ -162,9 +163,8 @@ TEST(Notes, FrontMatterBecomesOneSourceInfo) {
 TEST(Notes, StoryFileIsOneStoryWithItsFourParts) {
     const IngestResult r = parse_fixture("stories/launch.md", "launch");
     EXPECT_TRUE(r.diagnostics.empty()) << ::testing::PrintToString(messages(r));
-    EXPECT_EQ(
-        summaries(r),
-        (std::vector<Summary>{{"launch/1", DocKind::story, "Launching the payments API", 6}}));
+    EXPECT_EQ(summaries(r),
+              (std::vector<Summary>{{"launch", DocKind::story, "Launching the payments API", 6}}));
     ASSERT_EQ(r.docs.size(), 1u);
     EXPECT_EQ(r.docs[0].answer, "Told this at Acme and Globex; about three minutes.");
     const std::vector<Point> expected = {
@@ -182,8 +182,8 @@ TEST(Notes, StoryFileIsOneStoryWithItsFourParts) {
 TEST(Notes, StarSubsectionsMakeOneStoryAndNoDocumentsOfTheirOwn) {
     const IngestResult r = parse_fixture("stories/outage.md", "outage");
     const std::vector<Summary> expected = {
-        {"outage/1", DocKind::story, "The checkout outage", 1},
-        {"outage/2", DocKind::note, "The checkout outage > Lessons", 22},
+        {"outage#the-checkout-outage", DocKind::story, "The checkout outage", 1},
+        {"outage#lessons", DocKind::note, "The checkout outage > Lessons", 22},
     };
     EXPECT_EQ(summaries(r), expected);
     ASSERT_EQ(r.docs.size(), 2u);
@@ -200,13 +200,13 @@ TEST(Notes, StarSubsectionsMakeOneStoryAndNoDocumentsOfTheirOwn) {
 TEST(Notes, QuestionPairsAndQuestionHeadingsBecomeQuestions) {
     const IngestResult r = parse_fixture("qa/behavioural.md", "qa");
     const std::vector<Summary> expected = {
-        {"qa/1", DocKind::note, "Behavioural questions", 1},
-        {"qa/2", DocKind::question, "Why do you want to leave your current job?", 5},
-        {"qa/3", DocKind::question, "What is your biggest weakness?", 10},
-        {"qa/4", DocKind::question, "How do you handle conflict?", 14},
-        {"qa/5", DocKind::question, "What would you ask us?", 19},
-        {"qa/6", DocKind::question, "What motivates you?", 21},
-        {"qa/7", DocKind::note, "Behavioural questions > Other", 25},
+        {"qa#behavioural-questions", DocKind::note, "Behavioural questions", 1},
+        {"qa#line-5", DocKind::question, "Why do you want to leave your current job?", 5},
+        {"qa#line-10", DocKind::question, "What is your biggest weakness?", 10},
+        {"qa#line-14", DocKind::question, "How do you handle conflict?", 14},
+        {"qa#line-19", DocKind::question, "What would you ask us?", 19},
+        {"qa#what-motivates-you", DocKind::question, "What motivates you?", 21},
+        {"qa#other", DocKind::note, "Behavioural questions > Other", 25},
     };
     EXPECT_EQ(summaries(r), expected);
     ASSERT_EQ(r.docs.size(), 7u);
@@ -229,9 +229,9 @@ TEST(Notes, QuestionMarkerAloneTakesTheNextParagraphAsItsQuestion) {
         "**Q:**\nWhat is CAP?\n\n**A:** pick two.\n\nQ:\n\nWhy Raft?\n\nanswer: simpler than "
         "Paxos.\n\nQ:\n\n# Next\n\nText.\n");
     const std::vector<Summary> expected = {
-        {"n/1", DocKind::question, "What is CAP?", 1},
-        {"n/2", DocKind::question, "Why Raft?", 6},
-        {"n/3", DocKind::note, "Next", 14},
+        {"n", DocKind::question, "What is CAP?", 1},
+        {"n#line-6", DocKind::question, "Why Raft?", 6},
+        {"n#next", DocKind::note, "Next", 14},
     };
     EXPECT_EQ(summaries(r), expected);
     ASSERT_EQ(r.docs.size(), 3u);
@@ -246,10 +246,11 @@ TEST(Notes, DetailsBlocksBecomeQuestionsOrHideAnAnswer) {
     EXPECT_TRUE(r.diagnostics.empty()) << ::testing::PrintToString(messages(r));
     // The "# Frontend FAQ" section has no text of its own: its details are documents.
     const std::vector<Summary> expected = {
-        {"d/1", DocKind::question, "What is the event loop?", 3},
-        {"d/2", DocKind::question, "Why use a virtual DOM?", 13},
-        {"d/3", DocKind::question, "1. What does this print?", 15},
-        {"d/4", DocKind::note, "Frontend FAQ > 1. What does this print? > Further reading", 28},
+        {"d", DocKind::question, "What is the event loop?", 3},
+        {"d#line-13", DocKind::question, "Why use a virtual DOM?", 13},
+        {"d#1-what-does-this-print", DocKind::question, "1. What does this print?", 15},
+        {"d#line-28", DocKind::note, "Frontend FAQ > 1. What does this print? > Further reading",
+         28},
     };
     EXPECT_EQ(summaries(r), expected);
     ASSERT_EQ(r.docs.size(), 4u);
@@ -267,11 +268,11 @@ TEST(Notes, PlainTextSectionsFollowHeadingLikeLines) {
     const IngestResult r = parse_fixture("plain/mock-interview.txt", "mock");
     EXPECT_TRUE(r.diagnostics.empty()) << ::testing::PrintToString(messages(r));
     const std::vector<Summary> expected = {
-        {"mock/1", DocKind::note, "Mock interview with Sam", 1},
-        {"mock/2", DocKind::note, "Mock interview with Sam > Feedback", 5},
-        {"mock/3", DocKind::note, "Mock interview with Sam > 1. System design", 12},
-        {"mock/4", DocKind::note, "Mock interview with Sam > Questions to ask", 16},
-        {"mock/5", DocKind::question, "How would you scale the redirect service?", 21},
+        {"mock#mock-interview-with-sam", DocKind::note, "Mock interview with Sam", 1},
+        {"mock#feedback", DocKind::note, "Mock interview with Sam > Feedback", 5},
+        {"mock#1-system-design", DocKind::note, "Mock interview with Sam > 1. System design", 12},
+        {"mock#questions-to-ask", DocKind::note, "Mock interview with Sam > Questions to ask", 16},
+        {"mock#line-21", DocKind::question, "How would you scale the redirect service?", 21},
     };
     EXPECT_EQ(summaries(r), expected);
     ASSERT_EQ(r.docs.size(), 5u);
@@ -286,8 +287,9 @@ TEST(Notes, PlainTextSectionsFollowHeadingLikeLines) {
 
 TEST(Notes, PlainTextWithoutHeadingsIsOneDocumentTitledByItsFirstLine) {
     const IngestResult r = parse_fixture("plain/single.txt", "s");
-    EXPECT_EQ(summaries(r),
-              (std::vector<Summary>{{"s/1", DocKind::note, "Salary negotiation", 1}}));
+    EXPECT_EQ(
+        summaries(r),
+        (std::vector<Summary>{{"s#salary-negotiation", DocKind::note, "Salary negotiation", 1}}));
     ASSERT_EQ(r.docs.size(), 1u);
     EXPECT_EQ(r.docs[0].answer,
               "Never name the first number; ask for the band instead. Get a competing offer "
@@ -315,7 +317,7 @@ TEST(Notes, EmptyOrBlankFileGivesNothing) {
 
 TEST(Notes, MarkdownWithoutHeadingIsTitledByTheFileName) {
     const IngestResult r = parse_fixture("no-heading.md", "x");
-    EXPECT_EQ(summaries(r), (std::vector<Summary>{{"x/1", DocKind::note, "no-heading", 1}}));
+    EXPECT_EQ(summaries(r), (std::vector<Summary>{{"x", DocKind::note, "no-heading", 1}}));
     ASSERT_EQ(r.docs.size(), 1u);
     EXPECT_EQ(r.docs[0].answer, "Remember to ask about the on-call rotation.");
     EXPECT_EQ(r.docs[0].points,
@@ -330,8 +332,8 @@ TEST(Notes, BrokenFrontMatterIsReportedAndTheBodyStillRead) {
     EXPECT_NE(r.diagnostics[0].message.find("invalid YAML in front matter"), std::string::npos);
     EXPECT_TRUE(r.sources.empty());
     // The block is skipped, so its title cannot name the file; lines still count from line 1.
-    EXPECT_EQ(summaries(r),
-              (std::vector<Summary>{{"b/1", DocKind::note, "front-matter > Phone screen", 5}}));
+    EXPECT_EQ(summaries(r), (std::vector<Summary>{{"b#phone-screen", DocKind::note,
+                                                   "front-matter > Phone screen", 5}}));
 
     const IngestResult unclosed = parse_text("---\ntitle: x\n\n## Notes\n\nText.\n");
     EXPECT_EQ(
@@ -408,8 +410,8 @@ TEST(Notes, StarSiblingsAfterASectionAreItsStory) {
         "# STAR\n\n## Format\n\n### Example\n\nConflict with a designer.\n\n### Situation\n\nS."
         "\n\n### Task\n\nT.\n\n### Action\n\nA.\n\n### Result\n\nR.\n\n## Next\n\nN.\n");
     const std::vector<Summary> expected = {
-        {"n/1", DocKind::story, "STAR > Format > Example", 5},
-        {"n/2", DocKind::note, "STAR > Next", 25},
+        {"n#example", DocKind::story, "STAR > Format > Example", 5},
+        {"n#next", DocKind::note, "STAR > Next", 25},
     };
     EXPECT_EQ(summaries(r), expected);
     ASSERT_EQ(r.docs.size(), 2u);
@@ -455,14 +457,14 @@ TEST(Notes, StarLabelsMakeASectionAStory) {
 TEST(Notes, FrontMatterKindQuestionMakesSectionsQuestions) {
     const IngestResult r = parse_text(
         "---\nkind: question\n---\n## Tell me about yourself\n\nTwo minutes, three parts.\n");
-    EXPECT_EQ(summaries(r),
-              (std::vector<Summary>{{"n/1", DocKind::question, "Tell me about yourself", 4}}));
+    EXPECT_EQ(summaries(r), (std::vector<Summary>{{"n#tell-me-about-yourself", DocKind::question,
+                                                   "Tell me about yourself", 4}}));
 
     const IngestResult unknown = parse_text("---\ntitle: T\nkind: diary\n---\nText.\n");
     EXPECT_EQ(messages(unknown),
               (std::vector<std::string>{"dir/my-notes.md:3: unknown kind \"diary\" (expected "
                                         "note, question or story); read as notes"}));
-    EXPECT_EQ(summaries(unknown), (std::vector<Summary>{{"n/1", DocKind::note, "T", 5}}));
+    EXPECT_EQ(summaries(unknown), (std::vector<Summary>{{"n", DocKind::note, "T", 5}}));
 }
 
 TEST(Notes, MarkupIsDroppedAndTablesKeepTheirRows) {
@@ -533,8 +535,10 @@ TEST(Notes, OddInputNeverThrowsAndIdsStayInOrder) {
             SCOPED_TRACE(text + " in " + source);
             IngestResult r;
             EXPECT_NO_THROW(r = parse_text(text, source));
+            std::set<std::string> ids;
             for (std::size_t i = 0; i < r.docs.size(); ++i) {
-                EXPECT_EQ(r.docs[i].id, "n/" + std::to_string(i + 1));
+                EXPECT_TRUE(r.docs[i].id.starts_with("n")) << r.docs[i].id;
+                EXPECT_TRUE(ids.insert(r.docs[i].id).second) << r.docs[i].id;
                 EXPECT_EQ(r.docs[i].order, static_cast<int>(i) + 1);
                 EXPECT_GE(r.docs[i].line, 1);
             }

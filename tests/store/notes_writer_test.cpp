@@ -24,7 +24,7 @@ namespace {
 
 Document section(const std::string& path, int n, const std::string& title) {
     Document d;
-    d.id = note_id_prefix(path) + "/" + std::to_string(n);
+    d.id = stored_note_id(path + "#" + std::to_string(n));
     d.kind = DocKind::note;
     d.origin = Origin::notes;
     d.title = title;
@@ -172,7 +172,7 @@ TEST(NotesWriter, ReplacesAndRemovesAFileWithItsRecord) {
     }
     const Xapian::Database db = open_index(dir.path());
     EXPECT_EQ(db.get_doccount(), 1u);
-    EXPECT_EQ(ids_of_source(db, a), std::vector<std::string>{note_id_prefix(a) + "/1"});
+    EXPECT_EQ(ids_of_source(db, a), std::vector<std::string>{stored_note_id(a + "#1")});
     EXPECT_TRUE(ids_of_source(db, b).empty());
     const auto files = notes_files(db);
     ASSERT_EQ(files.size(), 1u);
@@ -252,8 +252,7 @@ TEST(NotesWriter, FrontMatterOfALongPathIsRecordedAndRemoved) {
     }
     {
         const Xapian::Database db = open_index(dir.path());
-        EXPECT_EQ(decode_source_info(db.get_metadata(schema::source_key(deep))).title,
-                  "Deep note");
+        EXPECT_EQ(decode_source_info(db.get_metadata(schema::source_key(deep))).title, "Deep note");
         EXPECT_EQ(ids_of_source(db, deep).size(), 1u);
     }
     {
@@ -295,9 +294,18 @@ TEST(SchemaSourceKey, KeepsOldKeysAndEveryKeyFitsXapian) {
 }
 
 TEST(NotesWriter, IdsAndHashesAreStable) {
-    EXPECT_EQ(note_id_prefix("/notes/a.md"), note_id_prefix("/notes/a.md"));
-    EXPECT_NE(note_id_prefix("/notes/a.md"), note_id_prefix("/notes/b.md"));
-    EXPECT_EQ(note_id_prefix("/notes/a.md").size(), 13u);
+    // A note's id starts with its path relative to its registered folder; later folders add
+    // their name, numbered when an earlier folder has the same name.
+    const std::vector<std::string> roots = {"/h/prep", "/h/work", "/x/prep", "/h/todo.md"};
+    EXPECT_EQ(note_id_base(roots, "/h/prep", "/h/prep/stories/a.md"), "stories/a.md");
+    EXPECT_EQ(note_id_base(roots, "/h/work", "/h/work/stories/a.md"), "work:stories/a.md");
+    EXPECT_EQ(note_id_base(roots, "/x/prep", "/x/prep/stories/a.md"), "prep-2:stories/a.md");
+    EXPECT_EQ(note_id_base(roots, "/h/todo.md", "/h/todo.md"), "todo.md:todo.md");
+    EXPECT_EQ(note_id_base({"/h/todo.md"}, "/h/todo.md", "/h/todo.md"), "todo.md");
+    EXPECT_EQ(stored_note_id("a.md#x"), "a.md#x");
+    const std::string long_id(300, 'a');
+    EXPECT_EQ(stored_note_id(long_id), stored_note_id(long_id));
+    EXPECT_EQ(stored_note_id(long_id).size(), 17u);
     EXPECT_EQ(content_hash("abc"), content_hash("abc"));
     EXPECT_NE(content_hash("abc"), content_hash("abd"));
 }
