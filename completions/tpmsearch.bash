@@ -20,15 +20,15 @@ _tpmsearch() {
             COMPREPLY=($(compgen -d -- "$cur")); return ;;
         -n|--limit)
             return ;;
-        show|similar)
+        show|similar|open)
             COMPREPLY=($(compgen -W "$(_tpmsearch_ids --source corpus; _tpmsearch_ids --source notes)" -- "$cur"))
             return ;;
     esac
     if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W "--help --version --index --limit --topic --source --json
-            --explain --exact --no-excerpts --no-refresh --color" -- "$cur"))
+            --explain --exact --no-excerpts --no-refresh --files --lines --color" -- "$cur"))
     elif (( COMP_CWORD == 1 )); then
-        COMPREPLY=($(compgen -W "show similar topics" -- "$cur"))
+        COMPREPLY=($(compgen -W "show similar open topics help" -- "$cur"))
     fi
 }
 

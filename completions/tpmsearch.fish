@@ -5,7 +5,7 @@ function __tpmsearch_ids
 end
 
 function __tpmsearch_no_command
-    not __fish_seen_subcommand_from show similar topics
+    not __fish_seen_subcommand_from show similar open topics help
 end
 
 complete -c tpmsearch -s h -l help -d 'Print help and exit'
@@ -18,10 +18,14 @@ complete -c tpmsearch -l json -d 'Print one JSON document'
 complete -c tpmsearch -l explain -d 'Show how the query was read and why each result matched'
 complete -c tpmsearch -l exact -d 'Match quoted phrases only as typed'
 complete -c tpmsearch -l no-excerpts -d 'Titles and locations only'
+complete -c tpmsearch -l files -d 'Each file holding a match, once'
+complete -c tpmsearch -l lines -d 'One line a match: path:line: id  title'
 complete -c tpmsearch -l no-refresh -d 'Search the notes index as it is, without re-indexing changed notes'
 complete -c tpmsearch -l color -x -a 'auto always never' -d 'Colour'
 complete -c tpmsearch -f -n __tpmsearch_no_command -a show -d 'Print a whole question'
 complete -c tpmsearch -f -n __tpmsearch_no_command -a similar -d 'Documents most like one'
 complete -c tpmsearch -f -n __tpmsearch_no_command -a topics -d 'List the topics'
-complete -c tpmsearch -f -n '__fish_seen_subcommand_from show similar' \
+complete -c tpmsearch -f -n __tpmsearch_no_command -a open -d 'Edit a document at its line'
+complete -c tpmsearch -f -n __tpmsearch_no_command -a help -d 'Print the help'
+complete -c tpmsearch -f -n '__fish_seen_subcommand_from show similar open' \
     -a '(__tpmsearch_ids --source corpus; __tpmsearch_ids --source notes)'

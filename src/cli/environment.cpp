@@ -101,6 +101,13 @@ Environment process_environment() {
         env.cache_index = std::filesystem::path(home) / ".cache" / "tpmsearch" / "index";
     }
     env.dictionary = dictionary();
+    // The editor, as git picks it: $VISUAL, else $EDITOR (an empty one counts as unset).
+    for (const char* name : {"VISUAL", "EDITOR"}) {
+        if (const char* editor = std::getenv(name); editor && *editor) {
+            env.editor = editor;
+            break;
+        }
+    }
     return env;
 }
 

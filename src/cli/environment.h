@@ -36,6 +36,9 @@ struct Environment {
     std::optional<std::filesystem::path> user_vocabulary;
     // The personal notes index: $XDG_DATA_HOME/tpmsearch, else ~/.local/share/tpmsearch.
     std::optional<std::filesystem::path> notes_index;
+    // The command that edits a file (tpmsearch open): $VISUAL, else $EDITOR; may hold
+    // arguments ("code --wait"), so it is run by the shell.
+    std::optional<std::string> editor;
     // Where the shipped index is built when the install's index/ is not current and cannot be
     // written (a shared, root-owned install): $XDG_CACHE_HOME/tpmsearch/index, else
     // ~/.cache/tpmsearch/index (a relative XDG_CACHE_HOME is ignored).

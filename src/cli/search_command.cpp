@@ -8,10 +8,12 @@
 
 #include "cli/app_runner.h"
 #include "cli/notes_refresh.h"
+#include "cli/open_command.h"
 #include "index/search_index.h"
 #include "ingest/vocabulary.h"
 #include "model/error.h"
 #include "output/json_printer.h"
+#include "output/line_printer.h"
 #include "output/text_printer.h"
 #include "search/searcher.h"
 #include "search/similar.h"
@@ -49,6 +51,14 @@ void setup_search(CLI::App& app, SearchOptions& options) {
                  "finds \"feature flag\")");
     app.add_flag("--no-excerpts", options.no_excerpts,
                  "Print each result's title and location only, without answer passages");
+    CLI::Option* files =
+        app.add_flag("--files", options.files,
+                     "Print each file that holds a match once, best first (like rg -l)");
+    CLI::Option* lines = app.add_flag(
+        "--lines", options.lines,
+        "Print one line a match, \"path:line: id  title\", for scripts, editors and fzf");
+    files->excludes(lines);
+    for (CLI::Option* one_line : {files, lines}) one_line->excludes("--json");
     app.add_flag("--no-refresh", options.no_refresh,
                  "Search your notes index as it is, without first re-indexing the notes changed "
                  "since tpmindex ran (also TPMSEARCH_NO_REFRESH=1); changed notes are still "
@@ -69,17 +79,23 @@ void setup_search(CLI::App& app, SearchOptions& options) {
                      "Document id (Q26, tips/1, stories/x.md#slug), PATH or PATH:LINE")
         ->required();
     similar->fallthrough();  // --json and -n before or after the id
+    CLI::App* open = app.add_subcommand(
+        "open", "Edit a document's file at its line in $VISUAL, else $EDITOR, else vi");
+    open->add_option("id", options.open_id,
+                     "Document id (Q26, stories/x.md#slug), PATH or PATH:LINE")
+        ->required();
+    open->fallthrough();
     CLI::App* topics = app.add_subcommand("topics", "List the topics with how much carries each");
     topics->fallthrough();
     topics->callback([&options] { options.list_topics = true; });
     // A word past a subcommand's id falls through to the query, which the subcommand ignores:
     // `show Q1 Q2` would show Q1 alone without a word. So are words before it (`canary show
     // Q1`). Checked once parsing is done, whichever the order.
-    app.callback([&options, show, similar, topics] {
+    app.callback([&options, show, similar, open, topics] {
         if (options.words.empty()) return;
         std::string words;
         for (const std::string& w : options.words) words += (words.empty() ? "" : " ") + w;
-        for (const CLI::App* sub : {show, similar, topics}) {
+        for (const CLI::App* sub : {show, similar, open, topics}) {
             if (!sub->parsed()) continue;
             const std::string takes = sub == topics ? " takes no words" : " takes one id";
             throw CLI::ExtrasError(sub->get_name() + takes + ", not also: " + words,
@@ -220,6 +236,37 @@ int run_similar(const Xapian::Database& db, const Searcher& searcher, const Sear
     return 0;
 }
 
+int run_open(const Searcher& searcher, const SearchOptions& options, const Environment& env,
+             std::ostream& out, std::ostream& err) {
+    const std::optional<Document> doc = searcher.lookup(options.open_id, working_directory());
+    if (!doc) return no_document(options.open_id, options, out, err);
+    // A shipped document's source is shown relative to the data root ("corpus/...").
+    std::filesystem::path file = doc->source;
+    if (doc->origin == Origin::corpus && env.data_root) file = *env.data_root / file;
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(file, ec)) {
+        return report_error(err, "tpmsearch",
+                            file.string() + ", the file of " + doc->id +
+                                ", is not there any more; run tpmindex to refresh the index");
+    }
+    out.flush();
+    return open_in_editor(file, doc->line, env, err);
+}
+
+// The hits as the options ask: one line each for scripts, JSON, or laid out for reading.
+void print_search_results(const SearchResults& results, const SearchOptions& options,
+                          const Environment& env, std::ostream& out) {
+    if (options.files) {
+        print_files(out, results);
+    } else if (options.lines) {
+        print_lines(out, results);
+    } else if (options.json) {
+        print_results_json(out, results);
+    } else {
+        print_results(out, results, text_style(options, env));
+    }
+}
+
 int run_topics(const Searcher& searcher, const SearchOptions& options, const Environment& env,
                std::ostream& out) {
     const std::vector<TopicCount> counts = searcher.topic_counts();
@@ -241,8 +288,9 @@ std::string join(const std::vector<std::string>& words) {
 
 int run_search(const SearchOptions& options, const Environment& env, std::ostream& out,
                std::ostream& err) {
-    if (options.show_id.empty() && options.similar_id.empty() && options.words.empty() &&
-        options.topics.empty() && options.origin.empty() && !options.list_topics) {
+    if (options.show_id.empty() && options.similar_id.empty() && options.open_id.empty() &&
+        options.words.empty() && options.topics.empty() && options.origin.empty() &&
+        !options.list_topics) {
         return report_error(err, "tpmsearch",
                             "no query given (try: tpmsearch \"canary rollback\", or --help)");
     }
@@ -256,6 +304,7 @@ int run_search(const SearchOptions& options, const Environment& env, std::ostrea
                             env.user_vocabulary ? env.user_vocabulary->string() : std::string());
     if (!options.show_id.empty()) return run_show(db, searcher, options, env, out, err);
     if (!options.similar_id.empty()) return run_similar(db, searcher, options, env, out, err);
+    if (!options.open_id.empty()) return run_open(searcher, options, env, out, err);
     if (options.list_topics) return run_topics(searcher, options, env, out);
 
     SearchRequest request;
@@ -273,7 +322,9 @@ int run_search(const SearchOptions& options, const Environment& env, std::ostrea
     const bool listing = options.words.empty();
     // A topic listing shows every question of the topic, compactly: no excerpts.
     request.limit = options.limit ? options.limit : listing ? 100000 : 10;
-    if (listing || options.no_excerpts) request.excerpts.max_excerpts = 0;
+    if (listing || options.no_excerpts || options.files || options.lines) {
+        request.excerpts.max_excerpts = 0;
+    }
     const SearchResults results = searcher.search(request);
     for (const Diagnostic& d : results.warnings) {
         err << "tpmsearch: warning: " << shown(format_diagnostic(d)) << "\n";
@@ -287,11 +338,7 @@ int run_search(const SearchOptions& options, const Environment& env, std::ostrea
                 << " (spelling corrected; words of the word list are never changed)\n";
         }
     }
-    if (options.json) {
-        print_results_json(out, results);
-    } else {
-        print_results(out, results, text_style(options, env));
-    }
+    print_search_results(results, options, env, out);
     if (results.hits.empty()) {
         std::string what = request.query;
         for (const std::string& t : request.topics)

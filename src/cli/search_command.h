@@ -20,6 +20,9 @@ struct SearchOptions {
     std::string color = "auto";       // --color auto|always|never
     std::string show_id;              // `tpmsearch show ID`
     std::string similar_id;           // `tpmsearch similar ID`
+    std::string open_id;              // `tpmsearch open ID|PATH[:LINE]`
+    bool files = false;               // --files: each matching file once
+    bool lines = false;               // --lines: "path:line: id  title" a match
     std::vector<std::string> topics;  // --topic ID (repeatable, OR'ed)
     bool list_topics = false;         // `tpmsearch topics`
     bool explain = false;             // --explain
