@@ -21,6 +21,50 @@
 
 namespace tpm::cli {
 
+namespace {
+
+// The commands (show, similar, open, topics), each taking the search options too.
+void setup_commands(CLI::App& app, SearchOptions& options) {
+    CLI::App* show = app.add_subcommand("show", "Print a whole question and its answer");
+    show->add_option("id", options.show_id,
+                     "Document id (Q26, tips/1, stories/x.md#slug) or a note file, PATH or "
+                     "PATH:LINE (the section holding the line)")
+        ->required();
+    show->fallthrough();  // `tpmsearch show Q26 --json` as well as `tpmsearch --json show Q26`
+    CLI::App* similar =
+        app.add_subcommand("similar", "Find the questions and notes most like a document");
+    similar
+        ->add_option("id", options.similar_id,
+                     "Document id (Q26, tips/1, stories/x.md#slug), PATH or PATH:LINE")
+        ->required();
+    similar->fallthrough();  // --json and -n before or after the id
+    CLI::App* open = app.add_subcommand(
+        "open", "Edit a document's file at its line in $VISUAL, else $EDITOR, else vi");
+    open->add_option("id", options.open_id,
+                     "Document id (Q26, stories/x.md#slug), PATH or PATH:LINE")
+        ->required();
+    open->fallthrough();
+    CLI::App* topics = app.add_subcommand("topics", "List the topics with how much carries each");
+    topics->fallthrough();
+    topics->callback([&options] { options.list_topics = true; });
+    // A word past a subcommand's id falls through to the query, which the subcommand ignores:
+    // `show Q1 Q2` would show Q1 alone without a word. So are words before it (`canary show
+    // Q1`). Checked once parsing is done, whichever the order.
+    app.callback([&options, show, similar, open, topics] {
+        if (options.words.empty()) return;
+        std::string words;
+        for (const std::string& w : options.words) words += (words.empty() ? "" : " ") + w;
+        for (const CLI::App* sub : {show, similar, open, topics}) {
+            if (!sub->parsed()) continue;
+            const std::string takes = sub == topics ? " takes no words" : " takes one id";
+            throw CLI::ExtrasError(sub->get_name() + takes + ", not also: " + words,
+                                   CLI::ExitCodes::ExtrasError);
+        }
+    });
+}
+
+}  // namespace
+
 void setup_search(CLI::App& app, SearchOptions& options) {
     app.description(
         "Search TPM interview questions and your notes.\n"
@@ -66,42 +110,7 @@ void setup_search(CLI::App& app, SearchOptions& options) {
     app.add_option("--color", options.color, "Colour: auto, always or never")
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->capture_default_str();
-    CLI::App* show = app.add_subcommand("show", "Print a whole question and its answer");
-    show->add_option("id", options.show_id,
-                     "Document id (Q26, tips/1, stories/x.md#slug) or a note file, PATH or "
-                     "PATH:LINE (the section holding the line)")
-        ->required();
-    show->fallthrough();  // `tpmsearch show Q26 --json` as well as `tpmsearch --json show Q26`
-    CLI::App* similar =
-        app.add_subcommand("similar", "Find the questions and notes most like a document");
-    similar
-        ->add_option("id", options.similar_id,
-                     "Document id (Q26, tips/1, stories/x.md#slug), PATH or PATH:LINE")
-        ->required();
-    similar->fallthrough();  // --json and -n before or after the id
-    CLI::App* open = app.add_subcommand(
-        "open", "Edit a document's file at its line in $VISUAL, else $EDITOR, else vi");
-    open->add_option("id", options.open_id,
-                     "Document id (Q26, stories/x.md#slug), PATH or PATH:LINE")
-        ->required();
-    open->fallthrough();
-    CLI::App* topics = app.add_subcommand("topics", "List the topics with how much carries each");
-    topics->fallthrough();
-    topics->callback([&options] { options.list_topics = true; });
-    // A word past a subcommand's id falls through to the query, which the subcommand ignores:
-    // `show Q1 Q2` would show Q1 alone without a word. So are words before it (`canary show
-    // Q1`). Checked once parsing is done, whichever the order.
-    app.callback([&options, show, similar, open, topics] {
-        if (options.words.empty()) return;
-        std::string words;
-        for (const std::string& w : options.words) words += (words.empty() ? "" : " ") + w;
-        for (const CLI::App* sub : {show, similar, open, topics}) {
-            if (!sub->parsed()) continue;
-            const std::string takes = sub == topics ? " takes no words" : " takes one id";
-            throw CLI::ExtrasError(sub->get_name() + takes + ", not also: " + words,
-                                   CLI::ExitCodes::ExtrasError);
-        }
-    });
+    setup_commands(app, options);
 }
 
 namespace {
