@@ -32,6 +32,25 @@ Taxonomy shipped_taxonomy(const Environment& env) {
                          std::string("corpus/") + kTaxonomyFileName, ignored);
 }
 
+// Indexes every registered folder again, as tpmindex --rebuild does, into a new index swapped
+// in for one of another schema version (whose registered folders the registry file beside it
+// still knows: index/notes_indexer.h rebuild_notes()). False when it was done; true,
+// after one line, when it could not be (locked, read-only): the search then warns that the
+// notes are not searched.
+bool reindex_notes(const Environment& env, std::ostream& err) {
+    err << "tpmsearch: re-indexing your notes for this version of tpmsearch (once)\n";
+    const Taxonomy taxonomy = shipped_taxonomy(env);
+    const NotesIndexOptions options{*env.notes_index, &taxonomy, {}, {}, nullptr, false, {}, {}};
+    try {
+        rebuild_notes(options);
+    } catch (const Error& e) {
+        err << "tpmsearch: notice: cannot re-index your notes now ("
+            << text::printable(e.what(), text::Controls::neutralise) << ")\n";
+        return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 bool refresh_notes_before_search(const Environment& env, bool disabled, std::ostream& err) {
@@ -39,7 +58,10 @@ bool refresh_notes_before_search(const Environment& env, bool disabled, std::ost
     NotesChanges changes;
     try {
         changes = notes_changes(*env.notes_index);
-    } catch (const Error&) {
+    } catch (const Error& e) {
+        // Made by another version of tpmindex: indexed again from the registered folders, once,
+        // as the shipped index is after an upgrade, so the notes never drop out of a search.
+        if (e.code() == ErrorCode::schema_mismatch && !disabled) return reindex_notes(env, err);
         return false;  // an unreadable notes index is the search's warning (search_index.h)
     }
     if (changes.changed == 0) return false;

@@ -12,6 +12,7 @@
 #include "store/database.h"
 #include "store/index_repair.h"
 #include "store/notes_writer.h"
+#include "store/schema.h"
 #include "store/xapian_error.h"
 
 namespace tpm {
@@ -127,6 +128,11 @@ NotesChanges notes_changes(const fs::path& index_dir, const WalkOptions& walk) {
     const Xapian::Database db = detail::xapian_call(
         ErrorCode::index_corrupt, "cannot read the notes index in " + index_dir.string(),
         [&] { return Xapian::Database(index_dir.string(), Xapian::DB_BACKEND_GLASS); });
+    if (index_schema_version(db) != schema::kSchemaVersion) {
+        // Its records may not read as this version writes them; the caller decides what to do.
+        throw Error(ErrorCode::schema_mismatch,
+                    "the notes index in " + index_dir.string() + " was built by another version");
+    }
     const std::map<std::string, FileState> known = notes_files(db);
     for (const std::string& root : walkable_roots(notes_roots(db))) {
         if (surely_unchanged(root, known)) continue;

@@ -27,7 +27,8 @@ struct NotesChanges {
 // Compares a stat walk of every folder registered in the notes index in `index_dir` with the
 // recorded file states; reads no note. A folder that is missing or cannot be walked is not
 // counted (update_notes() keeps its notes too). No notes index: nothing changed. Throws
-// tpm::Error when the index cannot be read.
+// tpm::Error when the index cannot be read, and Error(schema_mismatch) when another schema
+// version built it.
 NotesChanges notes_changes(const std::filesystem::path& index_dir, const WalkOptions& walk = {});
 
 struct NotesFreshness {

@@ -55,6 +55,31 @@ TEST_F(NotesFreshness, AWordOnlyInTheEditIsFoundWithoutTpmindex) {
         << again.out;
 }
 
+// After an upgrade that changes the schema, the first search indexes the notes again (as the
+// shipped index is rebuilt), so they never silently drop out of the results.
+TEST_F(NotesFreshness, ANotesIndexOfAnotherVersionIsIndexedAgainOnce) {
+    {
+        Xapian::WritableDatabase db(notes_index_.string(), Xapian::DB_OPEN);
+        db.set_metadata("tpmsearch:schema", "1");
+        db.commit();
+    }
+    auto r = f_.search({"--no-excerpts", "quokka"});
+    EXPECT_EQ(r.status, 0) << r.err;
+    EXPECT_NE(r.out.find("onsite.md"), std::string::npos) << r.out;
+    EXPECT_EQ(r.err, "tpmsearch: re-indexing your notes for this version of tpmsearch (once)\n");
+    r = f_.search({"--no-excerpts", "quokka"});
+    EXPECT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(r.err, "");
+    // Not with --no-refresh: the search says the notes are not searched, and how to fix it.
+    {
+        Xapian::WritableDatabase db(notes_index_.string(), Xapian::DB_OPEN);
+        db.set_metadata("tpmsearch:schema", "1");
+        db.commit();
+    }
+    r = f_.search({"--no-refresh", "--no-excerpts", "quokka"});
+    EXPECT_NE(r.err.find("tpmindex --rebuild"), std::string::npos) << r.err;
+}
+
 TEST_F(NotesFreshness, ADeletedNoteLeavesTheResults) {
     ASSERT_EQ(f_.search({"quokka"}).status, 0);
     fs::remove(notes_ / "onsite.md");
