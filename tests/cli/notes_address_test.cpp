@@ -90,7 +90,8 @@ TEST_F(NotesAddress, ShowAndSimilarTakeTheIdOrAPlace) {
     EXPECT_EQ(r.out.find("stories/failure.md#canary-notes"), std::string::npos) << r.out;
     r = f_.search({"--json", "similar", "stories/failure.md#canary-notes"});
     EXPECT_EQ(r.status, 0) << r.err;
-    for (const auto& hit : nlohmann::json::parse(r.out).at("hits")) {
+    const auto similar = nlohmann::json::parse(r.out);
+    for (const auto& hit : similar.at("hits")) {
         EXPECT_NE(hit["id"], "stories/failure.md#canary-notes");
     }
     r = f_.search({"show", "stories/nothing.md:3"});
