@@ -296,12 +296,14 @@ TEST(SchemaSourceKey, KeepsOldKeysAndEveryKeyFitsXapian) {
 TEST(NotesWriter, IdsAndHashesAreStable) {
     // A note's id starts with its path relative to its registered folder; later folders add
     // their name, numbered when an earlier folder has the same name.
-    const std::vector<std::string> roots = {"/h/prep", "/h/work", "/x/prep", "/h/todo.md"};
-    EXPECT_EQ(note_id_base(roots, "/h/prep", "/h/prep/stories/a.md"), "stories/a.md");
-    EXPECT_EQ(note_id_base(roots, "/h/work", "/h/work/stories/a.md"), "work:stories/a.md");
-    EXPECT_EQ(note_id_base(roots, "/x/prep", "/x/prep/stories/a.md"), "prep-2:stories/a.md");
-    EXPECT_EQ(note_id_base(roots, "/h/todo.md", "/h/todo.md"), "todo.md:todo.md");
-    EXPECT_EQ(note_id_base({"/h/todo.md"}, "/h/todo.md", "/h/todo.md"), "todo.md");
+    // Registered folders are absolute; `h` and `x` stand for two parent folders.
+    const std::string h = "/home-a", x = "/home-b";
+    const std::vector<std::string> roots = {h + "/prep", h + "/work", x + "/prep", h + "/todo.md"};
+    EXPECT_EQ(note_id_base(roots, h + "/prep", h + "/prep/stories/a.md"), "stories/a.md");
+    EXPECT_EQ(note_id_base(roots, h + "/work", h + "/work/stories/a.md"), "work:stories/a.md");
+    EXPECT_EQ(note_id_base(roots, x + "/prep", x + "/prep/stories/a.md"), "prep-2:stories/a.md");
+    EXPECT_EQ(note_id_base(roots, h + "/todo.md", h + "/todo.md"), "todo.md:todo.md");
+    EXPECT_EQ(note_id_base({h + "/todo.md"}, h + "/todo.md", h + "/todo.md"), "todo.md");
     EXPECT_EQ(stored_note_id("a.md#x"), "a.md#x");
     const std::string long_id(300, 'a');
     EXPECT_EQ(stored_note_id(long_id), stored_note_id(long_id));
