@@ -18,7 +18,7 @@ _tpmsearch() {
             COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
         --index)
             COMPREPLY=($(compgen -d -- "$cur")); return ;;
-        -n|--limit)
+        -n|--limit|--width)
             return ;;
         show|similar|open)
             COMPREPLY=($(compgen -W "$(_tpmsearch_ids --source corpus; _tpmsearch_ids --source notes)" -- "$cur"))
@@ -26,7 +26,8 @@ _tpmsearch() {
     esac
     if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W "--help --version --index --limit --topic --source --json
-            --explain --exact --no-excerpts --no-refresh --files --lines --color" -- "$cur"))
+            --explain --exact --no-excerpts --no-refresh --files --lines --color --width
+            --facets --pager --no-pager" -- "$cur"))
     elif (( COMP_CWORD == 1 )); then
         COMPREPLY=($(compgen -W "show similar open topics help" -- "$cur"))
     fi

@@ -50,31 +50,6 @@ std::vector<std::string> long_option_names(const CLI::App& app) {
     return names;
 }
 
-// "; did you mean --limit?" for the first argument that looks like a long option, is none,
-// and is at most a third of its length (and 2) away from one, as git suggests a command; else
-// nothing.
-std::string option_suggestion(const CLI::App& app, const std::vector<std::string>& args) {
-    const std::vector<std::string> names = long_option_names(app);
-    for (std::size_t i = 1; i < args.size(); ++i) {
-        if (args[i] == "--") break;
-        const std::string typed = args[i].substr(0, args[i].find('='));
-        if (!typed.starts_with("--") || typed.size() < 4) continue;
-        if (std::find(names.begin(), names.end(), typed) != names.end()) continue;
-        const std::size_t most = std::min<std::size_t>(2, (typed.size() - 2) / 3);
-        const std::string* best = nullptr;
-        std::size_t best_distance = most + 1;
-        for (const std::string& name : names) {
-            const std::size_t d = text::edit_distance(typed, name);
-            if (d < best_distance) {
-                best = &name;
-                best_distance = d;
-            }
-        }
-        if (best) return "; did you mean " + *best + "?";
-    }
-    return {};
-}
-
 // `PROGRAM help [COMMAND]`, as git and cargo take it: the help of the program or of one of
 // its subcommands. nullopt when the arguments are not a request for help; a query whose first
 // word is "help" is written `PROGRAM -- help ...`, as one starting with a subcommand's name is.
@@ -103,6 +78,28 @@ std::optional<std::string> help_request(const CLI::App& app, const std::vector<s
 int report_error(std::ostream& err, const std::string& program, const std::string& message) {
     err << program << ": error: " << text::printable(message, text::Controls::neutralise) << "\n";
     return 2;
+}
+
+std::string option_suggestion(const CLI::App& app, const std::vector<std::string>& args) {
+    const std::vector<std::string> names = long_option_names(app);
+    for (std::size_t i = 1; i < args.size(); ++i) {
+        if (args[i] == "--") break;
+        const std::string typed = args[i].substr(0, args[i].find('='));
+        if (!typed.starts_with("--") || typed.size() < 4) continue;
+        if (std::find(names.begin(), names.end(), typed) != names.end()) continue;
+        const std::size_t most = std::min<std::size_t>(2, (typed.size() - 2) / 3);
+        const std::string* best = nullptr;
+        std::size_t best_distance = most + 1;
+        for (const std::string& name : names) {
+            const std::size_t d = text::edit_distance(typed, name);
+            if (d < best_distance) {
+                best = &name;
+                best_distance = d;
+            }
+        }
+        if (best) return "; did you mean " + *best + "?";
+    }
+    return {};
 }
 
 int parse_and_run(CLI::App& app, const std::vector<std::string>& args, std::ostream& out,

@@ -21,6 +21,11 @@ namespace tpm::cli {
 int parse_and_run(CLI::App& app, const std::vector<std::string>& args, std::ostream& out,
                   std::ostream& err, const std::function<int()>& run);
 
+// "; did you mean --limit?" for the first of `args` (args[0] is the program name) that looks
+// like a long option, is none of `app` or its subcommands, and is at most a third of its length
+// (and 2) away from one, as git suggests a command; else an empty string.
+std::string option_suggestion(const CLI::App& app, const std::vector<std::string>& args);
+
 // "NAME: error: MESSAGE\n" on `err`; returns 2.
 int report_error(std::ostream& err, const std::string& program, const std::string& message);
 

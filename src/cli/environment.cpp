@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <string>
 #include <string_view>
 #include <system_error>
 
@@ -48,6 +49,53 @@ std::optional<std::filesystem::path> dictionary() {
     std::error_code ec;
     if (!std::filesystem::is_regular_file(words, ec)) return std::nullopt;
     return words;
+}
+
+// A program named `name` in one of the folders of $PATH.
+bool on_path(std::string_view name) {
+    const char* path = std::getenv("PATH");
+    if (path == nullptr) return false;
+    std::string_view folders(path);
+    while (!folders.empty()) {
+        const std::size_t colon = folders.find(':');
+        const std::string_view folder = folders.substr(0, colon);
+        const std::string program =
+            std::string(folder.empty() ? "." : folder) + "/" + std::string(name);
+        if (access(program.c_str(), X_OK) == 0) return true;
+        if (colon == std::string_view::npos) break;
+        folders.remove_prefix(colon + 1);
+    }
+    return false;
+}
+
+// See Environment::pager.
+std::optional<std::string> pager() {
+    for (const char* name : {"TPMSEARCH_PAGER", "PAGER"}) {
+        const char* command = std::getenv(name);
+        if (command == nullptr) continue;
+        const std::string_view chosen(command);
+        if (chosen.find_first_not_of(" \t") == std::string_view::npos || chosen == "cat") {
+            return std::nullopt;
+        }
+        return std::string(chosen);
+    }
+    if (on_path("less")) return std::string("less");
+    return std::nullopt;
+}
+
+// See Environment::config_file.
+std::optional<std::filesystem::path> config_file() {
+    if (const char* named = std::getenv("TPMSEARCH_CONFIG")) {
+        if (*named == '\0') return std::nullopt;
+        return std::filesystem::path(named);
+    }
+    if (const auto config = xdg_directory("XDG_CONFIG_HOME")) {
+        return *config / "tpmsearch" / "config";
+    }
+    if (const char* home = std::getenv("HOME"); home && *home) {
+        return std::filesystem::path(home) / ".config" / "tpmsearch" / "config";
+    }
+    return std::nullopt;
 }
 
 }  // namespace
@@ -108,6 +156,9 @@ Environment process_environment() {
             break;
         }
     }
+    env.pager = pager();
+    env.config_file = config_file();
+    if (const char* opts = std::getenv("TPMSEARCH_OPTS")) env.options_variable = opts;
     return env;
 }
 

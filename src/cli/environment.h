@@ -44,6 +44,16 @@ struct Environment {
     // ~/.cache/tpmsearch/index (a relative XDG_CACHE_HOME is ignored).
     std::optional<std::filesystem::path> cache_index;
 
+    // The pager for output longer than the screen (cli/pager.h), a shell command: the first of
+    // $TPMSEARCH_PAGER and $PAGER that is set, else less when it is installed. None when the
+    // one set is empty or "cat", as git takes it.
+    std::optional<std::string> pager;
+    // Default options of tpmsearch (cli/configured_options.h): the file named by
+    // $TPMSEARCH_CONFIG (none when it is set empty), else $XDG_CONFIG_HOME/tpmsearch/config,
+    // else ~/.config/tpmsearch/config (it need not exist); and $TPMSEARCH_OPTS.
+    std::optional<std::filesystem::path> config_file;
+    std::string options_variable;
+
     std::filesystem::path corpus_dir() const { return *data_root / "corpus"; }
     std::filesystem::path default_index_dir() const { return *data_root / "index"; }
 };

@@ -1,5 +1,6 @@
 #include "cli/search_command.h"
 
+#include <cstdlib>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -7,8 +8,10 @@
 #include <system_error>
 
 #include "cli/app_runner.h"
+#include "cli/configured_options.h"
 #include "cli/notes_refresh.h"
 #include "cli/open_command.h"
+#include "cli/pager.h"
 #include "index/search_index.h"
 #include "ingest/vocabulary.h"
 #include "model/error.h"
@@ -63,6 +66,28 @@ void setup_commands(CLI::App& app, SearchOptions& options) {
     });
 }
 
+// How the output is laid out for a person: colour, width, the topic footer, the pager.
+void setup_layout_options(CLI::App& app, SearchOptions& options) {
+    app.add_option("--color", options.color, "Colour: auto, always or never")
+        ->check(CLI::IsMember({"auto", "always", "never"}))
+        ->capture_default_str();
+    app.add_option("--width", options.width,
+                   "Wrap lines at N columns, also when not writing to a terminal (0: do not "
+                   "wrap; default: the terminal's width)")
+        ->check(CLI::Validator(
+            [](const std::string& value) -> std::string {
+                const long n = std::strtol(value.c_str(), nullptr, 10);
+                if (n == 0 || (n >= 20 && n <= 10000)) return {};
+                return "width " + value + " is neither 0 (do not wrap) nor 20 to 10000 columns";
+            },
+            "0|20..10000"));
+    app.add_flag("--facets", options.all_topics,
+                 "List every topic of the results under them, not only those that fit two lines");
+    app.add_flag("--pager,!--no-pager", options.pager,
+                 "Page output longer than the screen on a terminal through $TPMSEARCH_PAGER, "
+                 "else $PAGER, else less -FRX (default: on)");
+}
+
 }  // namespace
 
 void setup_search(CLI::App& app, SearchOptions& options) {
@@ -72,7 +97,12 @@ void setup_search(CLI::App& app, SearchOptions& options) {
         "word*, question:word, title:word (a question or heading), answer:word, why:word, "
         "id:Q26, kind:story, source:notes, file:PATH (a file, or a folder: absolute or relative "
         "to a registered one), topic:ID, tag:NAME (front matter tags:, #hashtags).");
-    app.add_option("query", options.words, "Words to search for")->expected(0, -1);
+    // An option given twice takes its last value, so that a default from the configuration
+    // (cli/configured_options.h) is overridden by the command line, as in ripgrep and git.
+    app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+    app.add_option("query", options.words, "Words to search for")
+        ->expected(0, -1)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
     app.add_option("--index", options.index,
                    "Index folder (default: $TPMSEARCH_INDEX, else the shipped index/)");
     app.add_option("-n,--limit", options.limit,
@@ -82,7 +112,8 @@ void setup_search(CLI::App& app, SearchOptions& options) {
     app.add_option("--topic", options.topics,
                    "Only results with this topic (repeat for any of several); without a query, "
                    "list the topic's questions in document order")
-        ->allow_extra_args(false);
+        ->allow_extra_args(false)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
     app.add_option("--source", options.origin,
                    "Only results from the shipped corpus or from your notes")
         ->check(CLI::IsMember({"corpus", "notes"}));
@@ -107,9 +138,7 @@ void setup_search(CLI::App& app, SearchOptions& options) {
                  "Search your notes index as it is, without first re-indexing the notes changed "
                  "since tpmindex ran (also TPMSEARCH_NO_REFRESH=1); changed notes are still "
                  "counted in a notice");
-    app.add_option("--color", options.color, "Colour: auto, always or never")
-        ->check(CLI::IsMember({"auto", "always", "never"}))
-        ->capture_default_str();
+    setup_layout_options(app, options);
     setup_commands(app, options);
 }
 
@@ -165,8 +194,18 @@ TextStyle text_style(const SearchOptions& options, const Environment& env) {
     TextStyle style;
     style.color = options.color == "always" || (options.color == "auto" && env.stdout_is_tty &&
                                                 !env.no_color && !env.dumb_terminal);
-    style.width = env.stdout_is_tty ? env.terminal_width : 0;
+    style.width = options.width >= 0  ? static_cast<std::size_t>(options.width)
+                  : env.stdout_is_tty ? env.terminal_width
+                                      : 0;
+    style.all_topics = options.all_topics;
     return style;
+}
+
+// A pager for what is about to be printed, when stdout is a terminal, --no-pager was not given
+// and there is a pager (Environment::pager); else none, and the output goes to stdout.
+Pager page(const SearchOptions& options, const Environment& env, std::ostream& out) {
+    if (!options.pager || !env.stdout_is_tty || !env.pager) return {};
+    return Pager::start(*env.pager, out);
 }
 
 // `show` or `similar` of an id the index lacks: status 1 with a line on stderr, and with --json
@@ -205,6 +244,7 @@ int run_show(const Xapian::Database& db, const Searcher& searcher, const SearchO
             your_notes.push_back(std::move(hit.doc));
         }
     }
+    const Pager pager = page(options, env, out);
     if (options.json) {
         print_document_json(out, *doc, info, your_notes);
     } else {
@@ -233,14 +273,16 @@ int run_similar(const Xapian::Database& db, const Searcher& searcher, const Sear
         if (e.code() != ErrorCode::not_found) throw;
         return no_document(options.similar_id, options, out, err);
     }
+    if (results.hits.empty()) {
+        if (options.json) print_results_json(out, results);
+        err << "tpmsearch: nothing like " << shown(options.similar_id) << " in the index\n";
+        return 1;
+    }
+    const Pager pager = page(options, env, out);
     if (options.json) {
         print_results_json(out, results);
     } else {
         print_results(out, results, text_style(options, env));
-    }
-    if (results.hits.empty()) {
-        err << "tpmsearch: nothing like " << shown(options.similar_id) << " in the index\n";
-        return 1;
     }
     return 0;
 }
@@ -279,6 +321,7 @@ void print_search_results(const SearchResults& results, const SearchOptions& opt
 int run_topics(const Searcher& searcher, const SearchOptions& options, const Environment& env,
                std::ostream& out) {
     const std::vector<TopicCount> counts = searcher.topic_counts();
+    const Pager pager = page(options, env, out);
     if (options.json) {
         print_topics_json(out, counts);
     } else {
@@ -347,23 +390,63 @@ int run_search(const SearchOptions& options, const Environment& env, std::ostrea
                 << " (spelling corrected; words of the word list are never changed)\n";
         }
     }
-    print_search_results(results, options, env, out);
     if (results.hits.empty()) {
+        print_search_results(results, options, env, out);
         std::string what = request.query;
         for (const std::string& t : request.topics)
             what += (what.empty() ? "" : " ") + ("--topic " + t);
         err << "tpmsearch: no results for: " << shown(text::clipped(what, 200)) << "\n";
         return 1;
     }
+    const Pager pager = page(options, env, out);
+    print_search_results(results, options, env, out);
     return 0;
 }
+
+namespace {
+
+// What is wrong with `args` as defaults from the configuration: a parse error, words of a
+// query, a command, or an option that only prints (--help); empty when nothing is.
+std::string configuration_problem(const std::vector<std::string>& args) {
+    CLI::App app{"", "tpmsearch"};
+    SearchOptions options;
+    setup_search(app, options);
+    std::vector<const char*> argv;
+    for (const std::string& a : args) argv.push_back(a.c_str());
+    try {
+        app.parse(static_cast<int>(argv.size()), argv.data());
+    } catch (const CLI::Success&) {
+        return "--help only prints, it cannot be a default";
+    } catch (const CLI::ParseError& e) {
+        return e.what() + option_suggestion(app, args);
+    }
+    if (!options.words.empty()) return "\"" + join(options.words) + "\" is not an option";
+    for (const CLI::App* sub : app.get_subcommands({})) {
+        if (sub->parsed()) return "the command " + sub->get_name() + " cannot be a default";
+    }
+    return {};
+}
+
+}  // namespace
 
 int tpmsearch_main(const std::vector<std::string>& args, const Environment& env, std::ostream& out,
                    std::ostream& err) {
     CLI::App app{"", "tpmsearch"};
     SearchOptions options;
     setup_search(app, options);
-    return parse_and_run(app, args, out, err, [&] { return run_search(options, env, out, err); });
+    // The configured defaults go first, so the command line overrides them; `help` reads
+    // none, as it must stay the first argument.
+    std::vector<std::string> all = args;
+    if (args.size() > 1 && args[1] != "help") {
+        try {
+            const std::vector<std::string> defaults =
+                configured_arguments(env, configuration_problem);
+            all.insert(all.begin() + 1, defaults.begin(), defaults.end());
+        } catch (const Error& e) {
+            return report_error(err, "tpmsearch", e.what());
+        }
+    }
+    return parse_and_run(app, all, out, err, [&] { return run_search(options, env, out, err); });
 }
 
 }  // namespace tpm::cli

@@ -18,6 +18,9 @@ struct SearchOptions {
     std::size_t limit = 0;            // -n/--limit; 0: 10 for a search, all for a topic listing
     bool json = false;                // --json
     std::string color = "auto";       // --color auto|always|never
+    int width = -1;                   // --width N: wrap at N columns (0: not); -1: the terminal's
+    bool all_topics = false;          // --facets: every topic of the match set in the footer
+    bool pager = true;                // --pager / --no-pager: page long output on a terminal
     std::string show_id;              // `tpmsearch show ID`
     std::string similar_id;           // `tpmsearch similar ID`
     std::string open_id;              // `tpmsearch open ID|PATH[:LINE]`

@@ -16,6 +16,7 @@ enum class ErrorCode {
     index_locked,     // another writer holds the lock
     io,               // reading or writing a file failed
     not_found,        // a named item (document id) does not exist
+    bad_config,       // the user's configuration (file or variable) is not valid
     internal,         // any other library failure
 };
 

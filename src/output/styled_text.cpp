@@ -89,9 +89,33 @@ std::vector<Range> break_units(std::string_view text) {
     return units;
 }
 
+// Where a word wider than a whole line (a long path or URL) is cut, with the paragraph's
+// indent kept on the next line: after the last '/', '-', '.', ':' and the like of the longest
+// head of `unit` no wider than `limit` columns when one is in its second half, else at that
+// head's end (at least one code point).
+std::size_t fitting_end(std::string_view text, Range unit, std::size_t limit) {
+    constexpr std::string_view kCutAfter = "/-_.:#?&=,;";
+    std::size_t end = unit.begin;
+    std::size_t width = 0;
+    std::size_t cut = 0;  // after a character of kCutAfter in the head's second half
+    while (end < unit.end) {
+        const std::size_t length = text::code_point_at(text, end).length;
+        const std::size_t w = text::display_width(text.substr(end, length));
+        if (end > unit.begin && width + w > limit) break;
+        width += w;
+        end += length;
+        if (length == 1 && kCutAfter.find(text[end - 1]) != std::string_view::npos &&
+            2 * width >= limit && end < unit.end) {
+            cut = end;
+        }
+    }
+    return end < unit.end && cut > 0 ? cut : end;
+}
+
 // Greedy line filling over break_units(text): the first line may take `first` columns, the
-// others `rest`. Spaces at a break are dropped; a unit wider than its line gets a line of its
-// own, unbroken. Widths are text::display_width, so wide characters count two columns.
+// others `rest`. Spaces at a break are dropped; a unit wider than a line of its own is cut
+// at the width (unless the line has no room at all). Widths are text::display_width, so wide
+// characters count two columns.
 std::vector<Range> wrap_lines(std::string_view text, std::size_t first, std::size_t rest) {
     std::vector<Range> lines;
     if (first == kUnlimited && rest == kUnlimited) {
@@ -101,23 +125,33 @@ std::vector<Range> wrap_lines(std::string_view text, std::size_t first, std::siz
             lines.push_back({begin, text.find_last_not_of(' ') + 1});
         return lines;
     }
+    auto unit_width = [text](Range unit) {
+        return text::display_width(text.substr(unit.begin, unit.end - unit.begin));
+    };
     Range line;
+    bool open = false;  // `line` holds at least one unit
     std::size_t line_width = 0;
-    for (const Range& unit : break_units(text)) {
-        const std::size_t width =
-            text::display_width(text.substr(unit.begin, unit.end - unit.begin));
-        const std::size_t limit = lines.empty() ? first : rest;
+    for (Range unit : break_units(text)) {
+        std::size_t width = unit_width(unit);
         const std::size_t gap = unit.begin - line.end;  // spaces, one column each
-        if (line.end > 0 && line_width + gap + width <= limit) {
+        if (open && line_width + gap + width <= (lines.empty() ? first : rest)) {
             line.end = unit.end;
             line_width += gap + width;
-        } else {
-            if (line.end > 0) lines.push_back(line);
-            line = unit;
-            line_width = width;
+            continue;
         }
+        if (open) lines.push_back(line);
+        for (std::size_t limit = lines.empty() ? first : rest; limit > 0 && width > limit;
+             limit = rest) {
+            const std::size_t end = fitting_end(text, unit, limit);
+            lines.push_back({unit.begin, end});
+            unit.begin = end;
+            width = unit_width(unit);
+        }
+        line = unit;
+        line_width = width;
+        open = true;
     }
-    if (line.end > 0) lines.push_back(line);
+    if (open) lines.push_back(line);
     return lines;
 }
 
@@ -155,8 +189,11 @@ void emit(std::ostream& out, const Styled& s, std::size_t begin, std::size_t end
     if (current != Tone::plain) out << kReset;
 }
 
-void write_wrapped(std::ostream& out, const Styled& prefix, const Styled& body, std::size_t hang,
-                   const TextStyle& style) {
+namespace {
+
+// The lines write_wrapped() writes `body` in after `prefix`.
+std::vector<Range> body_lines(const Styled& prefix, const Styled& body, std::size_t hang,
+                              const TextStyle& style) {
     std::size_t first = kUnlimited;
     std::size_t rest = kUnlimited;
     if (style.width > 0) {
@@ -164,7 +201,19 @@ void write_wrapped(std::ostream& out, const Styled& prefix, const Styled& body, 
         first = style.width > prefix_width ? style.width - prefix_width : 0;
         rest = style.width > hang ? style.width - hang : 0;
     }
-    const std::vector<Range> lines = wrap_lines(body.text(), first, rest);
+    return wrap_lines(body.text(), first, rest);
+}
+
+}  // namespace
+
+std::size_t wrapped_line_count(const Styled& prefix, const Styled& body, std::size_t hang,
+                               const TextStyle& style) {
+    return std::max<std::size_t>(1, body_lines(prefix, body, hang, style).size());
+}
+
+void write_wrapped(std::ostream& out, const Styled& prefix, const Styled& body, std::size_t hang,
+                   const TextStyle& style) {
+    const std::vector<Range> lines = body_lines(prefix, body, hang, style);
     if (lines.empty()) {
         const std::size_t end = prefix.text().find_last_not_of(' ');
         emit(out, prefix, 0, end == std::string::npos ? 0 : end + 1, style.color);

@@ -49,6 +49,10 @@ void emit(std::ostream& out, const Styled& s, std::size_t begin, std::size_t end
 void write_wrapped(std::ostream& out, const Styled& prefix, const Styled& body, std::size_t hang,
                    const TextStyle& style);
 
+// How many lines write_wrapped() would write (at least one).
+std::size_t wrapped_line_count(const Styled& prefix, const Styled& body, std::size_t hang,
+                               const TextStyle& style);
+
 // One paragraph at `indent` columns with a hanging indent of the same width.
 void write_paragraph(std::ostream& out, std::size_t indent, const Styled& body,
                      const TextStyle& style);

@@ -27,12 +27,12 @@ bool is_blank(std::string_view s) {
     return s.find_first_not_of(" \t\r\n") == std::string_view::npos;
 }
 
-// "source:line" (just "source" when line is 0) at `indent` columns; nothing without a source.
+// "source:line  topics: a, b" (just "source" when line is 0) at `indent` columns, wrapped
+// under itself; nothing without a source.
 void write_location(std::ostream& out, std::size_t indent, const Document& doc,
                     const TextStyle& style) {
     if (doc.source.empty()) return;
-    Styled loc(std::string(indent, ' '), Tone::plain);
-    loc.add(doc.source, Tone::path);
+    Styled loc(doc.source, Tone::path);
     if (doc.line > 0) {
         loc.add(":", Tone::plain);
         loc.add(std::to_string(doc.line), Tone::line_no);
@@ -41,22 +41,46 @@ void write_location(std::ostream& out, std::size_t indent, const Document& doc,
         loc.add(i == 0 ? "  topics: " : ", ", Tone::plain);
         loc.add(doc.topics[i], Tone::label);
     }
-    emit(out, loc, 0, loc.text().size(), style.color);
-    out << '\n';
+    write_wrapped(out, Styled(std::string(indent, ' '), Tone::plain), loc, indent + 2, style);
 }
 
-// "topics: reliability 7 · release-engineering 4 · ..." for the whole match set;
-// "topics (estimated): reliability ~530 · ..." when the counts are scaled from a sample.
-void write_facets(std::ostream& out, const std::vector<FacetCount>& topics, bool estimated,
-                  const TextStyle& style) {
-    if (topics.empty()) return;
+// The topic footer with the first `shown` of `topics`, and how many more there are.
+Styled facet_line(const std::vector<FacetCount>& topics, std::size_t shown, bool estimated) {
     Styled line(estimated ? "topics (estimated):" : "topics:", Tone::bold);
-    for (std::size_t i = 0; i < topics.size(); ++i) {
+    for (std::size_t i = 0; i < shown; ++i) {
         line.add(i == 0 ? " " : " \xC2\xB7 ", Tone::plain);  // U+00B7 middle dot
         line.add(topics[i].id, Tone::label);
         line.add((estimated ? " ~" : " ") + std::to_string(topics[i].count), Tone::plain);
     }
-    write_paragraph(out, 0, line, style);
+    if (shown < topics.size()) {
+        line.add(shown == 0 ? " " : " \xC2\xB7 ", Tone::plain);
+        line.add("+" + std::to_string(topics.size() - shown) + " more (--facets)", Tone::dim);
+    }
+    return line;
+}
+
+// Lines the topic footer may take, so the results stay on the screen above it.
+constexpr std::size_t kFacetLines = 2;
+// The width the footer is fitted to when output is not wrapped (piped).
+constexpr std::size_t kUnwrappedFacetWidth = 80;
+
+// "topics: reliability 7 · release-engineering 4 · ..." for the whole match set, largest
+// first; "topics (estimated): reliability ~530 · ..." when the counts are scaled from a sample.
+// As many as fit kFacetLines lines, then "+N more (--facets)", unless style.all_topics.
+void write_facets(std::ostream& out, const std::vector<FacetCount>& topics, bool estimated,
+                  const TextStyle& style) {
+    if (topics.empty()) return;
+    std::size_t shown = topics.size();
+    if (!style.all_topics) {
+        TextStyle fitted = style;
+        if (fitted.width == 0) fitted.width = kUnwrappedFacetWidth;
+        const Styled none;
+        while (shown > 0 && detail::wrapped_line_count(none, facet_line(topics, shown, estimated),
+                                                       0, fitted) > kFacetLines) {
+            --shown;
+        }
+    }
+    write_paragraph(out, 0, facet_line(topics, shown, estimated), style);
 }
 
 // "Q26  <title>" as a header line: the title wraps under its own first character.
@@ -67,10 +91,18 @@ void write_heading(std::ostream& out, std::size_t indent, std::string_view lead,
     Styled prefix(std::string(indent, ' '), Tone::plain);
     prefix.add(lead, Tone::bold);
     if (!lead.empty()) prefix.add(" ", Tone::plain);
-    prefix.add(doc.id, Tone::bold);
-    prefix.add("  ", Tone::plain);
+    const std::size_t id_column = text::display_width(prefix.text());
     Styled title;
     title.add_spans(doc.title, marks, Tone::bold, Tone::highlight);
+    // An id too long to leave the title room (a note's path and heading) gets a line of its
+    // own, the title wrapped under it.
+    if (style.width > 0 && 2 * (id_column + text::display_width(doc.id) + 2) > style.width) {
+        write_wrapped(out, prefix, Styled(doc.id, Tone::bold), id_column, style);
+        write_paragraph(out, id_column, title, style);
+        return;
+    }
+    prefix.add(doc.id, Tone::bold);
+    prefix.add("  ", Tone::plain);
     write_wrapped(out, prefix, title, text::display_width(prefix.text()), style);
 }
 
@@ -238,32 +270,43 @@ void print_results(std::ostream& out, const SearchResults& results, const TextSt
     }
 }
 
-// Layout: the id padded to the longest, the counts (shipped questions and tips, then the user's
-// questions, stories and other notes), the name; the description indented below.
-//   release-engineering  6 questions   1 tip   2 your questions  1 story     0 notes   Release ...
-//       Shipping changes safely: canary and blue-green releases, feature flags, rollback.
+// Layout: a table under a header, the id padded to the longest, each count right-aligned
+// under its column; under each row the topic's name and description, indented:
+//   topic                questions  tips  your questions  stories  notes
+//   release-engineering          6     1               2        1      0
+//       Release engineering – Shipping changes safely: canary and blue-green releases, ...
 void print_topics(std::ostream& out, const std::vector<TopicCount>& topics,
                   const TextStyle& style) {
-    std::size_t id_width = 0;
+    constexpr std::string_view kTopic = "topic";
+    constexpr std::string_view kColumns[] = {"questions", "tips", "your questions", "stories",
+                                             "notes"};
+    std::size_t id_width = kTopic.size();
     for (const TopicCount& c : topics) id_width = std::max(id_width, c.topic.id.size());
-    auto counted = [](std::size_t n, const char* one, const char* many, std::size_t width) {
-        std::string s = std::to_string(n) + " " + (n == 1 ? one : many);
-        return s + std::string(width > s.size() ? width - s.size() : 1, ' ');
+    auto padded = [](std::string_view s, std::size_t width) {
+        return std::string(s) + std::string(width > s.size() ? width - s.size() : 0, ' ');
     };
+    if (topics.empty()) return;
+    Styled header(padded(kTopic, id_width), Tone::bold);
+    for (const std::string_view column : kColumns)
+        header.add("  " + std::string(column), Tone::bold);
+    write_paragraph(out, 0, header, style);
     for (const TopicCount& c : topics) {
-        Styled line(c.topic.id, Tone::bold);
-        line.add(std::string(id_width + 2 - c.topic.id.size(), ' '), Tone::plain);
-        line.add(counted(c.questions, "question", "questions", 14), Tone::plain);
-        line.add(counted(c.tips, "tip", "tips", 8), Tone::plain);
-        line.add(counted(c.your_questions, "your question", "your questions", 18), Tone::plain);
-        line.add(counted(c.stories, "story", "stories", 12), Tone::plain);
-        line.add(counted(c.notes, "note", "notes", 10), Tone::plain);
-        line.add(c.topic.name, Tone::label);
-        emit(out, line, 0, line.text().size(), style.color);
-        out << '\n';
-        if (!is_blank(c.topic.description)) {
-            write_paragraph(out, 4, Styled(c.topic.description, Tone::plain), style);
+        Styled row(padded(c.topic.id, id_width), Tone::bold);
+        const std::size_t counts[] = {c.questions, c.tips, c.your_questions, c.stories, c.notes};
+        for (std::size_t i = 0; i < std::size(counts); ++i) {
+            const std::string n = std::to_string(counts[i]);
+            row.add(
+                std::string(2 + kColumns[i].size() - std::min(n.size(), kColumns[i].size()), ' ') +
+                    n,
+                Tone::plain);
         }
+        write_paragraph(out, 0, row, style);
+        Styled about(c.topic.name, Tone::label);
+        if (!is_blank(c.topic.description)) {
+            about.add(" " + std::string(kDash) + " ", Tone::plain);
+            about.add(c.topic.description, Tone::plain);
+        }
+        write_paragraph(out, 4, about, style);
     }
 }
 

@@ -15,6 +15,9 @@ namespace tpm {
 struct TextStyle {
     bool color = false;     // ANSI colour and bold highlights (cli/ decides: tty, NO_COLOR)
     std::size_t width = 0;  // wrap to this many columns; 0 = do not wrap (piped output)
+    // The topic footer under results lists every topic of the match set (--facets), not only
+    // the largest that fit two lines.
+    bool all_topics = false;
 };
 
 // The ranked hits: for each, rank, id, the question, source:line with its topics, and its
@@ -32,7 +35,8 @@ void print_document(std::ostream& out, const Document& doc, const TextStyle& sty
                     const SourceInfo* source = nullptr,
                     const std::vector<Document>& your_notes = {});
 
-// Every topic: id, how many questions, tips and notes carry it, and its description.
+// Every topic as a table: id, how many shipped questions and tips and how many of the user's
+// questions, stories and other notes carry it; under each row its name and description.
 void print_topics(std::ostream& out, const std::vector<TopicCount>& topics, const TextStyle& style);
 
 }  // namespace tpm

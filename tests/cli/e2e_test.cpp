@@ -30,6 +30,8 @@ class EndToEnd : public ::testing::Test {
         args.insert(args.begin(), (root_ / "bin" / "tpmsearch").string());
         env.emplace("TPMSEARCH_INDEX", "");  // unset: the test decides
         env.emplace("NO_COLOR", "");
+        env.emplace("TPMSEARCH_CONFIG", "");  // unset: no defaults of the user's
+        env.emplace("TPMSEARCH_OPTS", "");
         // The notes index of this test, never the user's.
         env.emplace("XDG_DATA_HOME", (root_ / "data").string());
         return run_process(args, env);

@@ -8,7 +8,7 @@ src=$1/completions
 build=$2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-export HOME="$work/home" XDG_DATA_HOME= XDG_CACHE_HOME= XDG_CONFIG_HOME= TPMSEARCH_INDEX=
+export HOME="$work/home" XDG_DATA_HOME= XDG_CACHE_HOME= XDG_CONFIG_HOME= TPMSEARCH_INDEX= TPMSEARCH_CONFIG= TPMSEARCH_OPTS=
 export PATH="$build:$PATH"
 mkdir "$HOME"
 fail() { echo "FAIL: $*"; exit 1; }

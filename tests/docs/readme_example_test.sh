@@ -26,7 +26,7 @@ arguments=${command#'$ tpmsearch '}
 status=0
 cd "$work/elsewhere"
 eval "HOME=\"\$work/home\" XDG_DATA_HOME= XDG_CONFIG_HOME= XDG_CACHE_HOME= TPMSEARCH_INDEX= \
-    \"\$work/app/bin/tpmsearch\" $arguments" > "$work/actual" 2> "$work/err" || status=$?
+    TPMSEARCH_CONFIG= TPMSEARCH_OPTS= \"\$work/app/bin/tpmsearch\" $arguments" > "$work/actual" 2> "$work/err" || status=$?
 if ! diff -u "$work/expected" "$work/actual"; then
     echo "README example differs from what '${command#'$ '}' prints (above: - README, + program)"
     cat "$work/err"

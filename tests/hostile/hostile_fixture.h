@@ -157,6 +157,8 @@ class HostileInstall : public ::testing::Test {
     std::map<std::string, std::string> environment() const {
         return {{"TPMSEARCH_INDEX", ""},
                 {"NO_COLOR", ""},
+                {"TPMSEARCH_CONFIG", ""},
+                {"TPMSEARCH_OPTS", ""},
                 {"XDG_DATA_HOME", (root_ / "data").string()},
                 {"XDG_CONFIG_HOME", (root_ / "config").string()},
                 {"HOME", (root_ / "home").string()}};

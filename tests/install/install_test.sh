@@ -16,5 +16,5 @@ done
 mkdir "$work/home" "$work/elsewhere"
 cd "$work/elsewhere"
 HOME=$work/home XDG_DATA_HOME= XDG_CACHE_HOME= XDG_CONFIG_HOME= TPMSEARCH_INDEX= \
-    "$prefix/bin/tpmsearch" --no-excerpts -n 1 "canary rollback" > "$work/out" 2> "$work/err"
+    TPMSEARCH_CONFIG= TPMSEARCH_OPTS= "$prefix/bin/tpmsearch" --no-excerpts -n 1 "canary rollback" > "$work/out" 2> "$work/err"
 head -n 1 "$work/out" | grep -q '^1\. Q26 ' || { echo "first hit is not Q26:"; cat "$work/out" "$work/err"; exit 1; }

@@ -231,15 +231,61 @@ TEST(TextPrinter, WrapsCjkByColumnsAndKeepsLatinWordsWhole) {
     EXPECT_EQ(joined, cjk + "interchangeableinternationalisation");
 }
 
-TEST(TextPrinter, OverlongWordGetsItsOwnLineUnbroken) {
-    const std::string word(50, 'x');
+TEST(TextPrinter, OverlongWordIsCutAtTheWidthKeepingTheIndent) {
+    const std::string word(40, 'x');
     SearchResults r;
     r.hits.push_back(hit(1, "Q1", "T", 1, {excerpt("", "short " + word + " tail")}));
+    r.hits[0].doc.source.clear();
     const std::vector<std::string> lines = lines_of(render(r, {.width = 20}));
     ASSERT_EQ(lines.size(), 5u);
-    EXPECT_EQ(lines[2], "   short");
-    EXPECT_EQ(lines[3], "   " + word);
-    EXPECT_EQ(lines[4], "   tail");
+    EXPECT_EQ(lines[1], "   short");
+    EXPECT_EQ(lines[2], "   " + std::string(17, 'x'));
+    EXPECT_EQ(lines[3], "   " + std::string(17, 'x'));
+    EXPECT_EQ(lines[4], "   " + std::string(6, 'x') + " tail");
+    // A wide character is never split: 9 ideographs take 18 of 19 columns.
+    std::string cjk_word = "x";
+    for (int i = 0; i < 10; ++i) cjk_word += "\xE6\x97\xA5";  // 日
+    SearchResults wide;
+    wide.hits.push_back(hit(1, "Q1", "T", 1, {excerpt("", "https://" + cjk_word)}));
+    for (const std::string& line : lines_of(render(wide, {.width = 22}))) {
+        EXPECT_LE(text::display_width(line), 22u) << line;
+    }
+}
+
+TEST(TextPrinter, LocationAndTopicsWrapUnderTheLocation) {
+    SearchResults r;
+    Hit h = hit(10, "Q34", "How?", 1056, {});
+    h.doc.source = "corpus/netflix-tpm-interview-questions.txt";
+    h.doc.topics = {"quality-assurance", "program-execution", "release-engineering"};
+    r.hits.push_back(h);
+    const std::vector<std::string> lines = lines_of(render(r, {.width = 80}));
+    ASSERT_EQ(lines.size(), 3u);
+    EXPECT_EQ(lines[1],
+              "    corpus/netflix-tpm-interview-questions.txt:1056  topics: quality-assurance,");
+    EXPECT_EQ(lines[2], "      program-execution, release-engineering");
+    // A note path longer than the line is cut at the width, with the indent kept.
+    r.hits[0].doc.source = "notes/" + std::string(100, 'n') + ".md";
+    const std::vector<std::string> cut = lines_of(render(r, {.width = 40}));
+    ASSERT_GT(cut.size(), 4u);
+    for (std::size_t n = 1; n < cut.size(); ++n) {
+        EXPECT_LE(text::display_width(cut[n]), 40u) << cut[n];
+        EXPECT_EQ(cut[n].substr(0, 4), "    ") << cut[n];
+    }
+}
+
+TEST(TextPrinter, AnIdTooLongForItsTitleStartsTheWrappedText) {
+    SearchResults r;
+    r.hits.push_back(hit(1, "work:stories/the-time-the-migration-failed.md#what-went-wrong",
+                         "What went wrong when we moved the billing database", 4, {}));
+    const std::vector<std::string> lines = lines_of(render(r, {.width = 70}));
+    ASSERT_EQ(lines.size(), 3u);
+    EXPECT_EQ(lines[0], "1. work:stories/the-time-the-migration-failed.md#what-went-wrong");
+    EXPECT_EQ(lines[1], "   What went wrong when we moved the billing database");
+    for (const std::string& line : lines) EXPECT_LE(text::display_width(line), 70u) << line;
+    // Unwrapped, it stays one line as ever.
+    EXPECT_EQ(lines_of(render(r, {.width = 0}))[0],
+              "1. work:stories/the-time-the-migration-failed.md#what-went-wrong  What went "
+              "wrong when we moved the billing database");
 }
 
 TEST(TextPrinter, ControlCharactersNeverReachTheTerminal) {
@@ -462,7 +508,39 @@ TEST(TextPrinterTopics, HitsShowTopicsAndTheFacetLineFollowsTheResults) {
         << estimated.str();
 }
 
-TEST(TextPrinterTopics, ListsTopicsWithCountsAndDescriptions) {
+TEST(TextPrinterTopics, TheFooterTakesTwoLinesAndCountsTheRest) {
+    SearchResults r;
+    Hit h = hit(1, "Q1", "T", 1, {});
+    r.hits.push_back(h);
+    for (std::size_t i = 0; i < 30; ++i)
+        r.topics.push_back({"topic-number-" + std::to_string(i), 30 - i});
+    for (const std::size_t width : {std::size_t{0}, std::size_t{60}, std::size_t{80}}) {
+        SCOPED_TRACE(width);
+        const std::string out = render(r, {.width = width});
+        const std::string footer = out.substr(out.find("topics:"));
+        // Piped (width 0) the footer is one line fitted to 80 columns' worth of two lines.
+        const std::vector<std::string> lines = lines_of(footer);
+        EXPECT_LE(lines.size(), width == 0 ? 1u : 2u) << footer;
+        EXPECT_NE(footer.find("topic-number-0 30"), std::string::npos) << footer;
+        EXPECT_EQ(footer.find("topic-number-29 "), std::string::npos) << footer;
+        const std::size_t more = footer.find(" more (--facets)");
+        ASSERT_NE(more, std::string::npos) << footer;
+        // "+N more" counts exactly the topics left out.
+        const std::size_t plus = footer.rfind('+', more);
+        const int left_out = std::stoi(footer.substr(plus + 1));
+        int shown = 0;
+        for (int i = 0; i < 30; ++i) {
+            shown += footer.find("topic-number-" + std::to_string(i) + " ") != std::string::npos;
+        }
+        EXPECT_EQ(shown + left_out, 30) << footer;
+    }
+    // --facets: all of them.
+    const std::string all = render(r, {.width = 80, .all_topics = true});
+    EXPECT_NE(all.find("topic-number-29 1\n"), std::string::npos) << all;
+    EXPECT_EQ(all.find("more (--facets)"), std::string::npos) << all;
+}
+
+TEST(TextPrinterTopics, ListsTopicsAsATableWithNamesAndDescriptions) {
     Topic a;
     a.id = "security";
     a.name = "Security";
@@ -471,13 +549,16 @@ TEST(TextPrinterTopics, ListsTopicsWithCountsAndDescriptions) {
     b.id = "behavioural";
     b.name = "Behavioural";
     std::ostringstream out;
-    print_topics(out, {TopicCount{a, 3, 0, 2, 0, 1}, TopicCount{b, 1, 4, 1, 5, 0}}, TextStyle{});
+    print_topics(out, {TopicCount{a, 3, 0, 2, 0, 1}, TopicCount{b, 12, 4, 1, 5, 0}}, TextStyle{});
     EXPECT_EQ(out.str(),
-              "security     3 questions   0 tips  2 your questions  0 stories   1 note    "
-              "Security\n"
-              "    Protecting systems and data.\n"
-              "behavioural  1 question    4 tips  1 your question   5 stories   0 notes   "
-              "Behavioural\n");
+              "topic        questions  tips  your questions  stories  notes\n"
+              "security             3     0               2        0      1\n"
+              "    Security \xE2\x80\x93 Protecting systems and data.\n"
+              "behavioural         12     4               1        5      0\n"
+              "    Behavioural\n");
+    std::ostringstream none;
+    print_topics(none, {}, TextStyle{});
+    EXPECT_EQ(none.str(), "");
 }
 
 }  // namespace

@@ -10,7 +10,8 @@
 // a terminal (set_terminal()).
 //
 // By default the programs have no notes index and no vocabulary of the user's (HOME,
-// XDG_DATA_HOME and XDG_CONFIG_HOME unset), no spelling word list, no index named by
+// XDG_DATA_HOME and XDG_CONFIG_HOME unset), no configured defaults (TPMSEARCH_CONFIG and
+// TPMSEARCH_OPTS unset), no pager (PAGER=cat), no spelling word list, no index named by
 // TPMSEARCH_INDEX, TERM of a terminal that takes colour and NO_COLOR unset, and stdout in a
 // file; a test sets what it is about. So nothing of the user running the tests is read or
 // written.
@@ -46,10 +47,13 @@ class CliFixture {
         fs::create_directories(root() / "bin");
         install(TPMSEARCH_BIN, "tpmsearch");
         install(TPMINDEX_BIN, "tpmindex");
-        for (const char* unset : {"HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "TPMSEARCH_INDEX",
-                                  "NO_COLOR", "COLUMNS"}) {
+        for (const char* unset :
+             {"HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "TPMSEARCH_INDEX", "NO_COLOR", "COLUMNS",
+              "TPMSEARCH_CONFIG", "TPMSEARCH_OPTS", "TPMSEARCH_PAGER", "LESS"}) {
             set_env(unset, "");
         }
+        // On a terminal, output is not paged unless a test asks (PAGER "cat" is no pager).
+        set_env("PAGER", "cat");
         set_env("TPMSEARCH_DICTIONARY", "/dev/null");
         set_env("TERM", "xterm-256color");
     }
