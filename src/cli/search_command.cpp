@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <optional>
+#include <regex>
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -20,6 +21,7 @@
 #include "output/text_printer.h"
 #include "search/searcher.h"
 #include "search/similar.h"
+#include "text/edit_distance.h"
 #include "text/printable.h"
 
 namespace tpm::cli {
@@ -336,6 +338,35 @@ std::string join(const std::vector<std::string>& words) {
     return query;
 }
 
+// A word that names a document as show, similar and open take one: Q26, tips/1, a note's id
+// or path, PATH:LINE.
+bool names_a_document(std::string_view word) {
+    static const std::regex question("[Qq][0-9]+");
+    return std::regex_match(word.begin(), word.end(), question) ||
+           word.find_first_of("/#") != std::string_view::npos || word.ends_with(".md") ||
+           word.ends_with(".txt");
+}
+
+// The command a query seems to have meant to be, "tpmsearch show Q26" for `tpmsearch shw Q26`:
+// a first word one or two edits from show, similar or open followed by one word naming a
+// document, or one word one edit from topics alone; else empty. Such a query is still searched
+// (it may be one), as git runs nothing it is not sure of.
+std::string meant_command(const std::vector<std::string>& words) {
+    if (words.empty()) return {};
+    auto near = [&words](std::string_view command) {
+        const std::size_t d = text::edit_distance(words.front(), command);
+        return d > 0 && d <= 2;
+    };
+    if (words.size() == 1 && text::edit_distance(words.front(), "topics") == 1) {
+        return "tpmsearch topics";
+    }
+    if (words.size() != 2 || !names_a_document(words[1])) return {};
+    for (const std::string_view command : {"show", "similar", "open"}) {
+        if (near(command)) return "tpmsearch " + std::string(command) + " " + words[1];
+    }
+    return {};
+}
+
 }  // namespace
 
 int run_search(const SearchOptions& options, const Environment& env, std::ostream& out,
@@ -359,6 +390,10 @@ int run_search(const SearchOptions& options, const Environment& env, std::ostrea
     if (!options.open_id.empty()) return run_open(searcher, options, env, out, err);
     if (options.list_topics) return run_topics(searcher, options, env, out);
 
+    if (const std::string meant = meant_command(options.words); !meant.empty() && !options.json) {
+        err << "tpmsearch: notice: searching for the words \"" << shown(join(options.words))
+            << "\"; for the command, type: " << shown(meant) << "\n";
+    }
     SearchRequest request;
     request.query = join(options.words);
     request.topics = options.topics;

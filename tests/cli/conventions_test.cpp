@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <regex>
+#include <string>
+#include <vector>
 
 #include "support/cli_fixture.h"
 
@@ -40,6 +42,36 @@ TEST(Conventions, MistypedOptionGetsTheClosestOne) {
     EXPECT_EQ(r.status, 2);
     EXPECT_EQ(r.err.find("did you mean"), std::string::npos) << r.err;
     EXPECT_NE(r.err.find("--help for usage"), std::string::npos) << r.err;
+}
+
+TEST(Conventions, AQueryThatReadsLikeAMistypedCommandSaysWhichCommand) {
+    const CliFixture f;
+    struct Case {
+        std::vector<std::string> args;
+        std::string meant;  // empty: no notice
+    };
+    const Case cases[] = {
+        {{"shw", "Q1"}, "tpmsearch show Q1"},
+        {{"similiar", "Q2"}, "tpmsearch similar Q2"},
+        {{"opne", "stories/x.md#story"}, "tpmsearch open stories/x.md#story"},
+        {{"topic"}, "tpmsearch topics"},
+        {{"topic", "release"}, ""},     // a topic query, not a command
+        {{"shw", "canary"}, ""},        // the second word names no document
+        {{"release", "Q1"}, ""},        // nothing like a command
+        {{"--json", "shw", "Q1"}, ""},  // JSON readers get only JSON
+    };
+    for (const Case& c : cases) {
+        SCOPED_TRACE(c.args.front() + " " + c.args.back());
+        const auto r = f.search(c.args);
+        EXPECT_NE(r.status, 2) << r.err;  // still searched, whatever it finds
+        const std::size_t at = r.err.find("; for the command, type: ");
+        if (c.meant.empty()) {
+            EXPECT_EQ(at, std::string::npos) << r.err;
+        } else {
+            EXPECT_NE(r.err.find("for the command, type: " + c.meant + "\n"), std::string::npos)
+                << r.err;
+        }
+    }
 }
 
 TEST(Conventions, HelpCommandPrintsTheProgramsOrACommandsHelp) {
