@@ -34,8 +34,16 @@ const std::map<std::string, Rule>& rules() {
            "store/xapian_error.h"},
           {"unicode/", "CLI/"}}},
         {"output", {{"model", "text"}, {}, {"xapian", "unicode/", "CLI/"}}},
+        // prep/ (drill scheduling and its state, coverage, the story map) works on what search/
+        // finds; its results are model/ data that output/ renders.
+        {"prep",
+         {{"model", "text", "topics", "search"},
+          {"store/schema.h", "store/xapian_error.h"},
+          {"unicode/", "CLI/"}}},
         {"cli",
-         {{"model", "text", "topics", "ingest", "store", "index", "search", "output"}, {}, {}}},
+         {{"model", "text", "topics", "ingest", "store", "index", "search", "output", "prep"},
+          {},
+          {}}},
     };
     return r;
 }
