@@ -29,7 +29,7 @@ _tpmsearch() {
             --explain --exact --no-excerpts --no-refresh --files --lines --color --width
             --facets --pager --no-pager" -- "$cur"))
     elif (( COMP_CWORD == 1 )); then
-        COMPREPLY=($(compgen -W "show similar open topics help" -- "$cur"))
+        COMPREPLY=($(compgen -W "show similar open topics coverage help" -- "$cur"))
     fi
 }
 

@@ -5,7 +5,7 @@ function __tpmsearch_ids
 end
 
 function __tpmsearch_no_command
-    not __fish_seen_subcommand_from show similar open topics help
+    not __fish_seen_subcommand_from show similar open topics coverage help
 end
 
 complete -c tpmsearch -s h -l help -d 'Print help and exit'
@@ -29,6 +29,7 @@ complete -c tpmsearch -l no-pager -d 'Do not page the output'
 complete -c tpmsearch -f -n __tpmsearch_no_command -a show -d 'Print a whole question'
 complete -c tpmsearch -f -n __tpmsearch_no_command -a similar -d 'Documents most like one'
 complete -c tpmsearch -f -n __tpmsearch_no_command -a topics -d 'List the topics'
+complete -c tpmsearch -f -n __tpmsearch_no_command -a coverage -d 'Which shipped questions your notes cover'
 complete -c tpmsearch -f -n __tpmsearch_no_command -a open -d 'Edit a document at its line'
 complete -c tpmsearch -f -n __tpmsearch_no_command -a help -d 'Print the help'
 complete -c tpmsearch -f -n '__fish_seen_subcommand_from show similar open' \

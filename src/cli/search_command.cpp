@@ -10,6 +10,7 @@
 
 #include "cli/app_runner.h"
 #include "cli/configured_options.h"
+#include "cli/coverage_command.h"
 #include "cli/notes_refresh.h"
 #include "cli/open_command.h"
 #include "cli/pager.h"
@@ -52,16 +53,21 @@ void setup_commands(CLI::App& app, SearchOptions& options) {
     CLI::App* topics = app.add_subcommand("topics", "List the topics with how much carries each");
     topics->fallthrough();
     topics->callback([&options] { options.list_topics = true; });
+    CLI::App* coverage = app.add_subcommand(
+        "coverage", "Which shipped questions your notes cover, and the gaps, weakest topic first");
+    coverage->fallthrough();
+    coverage->callback([&options] { options.coverage = true; });
     // A word past a subcommand's id falls through to the query, which the subcommand ignores:
     // `show Q1 Q2` would show Q1 alone without a word. So are words before it (`canary show
     // Q1`). Checked once parsing is done, whichever the order.
-    app.callback([&options, show, similar, open, topics] {
+    app.callback([&options, show, similar, open, topics, coverage] {
         if (options.words.empty()) return;
         std::string words;
         for (const std::string& w : options.words) words += (words.empty() ? "" : " ") + w;
-        for (const CLI::App* sub : {show, similar, open, topics}) {
+        for (const CLI::App* sub : {show, similar, open, topics, coverage}) {
             if (!sub->parsed()) continue;
-            const std::string takes = sub == topics ? " takes no words" : " takes one id";
+            const bool no_words = sub == topics || sub == coverage;
+            const std::string takes = no_words ? " takes no words" : " takes one id";
             throw CLI::ExtrasError(sub->get_name() + takes + ", not also: " + words,
                                    CLI::ExitCodes::ExtrasError);
         }
@@ -98,7 +104,8 @@ void setup_search(CLI::App& app, SearchOptions& options) {
         "Query syntax: words (ranked, any may match), \"a phrase\", AND, OR, NOT, -word, NEAR, "
         "word*, question:word, title:word (a question or heading), answer:word, why:word, "
         "id:Q26, kind:story, source:notes, file:PATH (a file, or a folder: absolute or relative "
-        "to a registered one), topic:ID, tag:NAME (front matter tags:, #hashtags).");
+        "to a registered one), topic:ID, tag:NAME (front matter tags:, #hashtags), answers:Q7 "
+        "(notes that say they answer Q7).");
     // An option given twice takes its last value, so that a default from the configuration
     // (cli/configured_options.h) is overridden by the command line, as in ripgrep and git.
     app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
@@ -190,24 +197,6 @@ std::vector<SynonymEntry> user_vocabulary(const Environment& env, std::ostream& 
         err << "tpmsearch: warning: " << shown(format_diagnostic(d)) << "\n";
     }
     return entries;
-}
-
-TextStyle text_style(const SearchOptions& options, const Environment& env) {
-    TextStyle style;
-    style.color = options.color == "always" || (options.color == "auto" && env.stdout_is_tty &&
-                                                !env.no_color && !env.dumb_terminal);
-    style.width = options.width >= 0  ? static_cast<std::size_t>(options.width)
-                  : env.stdout_is_tty ? env.terminal_width
-                                      : 0;
-    style.all_topics = options.all_topics;
-    return style;
-}
-
-// A pager for what is about to be printed, when stdout is a terminal, --no-pager was not given
-// and there is a pager (Environment::pager); else none, and the output goes to stdout.
-Pager page(const SearchOptions& options, const Environment& env, std::ostream& out) {
-    if (!options.pager || !env.stdout_is_tty || !env.pager) return {};
-    return Pager::start(*env.pager, out);
 }
 
 // `show` or `similar` of an id the index lacks: status 1 with a line on stderr, and with --json
@@ -369,11 +358,27 @@ std::string meant_command(const std::vector<std::string>& words) {
 
 }  // namespace
 
+TextStyle text_style(const SearchOptions& options, const Environment& env) {
+    TextStyle style;
+    style.color = options.color == "always" || (options.color == "auto" && env.stdout_is_tty &&
+                                                !env.no_color && !env.dumb_terminal);
+    style.width = options.width >= 0  ? static_cast<std::size_t>(options.width)
+                  : env.stdout_is_tty ? env.terminal_width
+                                      : 0;
+    style.all_topics = options.all_topics;
+    return style;
+}
+
+Pager page(const SearchOptions& options, const Environment& env, std::ostream& out) {
+    if (!options.pager || !env.stdout_is_tty || !env.pager) return {};
+    return Pager::start(*env.pager, out);
+}
+
 int run_search(const SearchOptions& options, const Environment& env, std::ostream& out,
                std::ostream& err) {
     if (options.show_id.empty() && options.similar_id.empty() && options.open_id.empty() &&
         options.words.empty() && options.topics.empty() && options.origin.empty() &&
-        !options.list_topics) {
+        !options.list_topics && !options.coverage) {
         return report_error(err, "tpmsearch",
                             "no query given (try: tpmsearch \"canary rollback\", or --help)");
     }
@@ -389,6 +394,7 @@ int run_search(const SearchOptions& options, const Environment& env, std::ostrea
     if (!options.similar_id.empty()) return run_similar(db, searcher, options, env, out, err);
     if (!options.open_id.empty()) return run_open(searcher, options, env, out, err);
     if (options.list_topics) return run_topics(searcher, options, env, out);
+    if (options.coverage) return run_coverage(db, searcher, options, env, out);
 
     if (const std::string meant = meant_command(options.words); !meant.empty() && !options.json) {
         err << "tpmsearch: notice: searching for the words \"" << shown(join(options.words))

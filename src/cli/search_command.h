@@ -9,6 +9,8 @@
 #include <vector>
 
 #include "cli/environment.h"
+#include "cli/pager.h"
+#include "output/text_printer.h"
 
 namespace tpm::cli {
 
@@ -28,6 +30,7 @@ struct SearchOptions {
     bool lines = false;               // --lines: "path:line: id  title" a match
     std::vector<std::string> topics;  // --topic ID (repeatable, OR'ed)
     bool list_topics = false;         // `tpmsearch topics`
+    bool coverage = false;            // `tpmsearch coverage`
     bool explain = false;             // --explain
     bool exact = false;               // --exact
     bool no_excerpts = false;         // --no-excerpts: titles and locations only
@@ -38,6 +41,15 @@ struct SearchOptions {
 };
 
 void setup_search(CLI::App& app, SearchOptions& options);
+
+// How text is laid out for a person under `options` in `env`: colour, width, the topic footer.
+// Every command's text printer takes it.
+TextStyle text_style(const SearchOptions& options, const Environment& env);
+
+// A pager for what a command is about to print, when stdout is a terminal, --no-pager was not
+// given and there is a pager (Environment::pager); else none, and the output goes to stdout.
+// It finishes (the user quits it) when the returned object is destroyed.
+Pager page(const SearchOptions& options, const Environment& env, std::ostream& out);
 
 // Runs a search, `show`, `similar` or `topics`: results on `out`, notices and errors on `err`.
 // Returns 0 when something was found, 1 when nothing was, 2 on error (grep, ripgrep).

@@ -92,13 +92,18 @@ std::string front_matter_field(const FrontMatter& fm, const std::string& key) {
 }
 
 std::vector<std::string> front_matter_tags(const FrontMatter& fm) {
+    return front_matter_list(fm, {"tags", "topics"});
+}
+
+std::vector<std::string> front_matter_list(const FrontMatter& fm,
+                                           std::initializer_list<const char*> keys) {
     std::vector<std::string> tags;
     const auto add = [&tags](std::string_view tag) {
         tag = detail::trim_space(tag);
         if (tag.empty()) return;
         if (std::find(tags.begin(), tags.end(), tag) == tags.end()) tags.emplace_back(tag);
     };
-    for (const char* key : {"tags", "topics"}) {
+    for (const char* key : keys) {
         if (const auto it = fm.lists.find(key); it != fm.lists.end()) {
             for (const std::string& tag : it->second) add(tag);
         } else if (const auto field = fm.fields.find(key); field != fm.fields.end()) {

@@ -2,6 +2,7 @@
 // or text file. May include model/ and text/; never Xapian, ICU headers or printing.
 #pragma once
 
+#include <initializer_list>
 #include <map>
 #include <string>
 #include <string_view>
@@ -32,5 +33,10 @@ std::string front_matter_field(const FrontMatter& fm, const std::string& key);
 // The front matter's `tags:` and `topics:`, in that order, trimmed and without repeats; each a
 // YAML list or, as many blog engines write it, one line of comma-separated names.
 std::vector<std::string> front_matter_tags(const FrontMatter& fm);
+
+// The names of the front matter's `keys`, in that order, as front_matter_tags() reads tags:
+// ("answers: [Q7, Q19]" or "answers: Q7, Q19").
+std::vector<std::string> front_matter_list(const FrontMatter& fm,
+                                           std::initializer_list<const char*> keys);
 
 }  // namespace tpm

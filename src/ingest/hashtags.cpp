@@ -71,17 +71,23 @@ std::vector<std::pair<int, std::string>> hashtags_by_line(std::string_view text,
 
 }  // namespace
 
+SectionsByLine::SectionsByLine(std::vector<Document>& docs) : docs_(docs), by_line_(docs.size()) {
+    for (std::size_t i = 0; i < docs.size(); ++i) by_line_[i] = i;
+    std::stable_sort(by_line_.begin(), by_line_.end(),
+                     [&](std::size_t a, std::size_t b) { return docs[a].line < docs[b].line; });
+}
+
+Document& SectionsByLine::holding(int line) {
+    const auto after = std::upper_bound(by_line_.begin(), by_line_.end(), line,
+                                        [&](int l, std::size_t i) { return l < docs_[i].line; });
+    return docs_[after == by_line_.begin() ? by_line_.front() : *(after - 1)];
+}
+
 void add_hashtags(std::string_view text, bool markdown, std::vector<Document>& docs) {
     if (docs.empty() || text.find('#') == std::string_view::npos) return;
-    // The sections by line, to find the one each hashtag's line lies in.
-    std::vector<std::size_t> by_line(docs.size());
-    for (std::size_t i = 0; i < docs.size(); ++i) by_line[i] = i;
-    std::stable_sort(by_line.begin(), by_line.end(),
-                     [&](std::size_t a, std::size_t b) { return docs[a].line < docs[b].line; });
+    SectionsByLine sections(docs);
     for (auto& [line, tag] : hashtags_by_line(text, markdown)) {
-        const auto after = std::upper_bound(by_line.begin(), by_line.end(), line,
-                                            [&](int l, std::size_t i) { return l < docs[i].line; });
-        Document& doc = docs[after == by_line.begin() ? by_line.front() : *(after - 1)];
+        Document& doc = sections.holding(line);
         if (std::find(doc.tags.begin(), doc.tags.end(), tag) == doc.tags.end()) {
             doc.tags.push_back(std::move(tag));
         }

@@ -19,4 +19,17 @@ namespace tpm {
 // code` (in markdown) hold none. The words stay in the text, searchable as words.
 void add_hashtags(std::string_view text, bool markdown, std::vector<Document>& docs);
 
+// The sections of one file, to find the one a line of the file belongs to: the last starting
+// at or before it (the first, for text above every section). `docs` must outlive it and not be
+// resized.
+class SectionsByLine {
+  public:
+    explicit SectionsByLine(std::vector<Document>& docs);
+    Document& holding(int line);
+
+  private:
+    std::vector<Document>& docs_;
+    std::vector<std::size_t> by_line_;  // indexes of docs_ ordered by line
+};
+
 }  // namespace tpm

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "ingest/answer_links.h"
 #include "ingest/front_matter.h"
 #include "ingest/ingest_text.h"
 #include "ingest/note_ids.h"
@@ -92,6 +93,8 @@ IngestResult parse_note(const NoteFile& file) {
     }
     detail::build_documents(blocks, context, result);
     detail::assign_section_ids(blocks, file.id_base, result.docs);
+    add_answer_links(file.text, front_matter_list(fm, {"answers"}), file.source, result.docs,
+                     result.diagnostics);
     return result;
 }
 

@@ -61,6 +61,10 @@ struct Document {
     std::vector<std::string> topics;  // topic ids, best first (set by the tagger at index time)
     // Explicit tags (front matter tags:/topics:, a note's #hashtags), as written, once each.
     std::vector<std::string> tags;
+    // The shipped questions a note section says it answers, as canonical ids ("Q7"): its file's
+    // front matter `answers: [Q7, Q19]` and `[[Q7]]` links in the section. Indexed as terms
+    // (schema kPrefixAnswers) for `tpmsearch coverage`; not kept in the stored record.
+    std::vector<std::string> answers;
 
     bool operator==(const Document&) const = default;
 };

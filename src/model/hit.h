@@ -74,6 +74,10 @@ struct Hit {
     // Not a match of the query: a document like the few matches, shown after them
     // (search/searcher.h). Its highlights mark the terms it shares with them.
     bool related = false;
+    // From `similar` only: how much of the other document's characteristic vocabulary this hit
+    // uses, as the share of those terms' weight it holds (0 to 1); comparable across documents,
+    // unlike `score` (prep/coverage.h calls a question covered by a note from it).
+    double similarity = 0.0;
 };
 
 struct SearchResults {

@@ -205,4 +205,44 @@ void print_topics_json(std::ostream& out, const std::vector<TopicCount>& topics)
     write(out, j);
 }
 
+void print_coverage_json(std::ostream& out, const CoverageReport& report) {
+    Json j;
+    j["schema"] = kJsonSchema;
+    j["covered"] = report.covered;
+    j["total"] = report.questions.size();
+    j["notes"] = report.notes;
+    j["threshold"] = report.threshold;
+    Json topics = Json::array();
+    for (const TopicCoverage& t : report.topics) {
+        topics.push_back({{"id", t.id},
+                          {"name", t.name},
+                          {"questions", t.questions},
+                          {"covered", t.covered},
+                          {"gaps", t.gaps}});
+    }
+    j["topics"] = std::move(topics);
+    Json questions = Json::array();
+    for (const QuestionCoverage& q : report.questions) {
+        Json notes = Json::array();
+        for (const CoveringNote& n : q.notes) {
+            notes.push_back({{"id", n.id},
+                             {"title", n.title},
+                             {"source", n.source},
+                             {"line", n.line},
+                             {"linked", n.linked},
+                             {"similarity", n.similarity}});
+        }
+        questions.push_back({{"id", q.id},
+                             {"question", q.title},
+                             {"source", q.source},
+                             {"line", q.line},
+                             {"topics", q.topics},
+                             {"covered", q.covered()},
+                             {"nearest", q.nearest},
+                             {"notes", std::move(notes)}});
+    }
+    j["questions"] = std::move(questions);
+    write(out, j);
+}
+
 }  // namespace tpm

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "model/coverage.h"
 #include "model/hit.h"
 #include "model/topic.h"
 
@@ -40,5 +41,11 @@ void print_error_json(std::ostream& out, std::string_view code, std::string_view
 // questions and tips shipped, then the user's questions, stories and other notes
 // followed by a newline.
 void print_topics_json(std::ostream& out, const std::vector<TopicCount>& topics);
+
+// {"schema":N,"covered":N,"total":N,"notes":N,"threshold":T,"topics":[{"id","name","questions",
+// "covered","gaps":[ids]}] weakest first,"questions":[{"id","question","source","line","topics",
+// "covered","nearest","notes":[{"id","title","source","line","linked","similarity"}]}]}
+// followed by a newline (tpmsearch coverage --json).
+void print_coverage_json(std::ostream& out, const CoverageReport& report);
 
 }  // namespace tpm

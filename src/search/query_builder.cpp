@@ -103,6 +103,8 @@ std::optional<std::string> boolean_filter(std::string_view token, const Taxonomy
         std::string out(token.substr(0, start + name.size()));
         if (f.prefix == schema::kPrefixId) {
             out += schema::canonical_id(value);
+        } else if (f.prefix == schema::kPrefixAnswers) {
+            out += schema::answers_term(schema::canonical_id(value)).substr(f.prefix.size());
         } else if (f.prefix == schema::kPrefixTopic && !value.empty()) {
             out += taxonomy ? resolve_topic(*taxonomy, value) : text::fold(value);
         } else if (f.prefix == schema::kPrefixOrigin) {

@@ -110,18 +110,45 @@ bool is_similar_noise(std::string_view stem) {
 
 namespace {
 
-// The filter of a similar request: its origin and its topics (ids, OR'ed).
+// The filter of a similar request: its origin, its topics (ids, OR'ed) and its kinds (OR'ed).
 Xapian::Query request_filter(const SimilarRequest& request) {
     std::vector<Xapian::Query> topics;
     for (const std::string& topic : request.topics) {
         topics.emplace_back(std::string(schema::kPrefixTopic) + text::fold(topic));
     }
     Xapian::Query filter(Xapian::Query::OP_OR, topics.begin(), topics.end());
+    std::vector<Xapian::Query> kinds;
+    for (const DocKind kind : request.kinds) {
+        kinds.emplace_back(std::string(schema::kPrefixKind) + to_string(kind));
+    }
+    if (!kinds.empty()) {
+        const Xapian::Query any_kind(Xapian::Query::OP_OR, kinds.begin(), kinds.end());
+        filter =
+            filter.empty() ? any_kind : Xapian::Query(Xapian::Query::OP_FILTER, filter, any_kind);
+    }
     if (request.origin) {
         const Xapian::Query origin(std::string(schema::kPrefixOrigin) + to_string(*request.origin));
         filter = filter.empty() ? origin : Xapian::Query(Xapian::Query::OP_FILTER, filter, origin);
     }
     return filter;
+}
+
+// The share of the characteristic terms' weight that the terms from `first` to `last` (a hit's
+// matching terms) hold: Hit::similarity.
+double shared_share(const CharacteristicTerms& characteristic, Xapian::TermIterator first,
+                    const Xapian::TermIterator& last) {
+    double total = 0.0;
+    for (const auto& [stem, weight] : characteristic.weights) total += weight;
+    if (total <= 0.0) return 0.0;
+    double shared = 0.0;
+    for (; first != last; ++first) {
+        const std::string term = *first;
+        if (schema::is_boolean_term(term)) continue;
+        const auto found =
+            characteristic.weights.find(std::string(schema::split_text_term(term).word));
+        if (found != characteristic.weights.end()) shared += found->second;
+    }
+    return std::min(1.0, shared / total);
 }
 
 std::string used_terms(const CharacteristicTerms& characteristic) {
@@ -174,12 +201,17 @@ SearchResults find_similar(const Xapian::Database& database, const SimilarReques
     const Highlighter highlighter(characteristic.terms, characteristic.weights);
     ExcerptOptions excerpts;
     if (!request.excerpts) excerpts.max_excerpts = 0;
+    const Xapian::Enquire matcher = detail::make_enquire(db, query);
     int rank = 0;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         Hit hit = highlighted_hit(decode_document_data(detail::with_reopen(
                                       db, [&] { return it.get_document().get_data(); })),
                                   it.get_weight(), highlighter, excerpts);
         hit.rank = ++rank;
+        hit.similarity = detail::with_reopen(db, [&] {
+            return shared_share(characteristic, matcher.get_matching_terms_begin(it),
+                                matcher.get_matching_terms_end(it));
+        });
         results.hits.push_back(std::move(hit));
     }
     return results;

@@ -32,6 +32,7 @@ struct SimilarRequest {
     std::size_t limit = 10;
     std::optional<Origin> origin;
     std::vector<std::string> topics;
+    std::vector<DocKind> kinds;  // only documents of these kinds (none: every kind)
     bool excerpts = true;
     bool explain = false;
 };

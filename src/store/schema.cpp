@@ -122,4 +122,11 @@ bool is_boolean_term(std::string_view term) {
                        [&](const QueryField& f) { return term.starts_with(f.prefix); });
 }
 
+std::string answers_term(std::string_view question_id) {
+    std::string term(kPrefixAnswers);
+    for (const char c : question_id)
+        term += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    return term;
+}
+
 }  // namespace tpm::schema

@@ -20,7 +20,7 @@ namespace tpm::schema {
 
 // Bump when the terms, values or data layout change; an index with another version is refused
 // (or, for the default index, rebuilt).
-inline constexpr int kSchemaVersion = 9;
+inline constexpr int kSchemaVersion = 10;
 
 // Metadata keys.
 inline constexpr const char* kSchemaVersionKey = "tpmsearch:schema";
@@ -62,6 +62,8 @@ inline constexpr std::string_view kPrefixTag = "XTAG";
 // it was found under) and the file's path relative to that folder, so file:stories and
 // file:stories/keeper.md find it ("XDIRstories"). Not a query field of its own: file: reads it.
 inline constexpr std::string_view kPrefixFolder = "XDIR";
+// answers_term(): a shipped question a note section says it answers (Document::answers).
+inline constexpr std::string_view kPrefixAnswers = "XANSWER";
 
 // Free-text field prefixes. Every field is also indexed without a prefix, so a plain query
 // searches all of them; the prefixed copies serve field queries (question:, answer:).
@@ -129,9 +131,11 @@ inline constexpr QueryField kTextFields[] = {
 // The query's source: names the origin (corpus or notes), as the --source option does: the
 // name users know. Everywhere in the code "source" is a file, which the query calls file:.
 inline constexpr QueryField kBooleanFields[] = {
-    {"id", kPrefixId},       {"kind", kPrefixKind}, {"source", kPrefixOrigin},  // corpus or notes
-    {"file", kPrefixSource},  // a file by its path as shown, or a folder (folder_term())
-    {"topic", kPrefixTopic}, {"tag", kPrefixTag},
+    {"id", kPrefixId},           {"kind", kPrefixKind},
+    {"source", kPrefixOrigin},  // corpus or notes
+    {"file", kPrefixSource},    // a file by its path as shown, or a folder (folder_term())
+    {"topic", kPrefixTopic},     {"tag", kPrefixTag},
+    {"answers", kPrefixAnswers},  // answers:Q7, the note sections that say they answer Q7
 };
 
 // The boolean term of the file `path` (Document::source): the prefix and the path, or for a
@@ -151,6 +155,11 @@ std::vector<std::string> folder_terms(std::string_view source, std::string_view 
 // The boolean term of the tag `tag`: without a leading '#', case-folded, with runs of spaces
 // made one '-' ("System Design" and "#system-design" are one tag); "" for an empty tag.
 std::string tag_term(std::string_view tag);
+
+// The boolean term of a question a note says it answers: the prefix and the id in lower case,
+// "XANSWERq7", since Xapian's query parser puts a ':' between a long prefix and a value
+// starting with a capital, and answers:Q7 must find it.
+std::string answers_term(std::string_view question_id);
 
 // The metadata key of the source file `path` (kSourceKeyPrefix and the path, as every index
 // written before long paths were hashed holds it), or for a path whose key Xapian would refuse

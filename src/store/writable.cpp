@@ -186,6 +186,9 @@ Xapian::Document make_document(const Document& doc, Xapian::TermGenerator& tg,
     for (const std::string& tag : doc.tags) {
         if (std::string term = schema::tag_term(tag); !term.empty()) xdoc.add_boolean_term(term);
     }
+    for (const std::string& question : doc.answers) {
+        xdoc.add_boolean_term(schema::answers_term(question));
+    }
     xdoc.add_boolean_term(std::string(schema::kPrefixOrigin) + to_string(doc.origin));
     std::string topics;
     for (const std::string& topic : doc.topics) {

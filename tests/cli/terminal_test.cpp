@@ -42,8 +42,7 @@ std::size_t widest(const std::string& out) {
 class AtTheTerminal : public ::testing::Test {
   protected:
     AtTheTerminal() {
-        fs::remove_all(f_.root() / "corpus");
-        fs::copy(TPM_CORPUS_DIR, f_.root() / "corpus");
+        f_.use_shipped_corpus();
         f_.set_env("XDG_DATA_HOME", (f_.root() / "data").string());
         const fs::path notes = f_.root() / "notes";
         test::write_file(

@@ -124,7 +124,8 @@ TEST_F(QueryBuilderTest, MalformedQueriesGiveOneLineReasons) {
         {"Kind:Foo", "unknown kind \"Foo\""},
         {"foo:bar",
          "unknown field \"foo\" in foo:bar; the fields are question, q, answer, point, "
-         "example, why, paraphrase, title, id, kind, source, file, topic, tag (to search for it "
+         "example, why, paraphrase, title, id, kind, source, file, topic, tag, answers (to search "
+         "for it "
          "as words, quote it: \"foo:bar\")"},
         {"canary -Quesion:rollback", "unknown field \"Quesion\""},
         {"re:invent", "quote it: \"re:invent\""},

@@ -59,6 +59,13 @@ class CliFixture {
     }
 
     CliResult search(const std::vector<std::string>& args) const { return run("tpmsearch", args); }
+
+    // The programs search the shipped corpus (the repository's corpus/) instead of the small
+    // test corpus, for what needs its 50 questions and their topics.
+    void use_shipped_corpus() const {
+        std::filesystem::remove_all(root() / "corpus");
+        std::filesystem::copy(TPM_CORPUS_DIR, root() / "corpus");
+    }
     CliResult index(const std::vector<std::string>& args) const { return run("tpmindex", args); }
 
     // Sets an environment variable of the programs this fixture runs; an empty value unsets
