@@ -29,9 +29,8 @@ void write_summary(std::ostream& out, const CoverageReport& report, const TextSt
                     std::to_string(report.questions.size()) + " shipped questions",
                 Tone::bold);
     line.add(" (" + std::to_string(report.notes) +
-                 " note sections; a note covers a question "
-                 "it links, or one it shares " +
-                 two_decimals(report.threshold) + " of the vocabulary of)",
+                 " note sections; a note covers a question it links or is about: similarity " +
+                 two_decimals(report.threshold) + " or more)",
              Tone::dim);
     write_paragraph(out, 0, line, style);
 }
