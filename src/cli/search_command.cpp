@@ -20,6 +20,7 @@
 #include "output/json_printer.h"
 #include "output/line_printer.h"
 #include "output/text_printer.h"
+#include "prep/cheat_sheet.h"
 #include "search/searcher.h"
 #include "search/similar.h"
 #include "text/edit_distance.h"
@@ -149,6 +150,7 @@ void setup_search(CLI::App& app, SearchOptions& options) {
                  "counted in a notice");
     setup_layout_options(app, options);
     setup_commands(app, options);
+    setup_export(app, options.export_sheet);
 }
 
 namespace {
@@ -378,7 +380,7 @@ int run_search(const SearchOptions& options, const Environment& env, std::ostrea
                std::ostream& err) {
     if (options.show_id.empty() && options.similar_id.empty() && options.open_id.empty() &&
         options.words.empty() && options.topics.empty() && options.origin.empty() &&
-        !options.list_topics && !options.coverage) {
+        !options.list_topics && !options.coverage && !options.export_sheet.requested) {
         return report_error(err, "tpmsearch",
                             "no query given (try: tpmsearch \"canary rollback\", or --help)");
     }
@@ -395,6 +397,9 @@ int run_search(const SearchOptions& options, const Environment& env, std::ostrea
     if (!options.open_id.empty()) return run_open(searcher, options, env, out, err);
     if (options.list_topics) return run_topics(searcher, options, env, out);
     if (options.coverage) return run_coverage(db, searcher, options, env, out);
+    if (options.export_sheet.requested) {
+        return run_export(CheatSheetBuilder(db, searcher), options, !notes_stale, env, out, err);
+    }
 
     if (const std::string meant = meant_command(options.words); !meant.empty() && !options.json) {
         err << "tpmsearch: notice: searching for the words \"" << shown(join(options.words))

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "cli/environment.h"
+#include "cli/export_command.h"
 #include "cli/pager.h"
 #include "output/text_printer.h"
 
@@ -38,6 +39,7 @@ struct SearchOptions {
     // --source corpus|notes; empty: both. The option and the query filter source: keep the
     // name users know; in the code "source" is always a file and this is the origin.
     std::string origin;
+    ExportOptions export_sheet;  // `tpmsearch export`
 };
 
 void setup_search(CLI::App& app, SearchOptions& options);
