@@ -9,8 +9,11 @@ namespace tpm {
 
 namespace {
 
-// Screen: a centred page of two columns. Paper: the same columns in 9pt type, with margins for
-// a binder's holes and a question never split over two pages or columns where it fits on one.
+// Screen: a centred page with the questions as cards in rows, two side by side where the window
+// is wide enough, so they read left to right and down, as a page scrolls. Paper: two newspaper
+// columns a page in 8.5pt type, with room on the left for a binder's holes; a question may go on
+// in the next column (keeping each whole would leave half a page blank under long ones), but
+// never between its heading and its first line, nor inside a line or its notes.
 // Only system fonts: the page fetches nothing.
 constexpr std::string_view kStyle = R"css(
 :root { --ink: #1c2330; --muted: #5a6475; --rule: #d3d9e2; --accent: #0a5aa8; --wash: #f3f6fa; }
@@ -24,11 +27,12 @@ header { display: flex; justify-content: space-between; align-items: baseline; g
 h1 { font-size: 17pt; margin: 0; letter-spacing: -.01em; }
 h1 .kind { color: var(--muted); font-weight: 400; }
 header .meta { color: var(--muted); font-size: 9pt; text-align: right; }
-main { column-count: 2; column-gap: 26px; column-rule: 1px solid var(--rule); }
-section.question { break-inside: avoid; page-break-inside: avoid; margin: 0 0 11px;
-  padding-bottom: 9px; border-bottom: 1px dotted var(--rule); }
+main { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(440px, 100%), 1fr));
+  gap: 0 30px; align-items: start; }
+section.question { margin: 0 0 11px; padding-bottom: 9px; border-bottom: 1px dotted var(--rule); }
+h2, li, .notes, .origin { break-inside: avoid; }
 h2 { font-size: 10.5pt; line-height: 1.3; margin: 0 0 4px; break-after: avoid; }
-h2 .id { display: inline-block; min-width: 2.6em; margin-right: .3em; padding: 0 .3em;
+h2 .id { display: inline-block; min-width: 2.6em; margin-right: .45em; padding: 0 .3em;
   border-radius: 3px; background: var(--accent); color: #fff; font-size: 8.5pt;
   text-align: center; vertical-align: 1px; }
 .origin { color: var(--muted); font-size: 8.5pt; margin: -2px 0 3px; }
@@ -45,11 +49,12 @@ footer { margin-top: 8px; color: var(--muted); font-size: 8pt; text-align: right
 .empty { color: var(--muted); }
 @media print {
   html { background: none; }
-  body { margin: 0; max-width: none; padding: 0; box-shadow: none; font-size: 9pt; }
-  h2 { font-size: 9.5pt; }
+  body { margin: 0; max-width: none; padding: 0; box-shadow: none; font-size: 8.5pt; }
+  main { display: block; column-count: 2; column-gap: 7mm; column-rule: 1px solid var(--rule); }
+  h2 { font-size: 9pt; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
-@media (max-width: 760px) { main { column-count: 1; } body { margin: 0; padding: 16px; } }
+@media screen and (max-width: 760px) { body { margin: 0; padding: 16px; } }
 )css";
 
 std::string plural(std::size_t n, std::string_view one) {
