@@ -20,16 +20,27 @@ _tpmsearch() {
             COMPREPLY=($(compgen -d -- "$cur")); return ;;
         -n|--limit|--width)
             return ;;
+        -o|--output)
+            COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --format)
+            COMPREPLY=($(compgen -W "markdown html" -- "$cur")); return ;;
+        --paper)
+            COMPREPLY=($(compgen -W "a4 letter" -- "$cur")); return ;;
         show|similar|open)
             COMPREPLY=($(compgen -W "$(_tpmsearch_ids --source corpus; _tpmsearch_ids --source notes)" -- "$cur"))
             return ;;
     esac
+    # The options of `export` once it has been typed.
+    local word export_options=
+    for word in "${COMP_WORDS[@]:1:COMP_CWORD-1}"; do
+        [[ $word == export ]] && export_options="--output --format --paper"
+    done
     if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W "--help --version --index --limit --topic --source --json
             --explain --exact --no-excerpts --no-refresh --files --lines --color --width
-            --facets --pager --no-pager" -- "$cur"))
+            --facets --pager --no-pager $export_options" -- "$cur"))
     elif (( COMP_CWORD == 1 )); then
-        COMPREPLY=($(compgen -W "show similar open topics coverage help" -- "$cur"))
+        COMPREPLY=($(compgen -W "show similar open topics coverage export help" -- "$cur"))
     fi
 }
 

@@ -5,7 +5,7 @@ function __tpmsearch_ids
 end
 
 function __tpmsearch_no_command
-    not __fish_seen_subcommand_from show similar open topics coverage help
+    not __fish_seen_subcommand_from show similar open topics coverage export help
 end
 
 complete -c tpmsearch -s h -l help -d 'Print help and exit'
@@ -31,6 +31,10 @@ complete -c tpmsearch -f -n __tpmsearch_no_command -a similar -d 'Documents most
 complete -c tpmsearch -f -n __tpmsearch_no_command -a topics -d 'List the topics'
 complete -c tpmsearch -f -n __tpmsearch_no_command -a coverage -d 'Which shipped questions your notes cover'
 complete -c tpmsearch -f -n __tpmsearch_no_command -a open -d 'Edit a document at its line'
+complete -c tpmsearch -f -n __tpmsearch_no_command -a export -d 'Print a cheat sheet of a topic or a query'
 complete -c tpmsearch -f -n __tpmsearch_no_command -a help -d 'Print the help'
+complete -c tpmsearch -n '__fish_seen_subcommand_from export' -s o -l output -r -F -d 'Write the sheet to FILE, never in a notes folder'
+complete -c tpmsearch -n '__fish_seen_subcommand_from export' -l format -x -a 'markdown html' -d 'Markdown, or a printable HTML page'
+complete -c tpmsearch -n '__fish_seen_subcommand_from export' -l paper -x -a 'a4 letter' -d 'Page size of the HTML sheet'
 complete -c tpmsearch -f -n '__fish_seen_subcommand_from show similar open' \
     -a '(__tpmsearch_ids --source corpus; __tpmsearch_ids --source notes)'

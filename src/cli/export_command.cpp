@@ -98,20 +98,30 @@ std::string nothing_matched(const CheatSheetRequest& request) {
 
 void setup_export(CLI::App& app, ExportOptions& options) {
     CLI::App* command = app.add_subcommand(
-        "export",
-        "Print a cheat sheet of a topic's questions (--topic ID) or a query's: each question "
-        "with one line a point and your notes for it, as Markdown or a printable HTML page");
-    command->add_option("-o,--output", options.output,
-                        "Write the sheet to FILE (replaced whole, never inside a notes folder) "
-                        "instead of stdout");
+        "export", "Print a cheat sheet of a topic or a query, as Markdown or a printable page");
+    command
+        ->add_option("-o,--output", options.output,
+                     "Write the sheet to FILE (replaced whole, never inside a notes folder) "
+                     "instead of stdout")
+        ->type_name("FILE");
     command
         ->add_option("--format", options.format,
-                     "markdown or html (default: html for a FILE ending in .html, else "
-                     "markdown)")
-        ->check(CLI::IsMember({"markdown", "html"}));
+                     "markdown or html (default: html for a FILE ending in .html, else markdown)")
+        ->check(CLI::IsMember({"markdown", "html"}))
+        ->type_name("FORMAT");
     command->add_option("--paper", options.paper, "Page size of the HTML sheet: a4 or letter")
         ->check(CLI::IsMember({"a4", "letter"}))
+        ->type_name("PAPER")
         ->capture_default_str();
+    command->footer(
+        "The sheet holds the questions of the topics (--topic ID, repeatable; in document "
+        "order) or of a query (its words; best first, 10 unless -n says), shipped and your own "
+        "(--source narrows), each with one line a point (its label and first sentence) and "
+        "the notes of yours most like it. Text from notes is escaped, never interpreted.\n\n"
+        "Examples:\n"
+        "  tpmsearch export --topic release-engineering -o release.html\n"
+        "  tpmsearch export --topic behavioural --source notes > mine.md\n"
+        "  tpmsearch export canary rollback -n 5 --format html --paper letter > canary.html");
     command->fallthrough();  // --topic, --source, -n and the words before or after `export`
     command->callback([&options] { options.requested = true; });
 }

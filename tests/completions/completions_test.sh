@@ -22,6 +22,14 @@ for program in tpmsearch tpmindex; do
     done
 done
 
+# The options of the commands that have their own (tpmsearch export --help) too.
+for option in $(tpmsearch export --help | sed -n '/^Options:/,$p' | grep -o -- '--[a-z][a-z-]*' | sort -u); do
+    for script in tpmsearch.bash _tpmsearch; do
+        grep -q -- "$option" "$src/$script" || fail "$script lacks tpmsearch export $option"
+    done
+    grep -q -- "-l ${option#--} " "$src/tpmsearch.fish" || fail "tpmsearch.fish lacks export $option"
+done
+
 # bash: what COMPREPLY holds after completing the words given.
 bash_complete() {
     bash -c '. "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _$1; printf "%s\n" "${COMPREPLY[@]}"' \
@@ -33,6 +41,10 @@ grep -qx release-engineering "$work/topics" && grep -qx reliability "$work/topic
     fail "bash: --topic rel gave: $(cat "$work/topics")"
 bash_complete tpmsearch show Q2 | grep -qx Q26 || fail "bash: show Q2"
 bash_complete tpmsearch sh | grep -qx show || fail "bash: sh"
+bash_complete tpmsearch exp | grep -qx export || fail "bash: exp"
+bash_complete tpmsearch export --pa | grep -qx -- --paper || fail "bash: export --pa"
+bash_complete tpmsearch --pa | grep -qx -- --paper && fail "bash: --paper outside export"
+bash_complete tpmsearch export --format '' | grep -qx html || fail "bash: export --format"
 bash_complete tpmindex --re > "$work/index"
 grep -qx -- --remove "$work/index" && grep -qx -- --rebuild "$work/index" || fail "bash: tpmindex --re"
 
@@ -40,6 +52,8 @@ fish_complete() { fish -c "source $src/tpmsearch.fish; source $src/tpmindex.fish
 fish_complete 'tpmsearch --to' | grep -qx -- --topic || fail "fish: --to"
 fish_complete 'tpmsearch --topic rel' | grep -qx release-engineering || fail "fish: --topic rel"
 fish_complete 'tpmsearch show Q2' | grep -qx Q26 || fail "fish: show Q2"
+fish_complete 'tpmsearch export --pa' | grep -qx -- --paper || fail "fish: export --pa"
+fish_complete 'tpmsearch export --format ' | grep -qx html || fail "fish: export --format"
 fish_complete 'tpmindex --no' | grep -qx -- --no-wait || fail "fish: tpmindex --no"
 
 zsh -n "$src/_tpmsearch" || fail "zsh: _tpmsearch does not parse"
