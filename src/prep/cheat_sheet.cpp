@@ -139,7 +139,8 @@ CheatSheetQuestion CheatSheetBuilder::question(const Document& doc,
     return out;
 }
 
-// The topics' names from the taxonomy ("Release engineering"), else the query as typed.
+// The query as typed, else the topics' names from the taxonomy ("Release engineering"), else
+// which questions (--source alone).
 std::string CheatSheetBuilder::title(const CheatSheetRequest& request) const {
     if (!request.query.empty()) return one_line(request.query);
     std::vector<std::string> names;
@@ -147,7 +148,9 @@ std::string CheatSheetBuilder::title(const CheatSheetRequest& request) const {
         const Topic* topic = searcher_.taxonomy().find(id);
         names.push_back(topic && !topic->name.empty() ? topic->name : id);
     }
-    return names.empty() ? std::string("All questions") : joined(names, ", ");
+    if (!names.empty()) return joined(names, ", ");
+    if (!request.origin) return "All questions";
+    return request.origin == Origin::notes ? "Your questions" : "Shipped questions";
 }
 
 }  // namespace tpm

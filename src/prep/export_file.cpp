@@ -69,6 +69,8 @@ void write_file_atomically(const fs::path& target, std::string_view text) {
     const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
     const fs::path temporary =
         folder / ("." + target.filename().string() + ".tmp-" + std::to_string(::getpid()));
+    // A temporary file left by a killed run of the same pid would make O_EXCL fail.
+    ::unlink(temporary.c_str());
     const int fd =
         ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_TRUNC | O_CLOEXEC, 0666);
     if (fd < 0) {

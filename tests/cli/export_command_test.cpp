@@ -86,6 +86,9 @@ TEST_F(Export, AQuerySheetIsInRankOrderAndTakesTheSearchOptions) {
     r = f_.search({"--source", "notes", "export", "canary", "rollback"});
     ASSERT_EQ(r.status, 0) << r.err;
     EXPECT_EQ(h2_ids(parse_markdown(r.out)), std::vector<std::string>{"qa.md"});
+    r = f_.search({"export", "--source", "notes"});
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(parse_markdown(r.out).headings.front().text, "Cheat sheet: Your questions");
     r = f_.search({"export", "stakeholders", "OR", "capacity", "OR", "release", "-n", "2"});
     ASSERT_EQ(r.status, 0) << r.err;
     EXPECT_EQ(h2_ids(parse_markdown(r.out)).size(), 2u);
