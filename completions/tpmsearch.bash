@@ -24,23 +24,26 @@ _tpmsearch() {
             COMPREPLY=($(compgen -f -- "$cur")); return ;;
         --format)
             COMPREPLY=($(compgen -W "markdown html" -- "$cur")); return ;;
+        --kind)
+            COMPREPLY=($(compgen -W "question story" -- "$cur")); return ;;
         --paper)
             COMPREPLY=($(compgen -W "a4 letter" -- "$cur")); return ;;
         show|similar|open)
             COMPREPLY=($(compgen -W "$(_tpmsearch_ids --source corpus; _tpmsearch_ids --source notes)" -- "$cur"))
             return ;;
     esac
-    # The options of `export` once it has been typed.
+    # The options of `export` and `drill` once it has been typed.
     local word export_options=
     for word in "${COMP_WORDS[@]:1:COMP_CWORD-1}"; do
         [[ $word == export ]] && export_options="--output --format --paper"
+        [[ $word == drill ]] && export_options="--all --due --kind"
     done
     if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W "--help --version --index --limit --topic --source --json
             --explain --exact --no-excerpts --no-refresh --files --lines --color --width
             --facets --pager --no-pager $export_options" -- "$cur"))
     elif (( COMP_CWORD == 1 )); then
-        COMPREPLY=($(compgen -W "show similar open topics coverage export help" -- "$cur"))
+        COMPREPLY=($(compgen -W "show similar open topics coverage export drill help" -- "$cur"))
     fi
 }
 

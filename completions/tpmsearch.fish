@@ -5,7 +5,7 @@ function __tpmsearch_ids
 end
 
 function __tpmsearch_no_command
-    not __fish_seen_subcommand_from show similar open topics coverage export help
+    not __fish_seen_subcommand_from show similar open topics coverage export drill help
 end
 
 complete -c tpmsearch -s h -l help -d 'Print help and exit'
@@ -32,6 +32,10 @@ complete -c tpmsearch -f -n __tpmsearch_no_command -a topics -d 'List the topics
 complete -c tpmsearch -f -n __tpmsearch_no_command -a coverage -d 'Which shipped questions your notes cover'
 complete -c tpmsearch -f -n __tpmsearch_no_command -a open -d 'Edit a document at its line'
 complete -c tpmsearch -f -n __tpmsearch_no_command -a export -d 'Print a cheat sheet of a topic or a query'
+complete -c tpmsearch -f -n __tpmsearch_no_command -a drill -d 'Practise with spaced repetition'
+complete -c tpmsearch -n '__fish_seen_subcommand_from drill' -l all -d 'Also the cards not due yet'
+complete -c tpmsearch -n '__fish_seen_subcommand_from drill' -l due -d 'List the due cards instead of drilling'
+complete -c tpmsearch -n '__fish_seen_subcommand_from drill' -l kind -x -a 'question story' -d 'Only questions or only stories'
 complete -c tpmsearch -f -n __tpmsearch_no_command -a help -d 'Print the help'
 complete -c tpmsearch -n '__fish_seen_subcommand_from export' -s o -l output -r -F -d 'Write the sheet to FILE, never in a notes folder'
 complete -c tpmsearch -n '__fish_seen_subcommand_from export' -l format -x -a 'markdown html' -d 'Markdown, or a printable HTML page'

@@ -126,6 +126,7 @@ Environment process_environment() {
     env.stdout_is_tty = isatty(STDOUT_FILENO) == 1;
     env.terminal_width = env.stdout_is_tty ? stdout_columns() : 0;
     env.stderr_is_tty = isatty(STDERR_FILENO) == 1;
+    env.stdin_is_tty = isatty(STDIN_FILENO) == 1;
     std::error_code ec;
     const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
     if (!ec) env.data_root = find_data_root(exe.parent_path());
@@ -155,6 +156,13 @@ Environment process_environment() {
             env.editor = editor;
             break;
         }
+    }
+    // XDG Base Directory: state lives in $XDG_STATE_HOME, else ~/.local/state.
+    if (const auto state = xdg_directory("XDG_STATE_HOME")) {
+        env.drill_state = *state / "tpmsearch" / "drill.json";
+    } else if (const char* home = std::getenv("HOME"); home && *home) {
+        env.drill_state =
+            std::filesystem::path(home) / ".local" / "state" / "tpmsearch" / "drill.json";
     }
     env.pager = pager();
     env.config_file = config_file();

@@ -23,6 +23,7 @@ struct Environment {
     bool dumb_terminal = false;
     bool stdout_is_tty = false;
     bool stderr_is_tty = false;      // progress bars go to stderr only when it is a terminal
+    bool stdin_is_tty = false;       // the drill reads its keys from a terminal only
     std::size_t terminal_width = 0;  // columns of the terminal on stdout, 0 when not a terminal
     // The folder holding corpus/ and index/: the project folder of a build tree, or
     // PREFIX/share/tpmsearch of an installed program. Empty when neither is found.
@@ -43,6 +44,9 @@ struct Environment {
     // written (a shared, root-owned install): $XDG_CACHE_HOME/tpmsearch/index, else
     // ~/.cache/tpmsearch/index (a relative XDG_CACHE_HOME is ignored).
     std::optional<std::filesystem::path> cache_index;
+    // What the drill remembers (prep/review_state.h): $XDG_STATE_HOME/tpmsearch/drill.json, else
+    // ~/.local/state/tpmsearch/drill.json (a relative XDG_STATE_HOME is ignored).
+    std::optional<std::filesystem::path> drill_state;
 
     // The pager for output longer than the screen (cli/pager.h), a shell command: the first of
     // $TPMSEARCH_PAGER and $PAGER that is set, else less when it is installed. None when the

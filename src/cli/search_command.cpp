@@ -11,6 +11,7 @@
 #include "cli/app_runner.h"
 #include "cli/configured_options.h"
 #include "cli/coverage_command.h"
+#include "cli/document_commands.h"
 #include "cli/notes_refresh.h"
 #include "cli/open_command.h"
 #include "cli/pager.h"
@@ -151,6 +152,7 @@ void setup_search(CLI::App& app, SearchOptions& options) {
     setup_layout_options(app, options);
     setup_commands(app, options);
     setup_export(app, options.export_sheet);
+    setup_drill(app, options.drill);
 }
 
 namespace {
@@ -201,102 +203,6 @@ std::vector<SynonymEntry> user_vocabulary(const Environment& env, std::ostream& 
     return entries;
 }
 
-// `show` or `similar` of an id the index lacks: status 1 with a line on stderr, and with --json
-// a JSON document saying so on stdout, so that a program reading it gets a document either way.
-int no_document(const std::string& id, const SearchOptions& options, std::ostream& out,
-                std::ostream& err) {
-    const std::string message = "no document \"" + id +
-                                "\" in the index (name one as Q26, tips/1, stories/x.md#slug, "
-                                "PATH or PATH:LINE)";
-    if (options.json) print_error_json(out, "not_found", message);
-    err << "tpmsearch: " << shown(message) << "\n";
-    return 1;
-}
-
-// How many of the user's note sections `show` lists under a shipped question.
-constexpr std::size_t kYourNotes = 3;
-
-// The working directory, which a relative PATH of `show`, `similar` and `open` starts from;
-// empty (the path is then taken as written or relative to a registered folder) when it is gone.
-std::filesystem::path working_directory() {
-    std::error_code ec;
-    std::filesystem::path cwd = std::filesystem::current_path(ec);
-    return ec ? std::filesystem::path() : cwd;
-}
-
-int run_show(const Xapian::Database& db, const Searcher& searcher, const SearchOptions& options,
-             const Environment& env, std::ostream& out, std::ostream& err) {
-    const std::optional<Document> doc = searcher.lookup(options.show_id, working_directory());
-    if (!doc) return no_document(options.show_id, options, out, err);
-    const std::optional<SourceInfo> source = searcher.source_info(doc->source);
-    const SourceInfo* info = source ? &*source : nullptr;
-    // Under a shipped question, the user's own note sections most like it.
-    std::vector<Document> your_notes;
-    if (doc->origin == Origin::corpus) {
-        for (Hit& hit : find_similar(db, doc->id, kYourNotes, Origin::notes).hits) {
-            your_notes.push_back(std::move(hit.doc));
-        }
-    }
-    const Pager pager = page(options, env, out);
-    if (options.json) {
-        print_document_json(out, *doc, info, your_notes);
-    } else {
-        print_document(out, *doc, text_style(options, env), info, your_notes);
-    }
-    return 0;
-}
-
-int run_similar(const Xapian::Database& db, const Searcher& searcher, const SearchOptions& options,
-                const Environment& env, std::ostream& out, std::ostream& err) {
-    const std::optional<Document> doc = searcher.lookup(options.similar_id, working_directory());
-    if (!doc) return no_document(options.similar_id, options, out, err);
-    SearchResults results;
-    try {
-        SimilarRequest request;
-        request.id = doc->id;
-        request.limit = options.limit ? options.limit : 10;
-        if (!options.origin.empty()) {
-            request.origin = options.origin == "notes" ? Origin::notes : Origin::corpus;
-        }
-        request.topics = options.topics;
-        request.excerpts = !options.no_excerpts;
-        request.explain = options.explain;
-        results = find_similar(db, request);
-    } catch (const Error& e) {
-        if (e.code() != ErrorCode::not_found) throw;
-        return no_document(options.similar_id, options, out, err);
-    }
-    if (results.hits.empty()) {
-        if (options.json) print_results_json(out, results);
-        err << "tpmsearch: nothing like " << shown(options.similar_id) << " in the index\n";
-        return 1;
-    }
-    const Pager pager = page(options, env, out);
-    if (options.json) {
-        print_results_json(out, results);
-    } else {
-        print_results(out, results, text_style(options, env));
-    }
-    return 0;
-}
-
-int run_open(const Searcher& searcher, const SearchOptions& options, const Environment& env,
-             std::ostream& out, std::ostream& err) {
-    const std::optional<Document> doc = searcher.lookup(options.open_id, working_directory());
-    if (!doc) return no_document(options.open_id, options, out, err);
-    // A shipped document's source is shown relative to the data root ("corpus/...").
-    std::filesystem::path file = doc->source;
-    if (doc->origin == Origin::corpus && env.data_root) file = *env.data_root / file;
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(file, ec)) {
-        return report_error(err, "tpmsearch",
-                            file.string() + ", the file of " + doc->id +
-                                ", is not there any more; run tpmindex to refresh the index");
-    }
-    out.flush();
-    return open_in_editor(file, doc->line, env, err);
-}
-
 // The hits as the options ask: one line each for scripts, JSON, or laid out for reading.
 void print_search_results(const SearchResults& results, const SearchOptions& options,
                           const Environment& env, std::ostream& out) {
@@ -309,18 +215,6 @@ void print_search_results(const SearchResults& results, const SearchOptions& opt
     } else {
         print_results(out, results, text_style(options, env));
     }
-}
-
-int run_topics(const Searcher& searcher, const SearchOptions& options, const Environment& env,
-               std::ostream& out) {
-    const std::vector<TopicCount> counts = searcher.topic_counts();
-    const Pager pager = page(options, env, out);
-    if (options.json) {
-        print_topics_json(out, counts);
-    } else {
-        print_topics(out, counts, text_style(options, env));
-    }
-    return counts.empty() ? 1 : 0;
 }
 
 std::string join(const std::vector<std::string>& words) {
@@ -380,7 +274,8 @@ int run_search(const SearchOptions& options, const Environment& env, std::ostrea
                std::ostream& err) {
     if (options.show_id.empty() && options.similar_id.empty() && options.open_id.empty() &&
         options.words.empty() && options.topics.empty() && options.origin.empty() &&
-        !options.list_topics && !options.coverage && !options.export_sheet.requested) {
+        !options.list_topics && !options.coverage && !options.export_sheet.requested &&
+        !options.drill.requested) {
         return report_error(err, "tpmsearch",
                             "no query given (try: tpmsearch \"canary rollback\", or --help)");
     }
@@ -397,6 +292,7 @@ int run_search(const SearchOptions& options, const Environment& env, std::ostrea
     if (!options.open_id.empty()) return run_open(searcher, options, env, out, err);
     if (options.list_topics) return run_topics(searcher, options, env, out);
     if (options.coverage) return run_coverage(db, searcher, options, env, out);
+    if (options.drill.requested) return run_drill(db, searcher, options, env, out, err);
     if (options.export_sheet.requested) {
         return run_export(CheatSheetBuilder(db, searcher), options, !notes_stale, env, out, err);
     }

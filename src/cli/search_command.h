@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/drill_command.h"
 #include "cli/environment.h"
 #include "cli/export_command.h"
 #include "cli/pager.h"
@@ -40,6 +41,7 @@ struct SearchOptions {
     // name users know; in the code "source" is always a file and this is the origin.
     std::string origin;
     ExportOptions export_sheet;  // `tpmsearch export`
+    DrillOptions drill;          // `tpmsearch drill`
 };
 
 void setup_search(CLI::App& app, SearchOptions& options);

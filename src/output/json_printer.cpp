@@ -245,4 +245,31 @@ void print_coverage_json(std::ostream& out, const CoverageReport& report) {
     write(out, j);
 }
 
+void print_drill_due_json(std::ostream& out, const std::vector<Document>& cards,
+                          const std::map<std::string, ReviewCard>& saved,
+                          const std::string& today) {
+    Json j;
+    j["schema"] = kJsonSchema;
+    j["today"] = today;
+    Json due = Json::array();
+    for (const Document& card : cards) {
+        const auto found = saved.find(card.id);
+        const bool fresh = found == saved.end();
+        Json entry = {{"id", card.id},
+                      {"kind", to_string(card.kind)},
+                      {"origin", to_string(card.origin)},
+                      {"question", card.title},
+                      {"source", card.source},
+                      {"line", card.line},
+                      {"topics", card.topics},
+                      {"new", fresh}};
+        entry["due"] = fresh ? Json(nullptr) : Json(day_text(found->second.due));
+        entry["interval"] = fresh ? 0L : found->second.interval;
+        entry["reviews"] = fresh ? 0 : found->second.reviews;
+        due.push_back(std::move(entry));
+    }
+    j["due"] = std::move(due);
+    write(out, j);
+}
+
 }  // namespace tpm

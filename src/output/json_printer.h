@@ -3,12 +3,15 @@
 // May include model/ and text/.
 #pragma once
 
+#include <map>
 #include <ostream>
+#include <string>
 #include <string_view>
 #include <vector>
 
 #include "model/coverage.h"
 #include "model/hit.h"
+#include "model/review.h"
 #include "model/topic.h"
 
 namespace tpm {
@@ -47,5 +50,11 @@ void print_topics_json(std::ostream& out, const std::vector<TopicCount>& topics)
 // "covered","nearest","notes":[{"id","title","source","line","linked","similarity"}]}]}
 // followed by a newline (tpmsearch coverage --json).
 void print_coverage_json(std::ostream& out, const CoverageReport& report);
+
+// {"schema":N,"today":"YYYY-MM-DD","due":[{"id","kind","origin","question","source","line",
+// "topics","new","due","interval","reviews"}]} followed by a newline: the cards a drill session
+// would show, in order (tpmsearch drill --due --json); "due" is null for a new card.
+void print_drill_due_json(std::ostream& out, const std::vector<Document>& cards,
+                          const std::map<std::string, ReviewCard>& saved, const std::string& today);
 
 }  // namespace tpm

@@ -399,24 +399,11 @@ class BlockWriter {
     bool need_blank_ = false;
 };
 
-}  // namespace
-
-// Layout: the header and location (with the source's title and date when known), then (for
-// questions) an "Answer" section holding the introduction and the points, an "Example" section
-// and "Why this is important". A tip or note has no "Answer" heading: its text is the body.
-// Empty fields and sections are left out.
-void print_document(std::ostream& out, const Document& doc, const TextStyle& style,
-                    const SourceInfo* source, const std::vector<Document>& your_notes) {
-    write_heading(out, 0, {}, doc, {}, style);
-    write_location(out, 0, doc, style);
-    if (source && !is_blank(source->title)) {
-        Styled from("from ", Tone::dim);
-        from.add(source->title, Tone::dim);
-        if (!is_blank(source->date)) from.add(", " + source->date, Tone::dim);
-        write_paragraph(out, 0, from, style);
-    }
+// The body of print_document(); `after_header`: a blank line first, as under the header.
+void print_body(std::ostream& out, const Document& doc, const TextStyle& style,
+                const std::vector<Document>& your_notes, bool after_header) {
     BlockWriter blocks(out, style);
-    blocks.start_block();  // the header is the first block
+    if (after_header) blocks.start_block();  // the header is the first block
     const bool has_body = !is_blank(doc.answer) || !doc.points.empty();
     if (has_body && doc.kind == DocKind::question) blocks.heading("Answer");
     blocks.text(doc.answer);
@@ -436,6 +423,30 @@ void print_document(std::ostream& out, const Document& doc, const TextStyle& sty
         write_heading(out, 2, {}, note, {}, style);
         write_location(out, 4, note, style);
     }
+}
+
+}  // namespace
+
+// Layout: the header and location (with the source's title and date when known), then (for
+// questions) an "Answer" section holding the introduction and the points, an "Example" section
+// and "Why this is important". A tip or note has no "Answer" heading: its text is the body.
+// Empty fields and sections are left out.
+void print_document(std::ostream& out, const Document& doc, const TextStyle& style,
+                    const SourceInfo* source, const std::vector<Document>& your_notes) {
+    write_heading(out, 0, {}, doc, {}, style);
+    write_location(out, 0, doc, style);
+    if (source && !is_blank(source->title)) {
+        Styled from("from ", Tone::dim);
+        from.add(source->title, Tone::dim);
+        if (!is_blank(source->date)) from.add(", " + source->date, Tone::dim);
+        write_paragraph(out, 0, from, style);
+    }
+    print_body(out, doc, style, your_notes, true);
+}
+
+void print_document_body(std::ostream& out, const Document& doc, const TextStyle& style,
+                         const std::vector<Document>& your_notes) {
+    print_body(out, doc, style, your_notes, false);
 }
 
 }  // namespace tpm

@@ -35,6 +35,11 @@ void print_document(std::ostream& out, const Document& doc, const TextStyle& sty
                     const SourceInfo* source = nullptr,
                     const std::vector<Document>& your_notes = {});
 
+// print_document() without its header and location: the answer, points, example, why and
+// "Your notes", for the drill's answer side.
+void print_document_body(std::ostream& out, const Document& doc, const TextStyle& style,
+                         const std::vector<Document>& your_notes = {});
+
 // Every topic as a table: id, how many shipped questions and tips and how many of the user's
 // questions, stories and other notes carry it; under each row its name and description.
 void print_topics(std::ostream& out, const std::vector<TopicCount>& topics, const TextStyle& style);

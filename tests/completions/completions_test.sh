@@ -23,7 +23,7 @@ for program in tpmsearch tpmindex; do
 done
 
 # The options of the commands that have their own (tpmsearch export --help) too.
-for option in $(tpmsearch export --help | sed -n '/^Options:/,$p' | grep -o -- '--[a-z][a-z-]*' | sort -u); do
+for option in $( (tpmsearch export --help; tpmsearch drill --help) | sed -n '/^Options:/,$p' | grep -o -- '--[a-z][a-z-]*' | sort -u); do
     for script in tpmsearch.bash _tpmsearch; do
         grep -q -- "$option" "$src/$script" || fail "$script lacks tpmsearch export $option"
     done

@@ -42,10 +42,12 @@ for program in tpmsearch tpmindex; do
             { echo "$program.1 does not name $option (from $program --help)"; status=1; }
     done
 done
-# And the options of the commands that have their own (tpmsearch export --help).
-for option in $("$build/tpmsearch" export --help | sed -n '/^Options:/,$p' |
-        grep -oE -- '--[a-z][a-z-]+' | sort -u); do
-    grep -qF -- "$option" "$work/tpmsearch.1.txt" ||
-        { echo "tpmsearch.1 does not name export $option (from tpmsearch export --help)"; status=1; }
+# And the options of the commands that have their own (tpmsearch export --help, drill --help).
+for command in export drill; do
+    for option in $("$build/tpmsearch" $command --help | sed -n '/^Options:/,$p' |
+            grep -oE -- '--[a-z][a-z-]+' | sort -u); do
+        grep -qF -- "$option" "$work/tpmsearch.1.txt" ||
+            { echo "tpmsearch.1 does not name $command $option (from --help)"; status=1; }
+    done
 done
 exit $status

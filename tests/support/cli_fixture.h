@@ -47,9 +47,9 @@ class CliFixture {
         fs::create_directories(root() / "bin");
         install(TPMSEARCH_BIN, "tpmsearch");
         install(TPMINDEX_BIN, "tpmindex");
-        for (const char* unset :
-             {"HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "TPMSEARCH_INDEX", "NO_COLOR", "COLUMNS",
-              "TPMSEARCH_CONFIG", "TPMSEARCH_OPTS", "TPMSEARCH_PAGER", "LESS"}) {
+        for (const char* unset : {"HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "TPMSEARCH_INDEX",
+                                  "NO_COLOR", "COLUMNS", "TPMSEARCH_CONFIG", "TPMSEARCH_OPTS",
+                                  "TPMSEARCH_PAGER", "LESS", "XDG_STATE_HOME", "XDG_CACHE_HOME"}) {
             set_env(unset, "");
         }
         // On a terminal, output is not paged unless a test asks (PAGER "cat" is no pager).
@@ -76,6 +76,11 @@ class CliFixture {
     void set_terminal(unsigned short columns) { terminal_columns_ = columns; }
 
     const std::filesystem::path& root() const { return root_.path(); }
+
+    // The environment variables set or unset for the programs (an empty value unsets), and
+    // where a program is, for tests that start the programs themselves (a pty session).
+    const std::map<std::string, std::string>& environment() const { return env_; }
+    std::filesystem::path program(const std::string& name) const { return root() / "bin" / name; }
 
     // Golden output must not depend on where the test runs or how long it took
     // (notmuch_search_sanitize): the temporary folder becomes ROOT, timings become T. The
@@ -105,8 +110,7 @@ class CliFixture {
         args.insert(args.begin(), (root() / "bin" / program).string());
         const ProcessResult p = terminal_columns_ == 0 ? run_process(args, env_)
                                                        : run_in_pty(args, env_, terminal_columns_);
-        EXPECT_EQ(p.signal, 0) << program << " was killed by signal " << p.signal << "\n"
-                               << p.err;
+        EXPECT_EQ(p.signal, 0) << program << " was killed by signal " << p.signal << "\n" << p.err;
         return {p.status, sanitize(p.out), sanitize(p.err)};
     }
 
