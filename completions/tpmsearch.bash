@@ -43,7 +43,7 @@ _tpmsearch() {
             --explain --exact --no-excerpts --no-refresh --files --lines --color --width
             --facets --pager --no-pager $export_options" -- "$cur"))
     elif (( COMP_CWORD == 1 )); then
-        COMPREPLY=($(compgen -W "show similar open topics coverage export drill help" -- "$cur"))
+        COMPREPLY=($(compgen -W "show similar open topics coverage export drill stories help" -- "$cur"))
     fi
 }
 

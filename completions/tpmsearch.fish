@@ -5,7 +5,7 @@ function __tpmsearch_ids
 end
 
 function __tpmsearch_no_command
-    not __fish_seen_subcommand_from show similar open topics coverage export drill help
+    not __fish_seen_subcommand_from show similar open topics coverage export drill stories help
 end
 
 complete -c tpmsearch -s h -l help -d 'Print help and exit'
@@ -33,6 +33,7 @@ complete -c tpmsearch -f -n __tpmsearch_no_command -a coverage -d 'Which shipped
 complete -c tpmsearch -f -n __tpmsearch_no_command -a open -d 'Edit a document at its line'
 complete -c tpmsearch -f -n __tpmsearch_no_command -a export -d 'Print a cheat sheet of a topic or a query'
 complete -c tpmsearch -f -n __tpmsearch_no_command -a drill -d 'Practise with spaced repetition'
+complete -c tpmsearch -f -n __tpmsearch_no_command -a stories -d 'Your STAR stories against the behavioural questions'
 complete -c tpmsearch -n '__fish_seen_subcommand_from drill' -l all -d 'Also the cards not due yet'
 complete -c tpmsearch -n '__fish_seen_subcommand_from drill' -l due -d 'List the due cards instead of drilling'
 complete -c tpmsearch -n '__fish_seen_subcommand_from drill' -l kind -x -a 'question story' -d 'Only questions or only stories'

@@ -11,7 +11,9 @@
 #include "cli/open_command.h"
 #include "model/error.h"
 #include "output/json_printer.h"
+#include "output/story_map_printer.h"
 #include "output/text_printer.h"
+#include "prep/story_map.h"
 #include "search/similar.h"
 #include "text/printable.h"
 
@@ -62,11 +64,17 @@ int run_show(const Xapian::Database& db, const Searcher& searcher, const SearchO
             your_notes.push_back(std::move(hit.doc));
         }
     }
+    // Under a behavioural question, the user's stories that answer it.
+    std::vector<Document> your_stories;
+    if (is_behavioural(*doc)) {
+        for (StoryMatch& match : stories_for(db, *doc))
+            your_stories.push_back(std::move(match.story));
+    }
     const Pager pager = page(options, env, out);
     if (options.json) {
-        print_document_json(out, *doc, info, your_notes);
+        print_document_json(out, *doc, info, your_notes, your_stories);
     } else {
-        print_document(out, *doc, text_style(options, env), info, your_notes);
+        print_document(out, *doc, text_style(options, env), info, your_notes, your_stories);
     }
     return 0;
 }
@@ -121,6 +129,24 @@ int run_open(const Searcher& searcher, const SearchOptions& options, const Envir
     }
     out.flush();
     return open_in_editor(file, doc->line, env, err);
+}
+
+int run_stories(const Xapian::Database& db, const Searcher& searcher, const SearchOptions& options,
+                const Environment& env, std::ostream& out, std::ostream& err) {
+    const StoryMap map = story_map(db, searcher);
+    if (map.stories.empty() && !options.json) {
+        err << "tpmsearch: no stories in your notes: a story is a section that tells at least "
+               "three of Situation, Task, Action and Result (as headings, bold labels, "
+               "\"Situation:\" or S:/T:/A:/R: lines); index its folder with tpmindex\n";
+        return 1;
+    }
+    const Pager pager = page(options, env, out);
+    if (options.json) {
+        print_story_map_json(out, map);
+    } else {
+        print_story_map(out, map, text_style(options, env));
+    }
+    return map.stories.empty() ? 1 : 0;
 }
 
 int run_topics(const Searcher& searcher, const SearchOptions& options, const Environment& env,

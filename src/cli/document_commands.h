@@ -22,6 +22,9 @@ int run_similar(const Xapian::Database& db, const Searcher& searcher, const Sear
                 const Environment& env, std::ostream& out, std::ostream& err);
 int run_open(const Searcher& searcher, const SearchOptions& options, const Environment& env,
              std::ostream& out, std::ostream& err);
+// `stories`: 0 when the notes hold stories, 1 when they hold none (with a hint on `err`).
+int run_stories(const Xapian::Database& db, const Searcher& searcher, const SearchOptions& options,
+                const Environment& env, std::ostream& out, std::ostream& err);
 int run_topics(const Searcher& searcher, const SearchOptions& options, const Environment& env,
                std::ostream& out);
 

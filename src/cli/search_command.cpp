@@ -59,16 +59,20 @@ void setup_commands(CLI::App& app, SearchOptions& options) {
         "coverage", "Which shipped questions your notes cover, and the gaps, weakest topic first");
     coverage->fallthrough();
     coverage->callback([&options] { options.coverage = true; });
+    CLI::App* stories = app.add_subcommand(
+        "stories", "Your STAR stories against the behavioural questions, and what each lacks");
+    stories->fallthrough();
+    stories->callback([&options] { options.stories = true; });
     // A word past a subcommand's id falls through to the query, which the subcommand ignores:
     // `show Q1 Q2` would show Q1 alone without a word. So are words before it (`canary show
     // Q1`). Checked once parsing is done, whichever the order.
-    app.callback([&options, show, similar, open, topics, coverage] {
+    app.callback([&options, show, similar, open, topics, coverage, stories] {
         if (options.words.empty()) return;
         std::string words;
         for (const std::string& w : options.words) words += (words.empty() ? "" : " ") + w;
-        for (const CLI::App* sub : {show, similar, open, topics, coverage}) {
+        for (const CLI::App* sub : {show, similar, open, topics, coverage, stories}) {
             if (!sub->parsed()) continue;
-            const bool no_words = sub == topics || sub == coverage;
+            const bool no_words = sub == topics || sub == coverage || sub == stories;
             const std::string takes = no_words ? " takes no words" : " takes one id";
             throw CLI::ExtrasError(sub->get_name() + takes + ", not also: " + words,
                                    CLI::ExitCodes::ExtrasError);
@@ -274,8 +278,8 @@ int run_search(const SearchOptions& options, const Environment& env, std::ostrea
                std::ostream& err) {
     if (options.show_id.empty() && options.similar_id.empty() && options.open_id.empty() &&
         options.words.empty() && options.topics.empty() && options.origin.empty() &&
-        !options.list_topics && !options.coverage && !options.export_sheet.requested &&
-        !options.drill.requested) {
+        !options.list_topics && !options.coverage && !options.stories &&
+        !options.export_sheet.requested && !options.drill.requested) {
         return report_error(err, "tpmsearch",
                             "no query given (try: tpmsearch \"canary rollback\", or --help)");
     }
@@ -292,6 +296,7 @@ int run_search(const SearchOptions& options, const Environment& env, std::ostrea
     if (!options.open_id.empty()) return run_open(searcher, options, env, out, err);
     if (options.list_topics) return run_topics(searcher, options, env, out);
     if (options.coverage) return run_coverage(db, searcher, options, env, out);
+    if (options.stories) return run_stories(db, searcher, options, env, out, err);
     if (options.drill.requested) return run_drill(db, searcher, options, env, out, err);
     if (options.export_sheet.requested) {
         return run_export(CheatSheetBuilder(db, searcher), options, !notes_stale, env, out, err);

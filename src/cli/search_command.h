@@ -33,6 +33,7 @@ struct SearchOptions {
     std::vector<std::string> topics;  // --topic ID (repeatable, OR'ed)
     bool list_topics = false;         // `tpmsearch topics`
     bool coverage = false;            // `tpmsearch coverage`
+    bool stories = false;             // `tpmsearch stories`
     bool explain = false;             // --explain
     bool exact = false;               // --exact
     bool no_excerpts = false;         // --no-excerpts: titles and locations only

@@ -140,7 +140,8 @@ void print_results_json(std::ostream& out, const SearchResults& results) {
 }
 
 void print_document_json(std::ostream& out, const Document& doc, const SourceInfo* source,
-                         const std::vector<Document>& your_notes) {
+                         const std::vector<Document>& your_notes,
+                         const std::vector<Document>& your_stories) {
     Json d;
     d["id"] = doc.id;
     d["kind"] = to_string(doc.kind);
@@ -165,15 +166,19 @@ void print_document_json(std::ostream& out, const Document& doc, const SourceInf
                                      {"excerpt", source->excerpt},
                                      {"tags", source->tags}}
                               : Json(nullptr);
-    Json notes = Json::array();
-    for (const Document& note : your_notes) {
-        notes.push_back({{"id", note.id},
-                         {"kind", to_string(note.kind)},
-                         {"question", note.title},
-                         {"source", note.source},
-                         {"line", note.line}});
-    }
-    j["your_notes"] = std::move(notes);
+    auto listed = [](const std::vector<Document>& docs) {
+        Json list = Json::array();
+        for (const Document& note : docs) {
+            list.push_back({{"id", note.id},
+                            {"kind", to_string(note.kind)},
+                            {"question", note.title},
+                            {"source", note.source},
+                            {"line", note.line}});
+        }
+        return list;
+    };
+    j["your_notes"] = listed(your_notes);
+    j["your_stories"] = listed(your_stories);
     write(out, j);
 }
 
@@ -269,6 +274,46 @@ void print_drill_due_json(std::ostream& out, const std::vector<Document>& cards,
         due.push_back(std::move(entry));
     }
     j["due"] = std::move(due);
+    write(out, j);
+}
+
+void print_story_map_json(std::ostream& out, const StoryMap& map) {
+    Json j;
+    j["schema"] = kJsonSchema;
+    j["threshold"] = map.threshold;
+    Json questions = Json::array();
+    for (const QuestionStories& q : map.questions) {
+        Json stories = Json::array();
+        for (const StoryMatch& s : q.stories) {
+            stories.push_back({{"id", s.story.id},
+                               {"title", s.story.title},
+                               {"source", s.story.source},
+                               {"line", s.story.line},
+                               {"similarity", s.similarity}});
+        }
+        questions.push_back({{"id", q.question.id},
+                             {"question", q.question.title},
+                             {"origin", to_string(q.question.origin)},
+                             {"source", q.question.source},
+                             {"line", q.question.line},
+                             {"stories", std::move(stories)}});
+    }
+    j["questions"] = std::move(questions);
+    Json stories = Json::array();
+    for (const StoryEntry& s : map.stories) {
+        Json answers = Json::array();
+        for (const StoryMatch& q : s.questions) {
+            answers.push_back(
+                {{"id", q.story.id}, {"question", q.story.title}, {"similarity", q.similarity}});
+        }
+        stories.push_back({{"id", s.story.id},
+                           {"title", s.story.title},
+                           {"source", s.story.source},
+                           {"line", s.story.line},
+                           {"missing", s.missing},
+                           {"questions", std::move(answers)}});
+    }
+    j["stories"] = std::move(stories);
     write(out, j);
 }
 

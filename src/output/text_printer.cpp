@@ -432,7 +432,8 @@ void print_body(std::ostream& out, const Document& doc, const TextStyle& style,
 // and "Why this is important". A tip or note has no "Answer" heading: its text is the body.
 // Empty fields and sections are left out.
 void print_document(std::ostream& out, const Document& doc, const TextStyle& style,
-                    const SourceInfo* source, const std::vector<Document>& your_notes) {
+                    const SourceInfo* source, const std::vector<Document>& your_notes,
+                    const std::vector<Document>& your_stories) {
     write_heading(out, 0, {}, doc, {}, style);
     write_location(out, 0, doc, style);
     if (source && !is_blank(source->title)) {
@@ -442,6 +443,13 @@ void print_document(std::ostream& out, const Document& doc, const TextStyle& sty
         write_paragraph(out, 0, from, style);
     }
     print_body(out, doc, style, your_notes, true);
+    if (your_stories.empty()) return;
+    out << '\n';
+    write_paragraph(out, 0, Styled("Your stories", Tone::bold), style);
+    for (const Document& story : your_stories) {
+        write_heading(out, 2, {}, story, {}, style);
+        write_location(out, 4, story, style);
+    }
 }
 
 void print_document_body(std::ostream& out, const Document& doc, const TextStyle& style,

@@ -31,9 +31,12 @@ void print_results(std::ostream& out, const SearchResults& results, const TextSt
 // when `source` is given, its title and date; the answer, each point as "Label: text" with its
 // items, the example and "Why this is important"; then, under "Your notes", the user's note
 // sections most related to it (`your_notes`), each with its title and path:line.
+// Under a behavioural question, "Your stories" lists `your_stories`, the STAR stories that
+// answer it (prep/story_map.h).
 void print_document(std::ostream& out, const Document& doc, const TextStyle& style,
                     const SourceInfo* source = nullptr,
-                    const std::vector<Document>& your_notes = {});
+                    const std::vector<Document>& your_notes = {},
+                    const std::vector<Document>& your_stories = {});
 
 // print_document() without its header and location: the answer, points, example, why and
 // "Your notes", for the drill's answer side.

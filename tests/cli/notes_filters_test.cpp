@@ -148,7 +148,7 @@ TEST_F(NotesFilters, TopicsCountsYourQuestionsStoriesAndNotesApart) {
     const auto json = f_.search({"--json", "topics"});
     ASSERT_EQ(json.status, 0) << json.err;
     const auto j = nlohmann::json::parse(json.out);
-    EXPECT_EQ(j["schema"], 8);
+    EXPECT_EQ(j["schema"], 9);
     bool found = false;
     for (const auto& t : j["topics"]) {
         if (t["id"] != "capacity-planning") continue;

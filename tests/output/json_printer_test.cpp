@@ -60,7 +60,7 @@ std::string highlighted(const json& excerpt, std::size_t n) {
 
 TEST(JsonPrinter, ResultsAreOneLineWithSchemaFirst) {
     const std::string out = results_output(results_with(canary_excerpt()));
-    EXPECT_EQ(out.rfind("{\"schema\":8,\"query\":\"canary\",", 0), 0u) << out;
+    EXPECT_EQ(out.rfind("{\"schema\":9,\"query\":\"canary\",", 0), 0u) << out;
     ASSERT_FALSE(out.empty());
     EXPECT_EQ(out.back(), '\n');
     EXPECT_EQ(out.find('\n'), out.size() - 1);
@@ -179,7 +179,7 @@ TEST(JsonPrinter, DocumentCarriesEveryFieldInOrder) {
     d.example = "Once.";
     d.why = "Because.";
     const std::string out = document_output(d);
-    EXPECT_EQ(out.rfind("{\"schema\":8,\"document\":{\"id\":\"Q26\",\"kind\":\"question\","
+    EXPECT_EQ(out.rfind("{\"schema\":9,\"document\":{\"id\":\"Q26\",\"kind\":\"question\","
                         "\"origin\":\"corpus\",\"question\":\"How?\",\"source\":\"corpus/"
                         "netflix.txt\",\"line\":800,"
                         "\"answer\":\"Intro.\",\"points\":[{\"label\":\"Canary Releases\","
