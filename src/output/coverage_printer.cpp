@@ -15,14 +15,9 @@ namespace {
 
 using detail::Styled;
 using detail::Tone;
+using detail::two_decimals;
 using detail::write_paragraph;
 using detail::write_wrapped;
-
-std::string two_decimals(double x) {
-    char text[16];
-    std::snprintf(text, sizeof text, "%.2f", x);
-    return text;
-}
 
 void write_summary(std::ostream& out, const CoverageReport& report, const TextStyle& style) {
     Styled line("Your notes cover " + std::to_string(report.covered) + " of " +

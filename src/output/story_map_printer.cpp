@@ -11,14 +11,9 @@ namespace {
 
 using detail::Styled;
 using detail::Tone;
+using detail::two_decimals;
 using detail::write_paragraph;
 using detail::write_wrapped;
-
-std::string two_decimals(double x) {
-    char text[16];
-    std::snprintf(text, sizeof text, "%.2f", x);
-    return text;
-}
 
 // "ID  title" at `indent`, wrapped with a hanging indent, then `after` on its own line.
 void write_item(std::ostream& out, std::size_t indent, const Document& doc, const Styled& after,

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdio>
 #include <limits>
 #include <string>
 #include <string_view>
@@ -231,6 +232,12 @@ void write_wrapped(std::ostream& out, const Styled& prefix, const Styled& body, 
 void write_paragraph(std::ostream& out, std::size_t indent, const Styled& body,
                      const TextStyle& style) {
     write_wrapped(out, Styled(std::string(indent, ' '), Tone::plain), body, indent, style);
+}
+
+std::string two_decimals(double x) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.2f", x);
+    return text;
 }
 
 }  // namespace tpm::detail

@@ -53,6 +53,9 @@ void write_wrapped(std::ostream& out, const Styled& prefix, const Styled& body, 
 std::size_t wrapped_line_count(const Styled& prefix, const Styled& body, std::size_t hang,
                                const TextStyle& style);
 
+// `x` with two decimals ("0.30", "9.41"), as scores and similarities are shown.
+std::string two_decimals(double x);
+
 // One paragraph at `indent` columns with a hanging indent of the same width.
 void write_paragraph(std::ostream& out, std::size_t indent, const Styled& body,
                      const TextStyle& style);

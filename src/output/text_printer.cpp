@@ -16,6 +16,7 @@ namespace {
 using detail::emit;
 using detail::Styled;
 using detail::Tone;
+using detail::two_decimals;
 using detail::write_paragraph;
 using detail::write_wrapped;
 
@@ -208,27 +209,20 @@ void write_matched(std::ostream& out, std::size_t indent, const std::vector<Term
     write_paragraph(out, indent, line, style);
 }
 
-// A weight as --explain shows it: two decimals.
-std::string weight_text(double weight) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%.2f", weight);
-    return text;
-}
-
 // With --explain: "score 9.41 = words 5.02 + heading 3.10 + feedback 1.29", and "x 0.81
 // crowded" when crowding lowered the hit's place.
 void write_contributions(std::ostream& out, std::size_t indent, const Hit& hit,
                          const TextStyle& style) {
     if (hit.contributions.empty()) return;
     Styled line("score ", Tone::dim);
-    line.add(weight_text(hit.score), Tone::label);
+    line.add(two_decimals(hit.score), Tone::label);
     for (std::size_t i = 0; i < hit.contributions.size(); ++i) {
         line.add(i == 0 ? " = " : " + ", Tone::dim);
-        line.add(hit.contributions[i].part + " " + weight_text(hit.contributions[i].weight),
+        line.add(hit.contributions[i].part + " " + two_decimals(hit.contributions[i].weight),
                  Tone::plain);
     }
     if (hit.crowding < 1.0) {
-        line.add(" \xC3\x97 " + weight_text(hit.crowding) + " crowded", Tone::dim);
+        line.add(" \xC3\x97 " + two_decimals(hit.crowding) + " crowded", Tone::dim);
     }
     write_paragraph(out, indent, line, style);
 }
