@@ -35,7 +35,7 @@ _tpmsearch() {
     # The options of `export` and `drill` once it has been typed.
     local word export_options=
     for word in "${COMP_WORDS[@]:1:COMP_CWORD-1}"; do
-        [[ $word == export ]] && export_options="--output --format --paper"
+        [[ $word == export ]] && export_options="--output --format --paper --due"
         [[ $word == drill ]] && export_options="--all --due --kind"
     done
     if [[ $cur == -* ]]; then

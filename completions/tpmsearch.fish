@@ -40,6 +40,7 @@ complete -c tpmsearch -n '__fish_seen_subcommand_from drill' -l kind -x -a 'ques
 complete -c tpmsearch -f -n __tpmsearch_no_command -a help -d 'Print the help'
 complete -c tpmsearch -n '__fish_seen_subcommand_from export' -s o -l output -r -F -d 'Write the sheet to FILE, never in a notes folder'
 complete -c tpmsearch -n '__fish_seen_subcommand_from export' -l format -x -a 'markdown html' -d 'Markdown, or a printable HTML page'
+complete -c tpmsearch -n '__fish_seen_subcommand_from export' -l due -d 'The questions the drill has due today'
 complete -c tpmsearch -n '__fish_seen_subcommand_from export' -l paper -x -a 'a4 letter' -d 'Page size of the HTML sheet'
 complete -c tpmsearch -f -n '__fish_seen_subcommand_from show similar open' \
     -a '(__tpmsearch_ids --source corpus; __tpmsearch_ids --source notes)'

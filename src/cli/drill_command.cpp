@@ -191,6 +191,22 @@ int list_due(const Deck& deck, const std::map<std::string, ReviewCard>& saved, D
 
 }  // namespace
 
+std::vector<std::string> due_question_ids(const Searcher& searcher, const SearchOptions& options,
+                                          const Environment& env) {
+    DeckRequest request = deck_request(options);
+    request.kind = DocKind::question;
+    request.limit = 100000;
+    const std::map<std::string, ReviewCard> saved = env.drill_state
+                                                        ? ReviewState(*env.drill_state).load()
+                                                        : std::map<std::string, ReviewCard>{};
+    std::vector<std::string> ids;
+    for (const Document& card : build_deck(searcher, saved, request).cards) {
+        // New cards are not due yet for a sheet: only what the drill has scheduled for today.
+        if (saved.count(card.id)) ids.push_back(card.id);
+    }
+    return ids;
+}
+
 void setup_drill(CLI::App& app, DrillOptions& options) {
     CLI::App* command = app.add_subcommand(
         "drill", "Practise the questions and your stories with spaced repetition (SM-2)");

@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "cli/environment.h"
 #include "search/searcher.h"
@@ -21,6 +22,11 @@ struct DrillOptions {
     bool due = false;        // --due: list the due cards instead of drilling (with --json)
     std::string kind;        // --kind question|story; empty: both
 };
+
+// The ids of the questions the drill has due today (words, --topic and --source narrowing
+// them), in the order a session shows them: what export --due puts on a sheet.
+std::vector<std::string> due_question_ids(const Searcher& searcher, const SearchOptions& options,
+                                          const Environment& env);
 
 // Adds the drill subcommand; the query words, --topic, --source, -n and --json are the
 // search's, so they work before or after the command.

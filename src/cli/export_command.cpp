@@ -42,7 +42,8 @@ std::string usage_problem(const SearchOptions& options) {
         return "export prints a cheat sheet as Markdown or HTML (--format html); --json, --files, "
                "--lines and --explain are options of a search";
     }
-    if (options.words.empty() && options.topics.empty() && options.origin.empty()) {
+    if (options.words.empty() && options.topics.empty() && options.origin.empty() &&
+        !options.export_sheet.due) {
         return "export needs a topic or words (try: tpmsearch export --topic "
                "release-engineering, or tpmsearch export canary rollback)";
     }
@@ -109,6 +110,9 @@ void setup_export(CLI::App& app, ExportOptions& options) {
                      "markdown or html (default: html for a FILE ending in .html, else markdown)")
         ->check(CLI::IsMember({"markdown", "html"}))
         ->type_name("FORMAT");
+    command->add_flag("--due", options.due,
+                      "The questions the drill has due today (with words, --topic and --source "
+                      "narrowing them)");
     command->add_option("--paper", options.paper, "Page size of the HTML sheet: a4 or letter")
         ->check(CLI::IsMember({"a4", "letter"}))
         ->type_name("PAPER")
@@ -127,8 +131,8 @@ void setup_export(CLI::App& app, ExportOptions& options) {
 }
 
 int run_export(const CheatSheetBuilder& builder, const SearchOptions& options,
-               bool correct_spelling, const Environment& env, std::ostream& out,
-               std::ostream& err) {
+               bool correct_spelling, const std::vector<std::string>& due, const Environment& env,
+               std::ostream& out, std::ostream& err) {
     const ExportOptions& how = options.export_sheet;
     if (const std::string problem = usage_problem(options); !problem.empty()) {
         return report_error(err, "tpmsearch", problem);
@@ -139,7 +143,13 @@ int run_export(const CheatSheetBuilder& builder, const SearchOptions& options,
                                 ": it is in your notes folder " + shown(*folder) +
                                 " (write the sheet elsewhere)");
     }
-    const CheatSheetRequest request = request_of(options, correct_spelling);
+    if (how.due && due.empty()) {
+        err << "tpmsearch: nothing is due in the drill today (tpmsearch drill --due lists what "
+               "is)\n";
+        return 1;
+    }
+    CheatSheetRequest request = request_of(options, correct_spelling);
+    if (how.due) request.ids = due;
     const CheatSheetResult result = builder.build(request);
     report_reading(result, err);
     if (result.sheet.questions.empty()) {

@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "cli/environment.h"
 
@@ -22,6 +23,7 @@ struct ExportOptions {
     std::string output;        // -o/--output FILE; empty: stdout
     std::string format;        // --format markdown|html; empty: from the file's name, else markdown
     std::string paper = "a4";  // --paper a4|letter: the @page size of the HTML page
+    bool due = false;          // --due: the drill's questions due today
 };
 
 // Adds the export subcommand to `app`; the query words, --topic, --source and -n are the
@@ -35,7 +37,9 @@ void setup_export(CLI::App& app, ExportOptions& options);
 // 2 on error: no topic and no words, an option of searches only (--json), a file in a
 // registered notes folder or one that cannot be written. Throws tpm::Error from the library
 // (an unknown topic, a bad query).
+// With --due, `due` holds the ids of the drill's cards due today, in order.
 int run_export(const CheatSheetBuilder& builder, const SearchOptions& options,
-               bool correct_spelling, const Environment& env, std::ostream& out, std::ostream& err);
+               bool correct_spelling, const std::vector<std::string>& due, const Environment& env,
+               std::ostream& out, std::ostream& err);
 
 }  // namespace tpm::cli

@@ -299,7 +299,11 @@ int run_search(const SearchOptions& options, const Environment& env, std::ostrea
     if (options.stories) return run_stories(db, searcher, options, env, out, err);
     if (options.drill.requested) return run_drill(db, searcher, options, env, out, err);
     if (options.export_sheet.requested) {
-        return run_export(CheatSheetBuilder(db, searcher), options, !notes_stale, env, out, err);
+        const std::vector<std::string> due = options.export_sheet.due
+                                                 ? due_question_ids(searcher, options, env)
+                                                 : std::vector<std::string>{};
+        return run_export(CheatSheetBuilder(db, searcher), options, !notes_stale, due, env, out,
+                          err);
     }
 
     if (const std::string meant = meant_command(options.words); !meant.empty() && !options.json) {

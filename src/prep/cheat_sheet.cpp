@@ -73,6 +73,7 @@ CheatSheetBuilder::CheatSheetBuilder(const Xapian::Database& db, const Searcher&
     : db_(db), searcher_(searcher) {}
 
 CheatSheetResult CheatSheetBuilder::build(const CheatSheetRequest& request) const {
+    if (request.ids) return listed(request);
     const bool listing = request.query.empty();
     const std::size_t wanted = request.limit ? request.limit
                                : listing     ? kListingLimit
@@ -141,6 +142,19 @@ CheatSheetQuestion CheatSheetBuilder::question(const Document& doc,
 
 // The query as typed, else the topics' names from the taxonomy ("Release engineering"), else
 // which questions (--source alone).
+CheatSheetResult CheatSheetBuilder::listed(const CheatSheetRequest& request) const {
+    CheatSheetResult out;
+    for (const std::string& id : *request.ids) {
+        if (request.limit && out.sheet.questions.size() == request.limit) break;
+        const std::optional<Document> doc = searcher_.find(id);
+        if (doc && doc->kind == DocKind::question)
+            out.sheet.questions.push_back(question(*doc, request));
+    }
+    out.sheet.title = "Due cards";
+    out.sheet.selection = "the drill's cards due today";
+    return out;
+}
+
 std::string CheatSheetBuilder::title(const CheatSheetRequest& request) const {
     if (!request.query.empty()) return one_line(request.query);
     std::vector<std::string> names;

@@ -30,6 +30,9 @@ struct CheatSheetRequest {
     bool correct_spelling = true;        // SearchRequest::correct_spelling
     bool exact_phrases = false;          // SearchRequest::exact_phrases
     std::size_t notes_per_question = 3;  // as `show` lists under "Your notes"
+    // These questions, in this order (the drill's due cards, export --due); the topics, query
+    // and origin then only name the selection.
+    std::optional<std::vector<std::string>> ids;
 };
 
 // What build() found, with what the search has to tell the user (as a search prints them).
@@ -54,6 +57,8 @@ class CheatSheetBuilder {
 
   private:
     CheatSheetQuestion question(const Document& doc, const CheatSheetRequest& request) const;
+    // The sheet of request.ids.
+    CheatSheetResult listed(const CheatSheetRequest& request) const;
     std::string title(const CheatSheetRequest& request) const;
 
     const Xapian::Database& db_;

@@ -84,6 +84,21 @@ TEST_F(Drill, GoodAgainEasyThenTheSameDayOnlyTheAgainCardComesBack) {
         << none->output();
 }
 
+TEST_F(Drill, ExportDueMakesASheetOfTheCardsDueToday) {
+    EXPECT_EQ(f_.search({"export", "--due"}).status, 1);  // nothing answered yet
+    auto s = start({});
+    answer(*s, 'g');
+    answer(*s, 'a');
+    ASSERT_TRUE(s->wait_for("space: show the answer"));
+    s->send("q");
+    EXPECT_EQ(s->wait_exit(), 0);
+    const auto sheet = f_.search({"export", "--due"});
+    ASSERT_EQ(sheet.status, 0) << sheet.err;
+    EXPECT_NE(sheet.out.find("## Q2"), std::string::npos) << sheet.out;
+    EXPECT_EQ(sheet.out.find("## Q1"), std::string::npos) << sheet.out;
+    EXPECT_EQ(sheet.out.find("## Q3"), std::string::npos) << sheet.out;
+}
+
 TEST_F(Drill, CtrlCQuitsKeepingTheAnswersAndTheStateSurvivesTpmindex) {
     auto s = start({});
     answer(*s, 'g');
