@@ -222,6 +222,20 @@ bool rebuild_index(const fs::path& dir, const std::function<bool(const fs::path&
         target = fs::canonical(target, ec);
         if (ec) throw Error(ErrorCode::io, "cannot resolve " + dir.string() + ": " + ec.message());
     }
+    // A never-built index has no folder to hold the lock: it is made, empty, first, so that two
+    // first searches at once build it one after the other (the second then finds it current)
+    // instead of both renaming a new folder onto the same name.
+    // If this call made it and builds nothing, the empty folder goes again (an index/ that is
+    // there but empty would read as damaged rather than not built).
+    struct MadeFolder {
+        fs::path path;
+        bool made = false;
+        bool keep = false;
+        ~MadeFolder() {
+            std::error_code ignored;
+            if (made && !keep) fs::remove(path, ignored);
+        }
+    } made{target, fs::create_directory(target, ec)};
     const IndexLock lock(target, lock_wait);
     remove_abandoned(target);
     const fs::path fresh =
@@ -252,6 +266,7 @@ bool rebuild_index(const fs::path& dir, const std::function<bool(const fs::path&
         throw Error(ErrorCode::io, "cannot swap the rebuilt index into " + target.string() + ": " +
                                        errno_text(errno));
     }
+    made.keep = true;
     sync_path(target.parent_path(), true);
     return true;
 }

@@ -392,3 +392,26 @@ TEST(TpmSearchEnvironment, ARelativeXdgDirectoryIsIgnored) {
 
 }  // namespace
 }  // namespace tpm
+
+namespace tpm {
+namespace {
+
+// Two first searches at once on an install whose index was never built: both answer (the
+// second waits for the first's build and finds it current), neither reports a failed swap.
+TEST(TpmSearchFirstUse, TwoFirstSearchesAtOnceBothAnswer) {
+    for (int round = 0; round < 3; ++round) {
+        test::CliFixture f;
+        test::CliResult results[2];
+        std::thread other([&] { results[1] = f.search({"canary"}); });
+        results[0] = f.search({"canary"});
+        other.join();
+        for (const test::CliResult& r : results) {
+            EXPECT_EQ(r.status, 0) << r.err;
+            EXPECT_EQ(r.err.find("cannot"), std::string::npos) << r.err;
+        }
+        EXPECT_TRUE(std::filesystem::exists(f.root() / "index" / "iamglass"));
+    }
+}
+
+}  // namespace
+}  // namespace tpm
