@@ -40,12 +40,12 @@ CheatSheet sample_sheet() {
         "Q1", "How do you release changes without hurting users?",
         {{"Canary Releases", "I send a new version to a small subset of users."},
          {"", "Establishing a clear governance structure"}},
-        {{"canary.md#rollback", "Canary > Rollback", "/home/me/notes/canary.md", 3},
-         {"work:stories/launch.md#launch", "The launch", "/home/me/work/stories/launch.md", 1}}));
+        {{"canary.md#rollback", "Canary > Rollback", "prep-root/notes/canary.md", 3},
+         {"work:stories/launch.md#launch", "The launch", "prep-root/work/stories/launch.md", 1}}));
     CheatSheetQuestion own = question("qa.md#how-do-you-roll-back",
                                       "How do you roll back a canary?", {{"", "Quickly."}});
     own.origin = Origin::notes;
-    own.source = "/home/me/notes/qa.md";
+    own.source = "prep-root/notes/qa.md";
     sheet.questions.push_back(own);
     sheet.questions.push_back(question("Q3", "How do you plan capacity?",
                                        {{"Load Testing", "I test at twice the forecast peak."}}));
@@ -85,8 +85,8 @@ TEST(CheatSheetMarkdown, HoldsEveryQuestionWithItsLinesAndNotes) {
     const std::vector<std::string> items = {
         "Canary Releases: I send a new version to a small subset of users.",
         "Establishing a clear governance structure",
-        "Canary > Rollback — canary.md#rollback (/home/me/notes/canary.md:3)",
-        "The launch — work:stories/launch.md#launch (/home/me/work/stories/launch.md:1)",
+        "Canary > Rollback — canary.md#rollback (prep-root/notes/canary.md:3)",
+        "The launch — work:stories/launch.md#launch (prep-root/work/stories/launch.md:1)",
         "Quickly.",
         "Load Testing: I test at twice the forecast peak.",
     };
@@ -95,7 +95,7 @@ TEST(CheatSheetMarkdown, HoldsEveryQuestionWithItsLinesAndNotes) {
     EXPECT_EQ(shape.span_count(MD_SPAN_STRONG), 2u);
     EXPECT_EQ(shape.span_count(MD_SPAN_EM), 2u);
     EXPECT_NE(std::find(shape.paragraphs.begin(), shape.paragraphs.end(),
-                        "Your question, /home/me/notes/qa.md:12"),
+                        "Your question, prep-root/notes/qa.md:12"),
               shape.paragraphs.end());
 }
 
@@ -210,7 +210,7 @@ TEST(CheatSheetHtml, HoldsEveryQuestionInOneSelfContainedPage) {
     }
     EXPECT_EQ(occurrences(page, "<li>"), 6u);
     EXPECT_EQ(occurrences(page, "Your notes"), 1u);
-    EXPECT_NE(page.find("Your question · /home/me/notes/qa.md:12"), std::string::npos);
+    EXPECT_NE(page.find("Your question · prep-root/notes/qa.md:12"), std::string::npos);
     // Nothing is fetched: no script, style sheet, image, font or link of any address.
     for (const char* remote : {"<script", "<link", "<img", "src=", "href=", "url(", "@import"}) {
         EXPECT_EQ(page.find(remote), std::string::npos) << remote;
