@@ -1,5 +1,6 @@
 #include "cli/drill_command.h"
 
+#include <poll.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -58,8 +59,8 @@ class RawTerminal {
     }
 };
 
-// The next key; 'q' at the end of input.
-char read_key() {
+// One byte of input; 'q' at its end.
+char read_byte() {
     char c = 0;
     for (;;) {
         const ssize_t n = ::read(STDIN_FILENO, &c, 1);
@@ -67,6 +68,27 @@ char read_key() {
         if (n < 0 && errno == EINTR) continue;
         return 'q';
     }
+}
+
+// Whether another byte arrives within `ms` milliseconds.
+bool more_input(int ms) {
+    pollfd p{STDIN_FILENO, POLLIN, 0};
+    return ::poll(&p, 1, ms) > 0;
+}
+
+// The next key; 'q' at the end of input. A key that sends an escape sequence (Delete is
+// ESC [ 3 ~, F5 ESC [ 1 5 ~) is read whole and comes back as ESC, which nothing takes, so that
+// its digits never grade a card.
+char read_key() {
+    const char c = read_byte();
+    if (c != '\x1b' || !more_input(50)) return c;
+    const char kind = read_byte();
+    if (kind != '[' && kind != 'O') return '\x1b';
+    for (int i = 0; i < 16 && more_input(50); ++i) {
+        const char b = read_byte();
+        if (b >= '@' && b <= '~') break;  // the sequence's final byte
+    }
+    return '\x1b';
 }
 
 bool quits(char key) { return key == 'q' || key == 'Q' || key == 3 || key == 4 || key == 0x1c; }
@@ -91,7 +113,7 @@ std::optional<Answer> answer_of(char key) {
     }
 }
 
-DeckRequest deck_request(const SearchOptions& options) {
+DeckRequest deck_request(const SearchOptions& options, const Environment& env) {
     DeckRequest request;
     for (const std::string& w : options.words)
         request.query += (request.query.empty() ? "" : " ") + w;
@@ -104,6 +126,7 @@ DeckRequest deck_request(const SearchOptions& options) {
     request.all = options.drill.all;
     request.limit = options.limit ? options.limit : 20;
     request.today = today();
+    request.retire = options.index.empty() && !env.index_override;
     return request;
 }
 
@@ -193,7 +216,7 @@ int list_due(const Deck& deck, const std::map<std::string, ReviewCard>& saved, D
 
 std::vector<std::string> due_question_ids(const Searcher& searcher, const SearchOptions& options,
                                           const Environment& env) {
-    DeckRequest request = deck_request(options);
+    DeckRequest request = deck_request(options, env);
     request.kind = DocKind::question;
     request.limit = 100000;
     const std::map<std::string, ReviewCard> saved = env.drill_state
@@ -235,7 +258,7 @@ int run_drill(const Xapian::Database& db, const Searcher& searcher, const Search
                             "drill has nowhere to keep its state: set HOME or XDG_STATE_HOME");
     }
     const ReviewState state(*env.drill_state);
-    const DeckRequest request = deck_request(options);
+    const DeckRequest request = deck_request(options, env);
     std::map<std::string, ReviewCard> saved = state.load();
     const Deck deck = build_deck(searcher, saved, request);
     if (!deck.retired.empty()) {
@@ -247,6 +270,10 @@ int run_drill(const Xapian::Database& db, const Searcher& searcher, const Search
             << (deck.retired.size() == 1 ? " card is" : " cards are")
             << " retired: its document is no longer in the index (kept in " << state.file().string()
             << ")\n";
+    }
+    if (!deck.revived.empty()) {
+        state.revive(deck.revived);
+        for (const std::string& id : deck.revived) saved[id].retired = false;
     }
     if (options.drill.due) return list_due(deck, saved, request.today, options, env, out);
     if (!env.stdin_is_tty || !env.stdout_is_tty) {

@@ -42,23 +42,30 @@ Deck build_deck(const Searcher& searcher, const std::map<std::string, ReviewCard
                 const DeckRequest& request) {
     Deck deck;
     for (const auto& [id, card] : saved) {
-        if (card.retired || searcher.find(id)) continue;
-        ReviewCard retired = card;
-        retired.retired = true;
-        deck.retired.push_back(retired);
+        const bool found = searcher.find(id).has_value();
+        if (card.retired && found) {
+            deck.revived.push_back(id);  // its note is back (or was only out of this index)
+        } else if (!card.retired && !found && request.retire) {
+            ReviewCard retired = card;
+            retired.retired = true;
+            deck.retired.push_back(retired);
+        }
     }
     std::vector<std::pair<Day, Document>> due;
     std::vector<Document> fresh;
     for (Document& doc : candidates(searcher, request)) {
-        const auto card = saved.find(doc.id);
-        if (card == saved.end()) {
+        const auto found = saved.find(doc.id);
+        if (found == saved.end()) {
             fresh.push_back(std::move(doc));
-        } else if (request.all || is_due(card->second, request.today)) {
-            due.emplace_back(card->second.due, std::move(doc));
-        } else if (!card->second.retired) {
+            continue;
+        }
+        ReviewCard card = found->second;
+        card.retired = false;  // it is in the index, so revived if it was retired
+        if (request.all || is_due(card, request.today)) {
+            due.emplace_back(card.due, std::move(doc));
+        } else {
             ++deck.not_due;
-            if (!deck.next_due || card->second.due < *deck.next_due)
-                deck.next_due = card->second.due;
+            if (!deck.next_due || card.due < *deck.next_due) deck.next_due = card.due;
         }
     }
     std::stable_sort(due.begin(), due.end(),

@@ -1,7 +1,8 @@
 // prep/drill_deck.h: which cards a drill session shows, in which order: the shipped questions,
 // the user's own questions and their stories (or those of a query, topics, origin and kind),
 // due ones first (the longest overdue first), then new ones in document order; and the saved
-// cards whose document is gone from the index, to retire. May include model/ and search/.
+// cards whose document is gone from the index, to retire, and retired ones back in it. May include
+// model/ and search/.
 #pragma once
 
 #include <cstddef>
@@ -24,13 +25,18 @@ struct DeckRequest {
     bool all = false;             // also the cards not due yet
     std::size_t limit = 20;       // at most this many cards
     Day today = 0;
+    // Whether saved cards missing from the index are retired: only when it is the index the
+    // cards come from (the shipped one with the notes), not one named by --index, which may
+    // hold no notes at all.
+    bool retire = true;
 };
 
 struct Deck {
-    std::vector<Document> cards;      // to show, in order
-    std::vector<ReviewCard> retired;  // saved cards whose document is gone, now retired
-    std::size_t not_due = 0;          // cards of the request that are not due today
-    std::optional<Day> next_due;      // the soonest day one of those is due
+    std::vector<Document> cards;       // to show, in order
+    std::vector<ReviewCard> retired;   // saved cards whose document is gone, now retired
+    std::vector<std::string> revived;  // retired cards whose document is in the index again
+    std::size_t not_due = 0;           // cards of the request that are not due today
+    std::optional<Day> next_due;       // the soonest day one of those is due
 };
 
 // Throws what Searcher::search throws (a bad query, an unknown topic).

@@ -156,6 +156,14 @@ void ReviewState::retire(const std::vector<std::string>& ids) const {
     });
 }
 
+void ReviewState::revive(const std::vector<std::string>& ids) const {
+    modify([&](std::map<std::string, ReviewCard>& all) {
+        for (const std::string& id : ids) {
+            if (const auto card = all.find(id); card != all.end()) card->second.retired = false;
+        }
+    });
+}
+
 void ReviewState::modify(
     const std::function<void(std::map<std::string, ReviewCard>&)>& change) const {
     std::error_code ec;

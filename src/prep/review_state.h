@@ -39,6 +39,9 @@ class ReviewState {
     // Marks the cards `ids` retired as saved now. Throws as save().
     void retire(const std::vector<std::string>& ids) const;
 
+    // Marks the cards `ids` not retired, their history as it was. Throws as save().
+    void revive(const std::vector<std::string>& ids) const;
+
     const std::filesystem::path& file() const { return file_; }
 
   private:

@@ -84,6 +84,23 @@ TEST_F(Drill, GoodAgainEasyThenTheSameDayOnlyTheAgainCardComesBack) {
         << none->output();
 }
 
+TEST_F(Drill, KeysThatSendEscapeSequencesGradeNothing) {
+    auto s = start({});
+    ASSERT_TRUE(s->wait_for("space: show the answer"));
+    s->send(" ");
+    ASSERT_TRUE(s->wait_for("1 again"));
+    // Delete, Insert, F5 and an arrow: their digits are not answers.
+    s->send("\x1b[3~\x1b[2~\x1b[15~\x1b[A\x1bOP");
+    s->send("4");  // easy
+    ASSERT_TRUE(s->wait_for("space: show the answer"));
+    s->send("q");
+    EXPECT_EQ(s->wait_exit(), 0);
+    const nlohmann::json j = state();
+    ASSERT_EQ(j.at("cards").size(), 1u) << j.dump();
+    EXPECT_EQ(j.at("cards").at("Q1").at("interval"), 4);  // easy, not good/hard/again
+    EXPECT_EQ(j.at("cards").at("Q1").at("reviews"), 1);
+}
+
 TEST_F(Drill, ExportDueMakesASheetOfTheCardsDueToday) {
     EXPECT_EQ(f_.search({"export", "--due"}).status, 1);  // nothing answered yet
     auto s = start({});
@@ -159,6 +176,31 @@ TEST_F(Drill, AStoryWhoseNoteIsGoneIsRetiredNotLost) {
     const nlohmann::json card = state().at("cards").at("failure.md#my-biggest-failure");
     EXPECT_TRUE(card.at("retired").get<bool>());
     EXPECT_EQ(card.at("reviews"), 1);
+    // The note is back: so is its card, with its history.
+    test::write_file(notes / "failure.md",
+                     "# My biggest failure\n\nSituation: a launch slipped.\n\nTask: recover it."
+                     "\n\nAction: I re-planned.\n\nResult: shipped a week late.\n");
+    ASSERT_EQ(f_.search({"drill", "--due", "--json", "--all"}).status, 0);
+    const nlohmann::json back = state().at("cards").at("failure.md#my-biggest-failure");
+    EXPECT_FALSE(back.at("retired").get<bool>());
+    EXPECT_EQ(back.at("reviews"), 1);
+}
+
+TEST_F(Drill, AnIndexWithoutTheNotesRetiresNoCard) {
+    const fs::path notes = f_.root() / "notes";
+    test::write_file(notes / "failure.md",
+                     "# My biggest failure\n\nSituation: a launch slipped.\n\nTask: recover it."
+                     "\n\nAction: I re-planned.\n\nResult: shipped a week late.\n");
+    ASSERT_EQ(f_.index({notes.string()}).status, 0);
+    auto s = start({"--kind", "story"});
+    answer(*s, 'g');
+    EXPECT_EQ(s->wait_exit(), 0);
+    // The shipped index alone, named by --index or TPMSEARCH_INDEX, holds no notes.
+    const std::string shipped = (f_.root() / "index").string();
+    EXPECT_EQ(f_.search({"drill", "--due", "--json", "--all", "--index", shipped}).err, "");
+    f_.set_env("TPMSEARCH_INDEX", shipped);
+    EXPECT_EQ(f_.search({"drill", "--due", "--json", "--all"}).err, "");
+    EXPECT_FALSE(state().at("cards").at("failure.md#my-biggest-failure").at("retired").get<bool>());
 }
 
 TEST_F(Drill, NotATerminalIsAnErrorAndDueJsonIsForScripts) {
