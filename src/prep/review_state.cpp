@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "model/error.h"
+#include "prep/export_file.h"
 #include "prep/review_schedule.h"
 
 namespace tpm {
@@ -70,38 +71,6 @@ std::map<std::string, ReviewCard> read_cards(const std::filesystem::path& file) 
                        "); move it away to start afresh");
     }
     return cards;
-}
-
-// Writes `text` to `file` through a temporary file beside it, so the file is always whole.
-void replace_file(const std::filesystem::path& file, const std::string& text) {
-    const std::filesystem::path temporary =
-        file.string() + ".tmp." + std::to_string(static_cast<long>(getpid()));
-    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    if (fd < 0) fail(file, std::string("cannot write the drill state: ") + std::strerror(errno));
-    std::size_t done = 0;
-    while (done < text.size()) {
-        const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) {
-            const int e = errno;
-            ::close(fd);
-            ::unlink(temporary.c_str());
-            fail(file, std::string("cannot write the drill state: ") + std::strerror(e));
-        }
-        done += static_cast<std::size_t>(n);
-    }
-    const bool synced = ::fsync(fd) == 0;
-    ::close(fd);
-    if (!synced || std::rename(temporary.c_str(), file.c_str()) != 0) {
-        const int e = errno;
-        ::unlink(temporary.c_str());
-        fail(file, std::string("cannot write the drill state: ") + std::strerror(e));
-    }
-    const int dir = ::open(file.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dir >= 0) {
-        ::fsync(dir);
-        ::close(dir);
-    }
 }
 
 // Holds an exclusive flock on FILE.lock while it lives.
@@ -177,7 +146,7 @@ void ReviewState::modify(
     j["version"] = kFormatVersion;
     j["cards"] = nlohmann::json::object();
     for (const auto& [id, card] : all) j["cards"][id] = card_json(card);
-    replace_file(file_, j.dump(1) + "\n");
+    write_file_atomically(file_, j.dump(1) + "\n");
 }
 
 Day today() {

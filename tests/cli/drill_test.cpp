@@ -48,6 +48,13 @@ class Drill : public ::testing::Test {
     }
 
     nlohmann::json state() const { return nlohmann::json::parse(test::read_file(state_file())); }
+    // A STAR story in `notes`/failure.md, id failure.md#my-biggest-failure.
+    static void write_story(const fs::path& notes) {
+        test::write_file(notes / "failure.md",
+                         "# My biggest failure\n\nSituation: a launch slipped.\n\nTask: recover "
+                         "it.\n\nAction: I re-planned.\n\nResult: shipped a week late.\n");
+    }
+
     fs::path state_file() const { return f_.root() / "state" / "tpmsearch" / "drill.json"; }
 
     test::CliFixture f_;
@@ -163,9 +170,7 @@ TEST_F(Drill, TwoSessionsAtOnceBothKeepTheirAnswers) {
 
 TEST_F(Drill, AStoryWhoseNoteIsGoneIsRetiredNotLost) {
     const fs::path notes = f_.root() / "notes";
-    test::write_file(notes / "failure.md",
-                     "# My biggest failure\n\nSituation: a launch slipped.\n\nTask: recover it."
-                     "\n\nAction: I re-planned.\n\nResult: shipped a week late.\n");
+    write_story(notes);
     ASSERT_EQ(f_.index({notes.string()}).status, 0);
     auto s = start({"--kind", "story"});
     EXPECT_EQ(answer(*s, 'g'), "failure.md#my-biggest-failure");
@@ -177,9 +182,7 @@ TEST_F(Drill, AStoryWhoseNoteIsGoneIsRetiredNotLost) {
     EXPECT_TRUE(card.at("retired").get<bool>());
     EXPECT_EQ(card.at("reviews"), 1);
     // The note is back: so is its card, with its history.
-    test::write_file(notes / "failure.md",
-                     "# My biggest failure\n\nSituation: a launch slipped.\n\nTask: recover it."
-                     "\n\nAction: I re-planned.\n\nResult: shipped a week late.\n");
+    write_story(notes);
     ASSERT_EQ(f_.search({"drill", "--due", "--json", "--all"}).status, 0);
     const nlohmann::json back = state().at("cards").at("failure.md#my-biggest-failure");
     EXPECT_FALSE(back.at("retired").get<bool>());
@@ -188,9 +191,7 @@ TEST_F(Drill, AStoryWhoseNoteIsGoneIsRetiredNotLost) {
 
 TEST_F(Drill, AnIndexWithoutTheNotesRetiresNoCard) {
     const fs::path notes = f_.root() / "notes";
-    test::write_file(notes / "failure.md",
-                     "# My biggest failure\n\nSituation: a launch slipped.\n\nTask: recover it."
-                     "\n\nAction: I re-planned.\n\nResult: shipped a week late.\n");
+    write_story(notes);
     ASSERT_EQ(f_.index({notes.string()}).status, 0);
     auto s = start({"--kind", "story"});
     answer(*s, 'g');

@@ -41,7 +41,7 @@ CheatSheet sample_sheet() {
         {{"Canary Releases", "I send a new version to a small subset of users."},
          {"", "Establishing a clear governance structure"}},
         {{"canary.md#rollback", "Canary > Rollback", "prep-root/notes/canary.md", 3},
-         {"work:stories/launch.md#launch", "The launch", "prep-root/work/stories/launch.md", 1}}));
+         {"job:stories/launch.md#launch", "The launch", "prep-root/job/stories/launch.md", 1}}));
     CheatSheetQuestion own = question("qa.md#how-do-you-roll-back",
                                       "How do you roll back a canary?", {{"", "Quickly."}});
     own.origin = Origin::notes;
@@ -86,7 +86,7 @@ TEST(CheatSheetMarkdown, HoldsEveryQuestionWithItsLinesAndNotes) {
         "Canary Releases: I send a new version to a small subset of users.",
         "Establishing a clear governance structure",
         "Canary > Rollback — canary.md#rollback (prep-root/notes/canary.md:3)",
-        "The launch — work:stories/launch.md#launch (prep-root/work/stories/launch.md:1)",
+        "The launch — job:stories/launch.md#launch (prep-root/job/stories/launch.md:1)",
         "Quickly.",
         "Load Testing: I test at twice the forecast peak.",
     };

@@ -298,9 +298,9 @@ TEST(NotesWriter, IdsAndHashesAreStable) {
     // their name, numbered when an earlier folder has the same name.
     // Registered folders are absolute; `h` and `x` stand for two parent folders.
     const std::string h = "/home-a", x = "/home-b";
-    const std::vector<std::string> roots = {h + "/prep", h + "/work", x + "/prep", h + "/todo.md"};
+    const std::vector<std::string> roots = {h + "/prep", h + "/job", x + "/prep", h + "/todo.md"};
     EXPECT_EQ(note_id_base(roots, h + "/prep", h + "/prep/stories/a.md"), "stories/a.md");
-    EXPECT_EQ(note_id_base(roots, h + "/work", h + "/work/stories/a.md"), "work:stories/a.md");
+    EXPECT_EQ(note_id_base(roots, h + "/job", h + "/job/stories/a.md"), "job:stories/a.md");
     EXPECT_EQ(note_id_base(roots, x + "/prep", x + "/prep/stories/a.md"), "prep-2:stories/a.md");
     EXPECT_EQ(note_id_base(roots, h + "/todo.md", h + "/todo.md"), "todo.md:todo.md");
     EXPECT_EQ(note_id_base({h + "/todo.md"}, h + "/todo.md", h + "/todo.md"), "todo.md");
